@@ -1,0 +1,74 @@
+package io.engagekit.core.io;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/**
+ * How a reader treats its input. Immutable; copy with the {@code withX} methods.
+ *
+ * @param strict whether the first rejected row ends the read (strict) or reading goes on
+ *     (lenient)
+ * @param zone the zone in which dates without a time or offset are read (a date means the start
+ *     of that day in this zone)
+ * @param maxLineLength the longest line accepted, in characters; a longer line is rejected
+ *     without being held in memory
+ * @since 0.1
+ */
+public record ReadOptions(boolean strict, ZoneId zone, int maxLineLength) {
+  /** The default longest line: 1 MiB characters. */
+  public static final int DEFAULT_MAX_LINE_LENGTH = 1 << 20;
+
+  /**
+   * Validates the options.
+   *
+   * @throws IllegalArgumentException if {@code maxLineLength} is not positive
+   * @throws NullPointerException if {@code zone} is null
+   */
+  public ReadOptions {
+    requireNonNull(zone, "zone");
+    if (maxLineLength < 1) {
+      throw new IllegalArgumentException("maxLineLength must be positive: " + maxLineLength);
+    }
+  }
+
+  /**
+   * Returns the default options: lenient, UTC, lines up to 1 MiB characters.
+   *
+   * @return options that report rejected rows and go on
+   */
+  public static ReadOptions lenient() {
+    return new ReadOptions(false, ZoneOffset.UTC, DEFAULT_MAX_LINE_LENGTH);
+  }
+
+  /**
+   * Returns a copy that is strict (stops at the first rejected row) or lenient.
+   *
+   * @param stopAtFirstReject whether the first rejected row ends the read
+   * @return new options
+   */
+  public ReadOptions withStrict(boolean stopAtFirstReject) {
+    return new ReadOptions(stopAtFirstReject, zone, maxLineLength);
+  }
+
+  /**
+   * Returns a copy with the given zone.
+   *
+   * @param zone the zone for dates without a time
+   * @return new options
+   */
+  public ReadOptions withZone(ZoneId zone) {
+    return new ReadOptions(strict, zone, maxLineLength);
+  }
+
+  /**
+   * Returns a copy with the given longest line.
+   *
+   * @param characters the longest line accepted, positive
+   * @return new options
+   */
+  public ReadOptions withMaxLineLength(int characters) {
+    return new ReadOptions(strict, zone, characters);
+  }
+}

@@ -1,0 +1,180 @@
+package io.engagekit.core.io;
+
+import io.engagekit.core.InvalidFieldException;
+import io.engagekit.core.Touchpoint;
+import io.engagekit.core.TouchpointKind;
+import java.io.IOException;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** Purchases from a transaction log, one a line. */
+final class TransactionSource extends RowSource<Touchpoint> {
+  private final TransactionLogFormat format;
+  private final LineReader lines;
+  private final ZoneId zone;
+  private final @Nullable DateTimeFormatter dates;
+  private final List<String> cells = new ArrayList<>();
+  private int customer;
+  private int date;
+  private int amount;
+  private int quantity = -1;
+  private int needed;
+  private boolean headerPending;
+
+  TransactionSource(TransactionLogFormat format, LineReader lines, ZoneId zone) {
+    this.format = format;
+    this.lines = lines;
+    this.zone = zone;
+    this.dates = format.datePattern().map(TransactionLogFormat::formatter).orElse(null);
+    if (format.header()) {
+      headerPending = true;
+    } else {
+      resolve(null, 0);
+    }
+  }
+
+  @Override
+  boolean advance() throws IOException {
+    while (lines.next()) {
+      if (lines.blank()) {
+        continue;
+      }
+      long line = lines.lineNumber();
+      if (lines.tooLong()) {
+        if (headerPending) {
+          throw new IllegalArgumentException(
+              "line " + line + ": the header is longer than " + lines.maxLength() + " characters");
+        }
+        reject(line, null, "line is longer than " + lines.maxLength() + " characters");
+        return true;
+      }
+      String error = split(lines.line());
+      if (headerPending) {
+        if (error != null) {
+          throw new IllegalArgumentException("line " + line + ": the header is malformed: " + error);
+        }
+        resolve(cells, line);
+        headerPending = false;
+        continue;
+      }
+      if (error != null) {
+        reject(line, null, "row is malformed: " + error);
+      } else if (cells.size() < needed) {
+        reject(line, null, "row has " + cells.size() + " fields but the columns need at least " + needed);
+      } else {
+        try {
+          accept(parse());
+        } catch (InvalidFieldException e) {
+          reject(line, rename(e.field()), e.reason());
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  private Touchpoint parse() {
+    String id = cells.get(customer);
+    if (id.isEmpty()) {
+      throw new InvalidFieldException("customer", "is required but was empty");
+    }
+    Instant at = instant(cells.get(date));
+    Touchpoint.Builder b =
+        Touchpoint.builder(id, at, format.channel(), TouchpointKind.PURCHASE)
+            .value(Values.decimal("amount", cells.get(amount)));
+    if (quantity >= 0) {
+      b.quantity(Values.integer("quantity", cells.get(quantity)));
+    }
+    return b.build();
+  }
+
+  private Instant instant(String text) {
+    if (dates == null) {
+      return Values.timestamp("date", text, zone);
+    }
+    try {
+      TemporalAccessor parsed = dates.parseBest(text, ZonedDateTime::from, LocalDateTime::from, LocalDate::from);
+      if (parsed instanceof ZonedDateTime) {
+        return ((ZonedDateTime) parsed).toInstant();
+      }
+      if (parsed instanceof LocalDateTime) {
+        return ((LocalDateTime) parsed).atZone(zone).toInstant();
+      }
+      return ((LocalDate) parsed).atStartOfDay(zone).toInstant();
+    } catch (DateTimeException e) {
+      throw new InvalidFieldException(
+          "date",
+          "must be a date matching '" + format.datePattern().orElseThrow() + "' but was " + Values.quote(text));
+    }
+  }
+
+  private static String rename(String field) {
+    switch (field) {
+      case "value":
+        return "amount";
+      case "timestamp":
+        return "date";
+      default:
+        return field;
+    }
+  }
+
+  private @Nullable String split(String line) {
+    if (format.delimiter() != Delimiter.WHITESPACE) {
+      return CsvLines.split(line, format.delimiter().separator(), cells);
+    }
+    cells.clear();
+    int n = line.length();
+    int i = 0;
+    while (true) {
+      while (i < n && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
+        i++;
+      }
+      if (i == n) {
+        return null;
+      }
+      int start = i;
+      while (i < n && line.charAt(i) != ' ' && line.charAt(i) != '\t') {
+        i++;
+      }
+      cells.add(line.substring(start, i));
+    }
+  }
+
+  private void resolve(@Nullable List<String> headerCells, long line) {
+    customer = index(format.customer(), headerCells, line);
+    date = index(format.date(), headerCells, line);
+    amount = index(format.amount(), headerCells, line);
+    needed = Math.max(customer, Math.max(date, amount)) + 1;
+    if (format.quantity().isPresent()) {
+      quantity = index(format.quantity().get(), headerCells, line);
+      needed = Math.max(needed, quantity + 1);
+    }
+  }
+
+  private static int index(Column column, @Nullable List<String> headerCells, long line) {
+    if (!column.isNamed()) {
+      return column.number() - 1;
+    }
+    int i = headerCells == null ? -1 : headerCells.indexOf(column.name());
+    if (i < 0) {
+      throw new IllegalArgumentException(
+          "line " + line + ": the header has no column '" + column.name() + "'; it has " + headerCells);
+    }
+    return i;
+  }
+
+  @Override
+  public void close() throws IOException {
+    lines.close();
+  }
+}
