@@ -29,6 +29,10 @@ public record Customer(
   /**
    * Validates and copies the components.
    *
+   * @param id see the class description
+   * @param relationship see the class description
+   * @param segment see the class description
+   * @param attributes see the class description
    * @throws InvalidFieldException if the id, segment or an attribute is invalid
    * @throws NullPointerException if any component or attribute key or value is null
    */

@@ -12,7 +12,10 @@ import static java.util.Objects.requireNonNull;
 public final class InvalidFieldException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
+  /** The field's name in the canonical formats. */
   private final String field;
+
+  /** What was expected and what was given. */
   private final String reason;
 
   /**

@@ -39,6 +39,12 @@ public record Journey(
   /**
    * Validates the components.
    *
+   * @param id see the class description
+   * @param customer see the class description
+   * @param type see the class description
+   * @param start see the class description
+   * @param end see the class description
+   * @param outcome see the class description
    * @throws InvalidFieldException if a component is invalid or they contradict each other
    * @throws NullPointerException if a component is null
    */

@@ -25,8 +25,10 @@ public record JourneyPath(Journey journey, List<Touchpoint> touchpoints) {
   /**
    * Validates the touchpoints and stores them in order.
    *
+   * @param journey see the class description
+   * @param touchpoints see the class description
    * @throws InvalidFieldException if a touchpoint does not belong to the journey; the message
-   *     gives its index in the list given
+   *      gives its index in the list given
    * @throws NullPointerException if an argument or element is null
    */
   public JourneyPath {

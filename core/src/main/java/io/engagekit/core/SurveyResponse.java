@@ -24,6 +24,11 @@ public record SurveyResponse(
   /**
    * Validates the components.
    *
+   * @param customer see the class description
+   * @param at see the class description
+   * @param metric see the class description
+   * @param score see the class description
+   * @param channel see the class description
    * @throws InvalidFieldException if the customer id, instant or score is invalid
    * @throws NullPointerException if a component is null
    */

@@ -13,6 +13,8 @@ public record Column(int number, String name) {
   /**
    * Validates that exactly one of number and name is given.
    *
+   * @param number see the class description
+   * @param name see the class description
    * @throws IllegalArgumentException if both or neither are given, or the number is negative
    */
   public Column {

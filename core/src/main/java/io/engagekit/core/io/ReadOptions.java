@@ -23,6 +23,9 @@ public record ReadOptions(boolean strict, ZoneId zone, int maxLineLength) {
   /**
    * Validates the options.
    *
+   * @param strict see the class description
+   * @param zone see the class description
+   * @param maxLineLength see the class description
    * @throws IllegalArgumentException if {@code maxLineLength} is not positive
    * @throws NullPointerException if {@code zone} is null
    */

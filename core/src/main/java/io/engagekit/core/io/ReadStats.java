@@ -12,8 +12,11 @@ public record ReadStats(long rows, long accepted, long rejected) {
   /**
    * Checks the counts.
    *
+   * @param rows see the class description
+   * @param accepted see the class description
+   * @param rejected see the class description
    * @throws IllegalArgumentException if a count is negative or {@code rows != accepted +
-   *     rejected}
+   *      rejected}
    */
   public ReadStats {
     if (accepted < 0 || rejected < 0 || rows != accepted + rejected) {

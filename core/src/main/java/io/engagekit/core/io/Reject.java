@@ -17,6 +17,9 @@ public record Reject(long line, Optional<String> field, String reason) {
   /**
    * Validates the components.
    *
+   * @param line see the class description
+   * @param field see the class description
+   * @param reason see the class description
    * @throws IllegalArgumentException if {@code line} is not positive
    * @throws NullPointerException if a component is null
    */

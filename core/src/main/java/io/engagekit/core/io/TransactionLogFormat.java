@@ -61,8 +61,16 @@ public record TransactionLogFormat(
   /**
    * Validates the layout.
    *
+   * @param delimiter see the class description
+   * @param header see the class description
+   * @param customer see the class description
+   * @param date see the class description
+   * @param amount see the class description
+   * @param quantity see the class description
+   * @param datePattern see the class description
+   * @param channel see the class description
    * @throws IllegalArgumentException if a named column is used without a header, two roles share
-   *     a column, or the date pattern is invalid
+   *      a column, or the date pattern is invalid
    * @throws NullPointerException if a component is null
    */
   public TransactionLogFormat {
