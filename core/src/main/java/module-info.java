@@ -6,7 +6,7 @@
  * them, reporting every rejected row with its line number, field and reason.
  */
 module io.engagekit.core {
-  requires static org.jspecify;
+  requires static transitive org.jspecify;
   requires org.slf4j;
   requires de.siegmar.fastcsv;
   requires com.fasterxml.jackson.core;

@@ -1,5 +1,6 @@
 package io.engagekit.core;
 
+import io.engagekit.core.internal.Text;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
@@ -58,17 +59,7 @@ final class Checks {
   }
 
   static String quote(String value) {
-    String shown = value.length() > 64 ? value.substring(0, 64) + "…" : value;
-    StringBuilder sb = new StringBuilder(shown.length() + 2).append('\'');
-    for (int i = 0; i < shown.length(); i++) {
-      char c = shown.charAt(i);
-      if (Character.isISOControl(c)) {
-        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-      } else {
-        sb.append(c);
-      }
-    }
-    return sb.append('\'').toString();
+    return Text.quote(value);
   }
 
   /** Returns the lower_snake_case code of an enum constant. */

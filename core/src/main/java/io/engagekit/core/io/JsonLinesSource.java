@@ -17,15 +17,14 @@ import org.jspecify.annotations.Nullable;
  * single quotes are all errors, and {@link StreamReadConstraints} bound every token by the line
  * limit.
  */
-final class JsonLinesSource<T> extends RowSource<T> {
+final class JsonLinesSource<T> extends LineRowSource<T> {
   private final Schema<T> schema;
-  private final LineReader lines;
   private final ZoneId zone;
   private final JsonFactory factory;
 
   JsonLinesSource(Schema<T> schema, LineReader lines, ReadOptions options) {
+    super(lines);
     this.schema = schema;
-    this.lines = lines;
     this.zone = options.zone();
     this.factory =
         JsonFactory.builder()
@@ -42,28 +41,17 @@ final class JsonLinesSource<T> extends RowSource<T> {
   }
 
   @Override
-  boolean advance() throws IOException {
-    while (lines.next()) {
-      if (lines.blank()) {
-        continue;
-      }
-      long line = lines.lineNumber();
-      if (lines.tooLong()) {
-        reject(line, null, "line is longer than " + lines.maxLength() + " characters");
-        return true;
-      }
-      try {
-        accept(parse(lines.line()));
-      } catch (InvalidFieldException e) {
-        reject(line, e.field(), e.reason());
-      } catch (Malformed e) {
-        reject(line, e.field, e.getMessage());
-      } catch (JsonProcessingException e) {
-        reject(line, null, "row is not valid JSON: " + jacksonReason(e));
-      }
-      return true;
+  boolean line(long number, String text) throws IOException {
+    try {
+      accept(parse(text));
+    } catch (InvalidFieldException e) {
+      reject(number, e.field(), e.reason());
+    } catch (Malformed e) {
+      reject(number, e.field, e.getMessage());
+    } catch (JsonProcessingException e) {
+      reject(number, null, "row is not valid JSON: " + jacksonReason(e));
     }
-    return false;
+    return true;
   }
 
   /** Jackson's message without its advice to enable features that this reader keeps off. */
@@ -163,8 +151,4 @@ final class JsonLinesSource<T> extends RowSource<T> {
     }
   }
 
-  @Override
-  public void close() throws IOException {
-    lines.close();
-  }
 }

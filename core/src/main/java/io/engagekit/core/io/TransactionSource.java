@@ -3,7 +3,6 @@ package io.engagekit.core.io;
 import io.engagekit.core.InvalidFieldException;
 import io.engagekit.core.Touchpoint;
 import io.engagekit.core.TouchpointKind;
-import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,9 +16,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** Purchases from a transaction log, one a line. */
-final class TransactionSource extends RowSource<Touchpoint> {
+final class TransactionSource extends LineRowSource<Touchpoint> {
   private final TransactionLogFormat format;
-  private final LineReader lines;
   private final ZoneId zone;
   private final @Nullable DateTimeFormatter dates;
   private final List<String> cells = new ArrayList<>();
@@ -31,8 +29,8 @@ final class TransactionSource extends RowSource<Touchpoint> {
   private boolean headerPending;
 
   TransactionSource(TransactionLogFormat format, LineReader lines, ZoneId zone) {
+    super(lines);
     this.format = format;
-    this.lines = lines;
     this.zone = zone;
     this.dates = format.datePattern().map(TransactionLogFormat::formatter).orElse(null);
     if (format.header()) {
@@ -43,43 +41,37 @@ final class TransactionSource extends RowSource<Touchpoint> {
   }
 
   @Override
-  boolean advance() throws IOException {
-    while (lines.next()) {
-      if (lines.blank()) {
-        continue;
-      }
-      long line = lines.lineNumber();
-      if (lines.tooLong()) {
-        if (headerPending) {
-          throw new IllegalArgumentException(
-              "line " + line + ": the header is longer than " + lines.maxLength() + " characters");
-        }
-        reject(line, null, "line is longer than " + lines.maxLength() + " characters");
-        return true;
-      }
-      String error = split(lines.line());
-      if (headerPending) {
-        if (error != null) {
-          throw new IllegalArgumentException("line " + line + ": the header is malformed: " + error);
-        }
-        resolve(cells, line);
-        headerPending = false;
-        continue;
-      }
+  boolean line(long number, String text) {
+    String error = split(text);
+    if (headerPending) {
       if (error != null) {
-        reject(line, null, "row is malformed: " + error);
-      } else if (cells.size() < needed) {
-        reject(line, null, "row has " + cells.size() + " fields but the columns need at least " + needed);
-      } else {
-        try {
-          accept(parse());
-        } catch (InvalidFieldException e) {
-          reject(line, rename(e.field()), e.reason());
-        }
+        throw new IllegalArgumentException("line " + number + ": the header is malformed: " + error);
       }
-      return true;
+      resolve(cells, number);
+      headerPending = false;
+      return false;
     }
-    return false;
+    if (error != null) {
+      reject(number, null, "row is malformed: " + error);
+    } else if (cells.size() < needed) {
+      reject(number, null, "row has " + cells.size() + " fields but the columns need at least " + needed);
+    } else {
+      try {
+        accept(parse());
+      } catch (InvalidFieldException e) {
+        reject(number, rename(e.field()), e.reason());
+      }
+    }
+    return true;
+  }
+
+  @Override
+  void tooLong(long number) {
+    if (headerPending) {
+      throw new IllegalArgumentException(
+          "line " + number + ": the header is longer than " + maxLineLength() + " characters");
+    }
+    super.tooLong(number);
   }
 
   private Touchpoint parse() {
@@ -173,8 +165,4 @@ final class TransactionSource extends RowSource<Touchpoint> {
     return i;
   }
 
-  @Override
-  public void close() throws IOException {
-    lines.close();
-  }
 }

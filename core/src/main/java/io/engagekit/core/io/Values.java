@@ -1,6 +1,7 @@
 package io.engagekit.core.io;
 
 import io.engagekit.core.InvalidFieldException;
+import io.engagekit.core.internal.Text;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,7 +11,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /** Parses field text strictly: no trimming, no locale, no silent repair. */
@@ -199,16 +199,6 @@ final class Values {
   }
 
   static String quote(String text) {
-    String shown = text.length() > 64 ? text.substring(0, 64) + "…" : text;
-    StringBuilder sb = new StringBuilder(shown.length() + 2).append('\'');
-    for (int i = 0; i < shown.length(); i++) {
-      char c = shown.charAt(i);
-      if (Character.isISOControl(c)) {
-        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-      } else {
-        sb.append(c);
-      }
-    }
-    return sb.append('\'').toString();
+    return Text.quote(text);
   }
 }

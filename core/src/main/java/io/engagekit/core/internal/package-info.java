@@ -1,0 +1,5 @@
+/** Code shared between the core packages; not exported from the module and not API. */
+@NullMarked
+package io.engagekit.core.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,56 @@
+package io.engagekit.core.io;
+
+import java.io.IOException;
+
+/**
+ * A row source over physical lines: blank lines are not rows, an over-long line is a rejected row,
+ * and every other line goes to {@link #line(long, String)}.
+ */
+abstract class LineRowSource<T> extends RowSource<T> {
+  private final LineReader lines;
+
+  LineRowSource(LineReader lines) {
+    this.lines = lines;
+  }
+
+  /**
+   * Handles one non-blank line: sets a value or a reject and returns true, or returns false when
+   * the line is not a row (a header).
+   */
+  abstract boolean line(long number, String text) throws IOException;
+
+  /** Handles an over-long line; rejects it unless a subclass must fail (an over-long header). */
+  void tooLong(long number) {
+    reject(number, null, "line is longer than " + lines.maxLength() + " characters");
+  }
+
+  @Override
+  final boolean advance() throws IOException {
+    while (lines.next()) {
+      if (lines.blank()) {
+        continue;
+      }
+      if (lines.tooLong()) {
+        tooLong(lines.lineNumber());
+        return true;
+      }
+      if (line(lines.lineNumber(), lines.line())) {
+        return true;
+      }
+    }
+    atEnd();
+    return false;
+  }
+
+  /** Called once the input is exhausted; a subclass may throw if the input was unreadable. */
+  void atEnd() {}
+
+  final int maxLineLength() {
+    return lines.maxLength();
+  }
+
+  @Override
+  public final void close() throws IOException {
+    lines.close();
+  }
+}
