@@ -96,6 +96,28 @@ final class TransactionLogFormatTest {
   }
 
   @Test
+  void read_datePatternWithOffsetInTheText_overridesTheZone() throws IOException {
+    TransactionLogFormat f = TransactionLogFormat.of(Delimiter.COMMA, false, Column.number(1), Column.number(2), Column.number(3))
+        .withDatePattern("yyyy-MM-dd HH:mmXXX");
+    List<Touchpoint> out = new ArrayList<>();
+    try (RowReader<Touchpoint> r = f.reader(new StringReader("a,2026-03-01 10:15+05:00,1\n"),
+        ReadOptions.lenient().withZone(java.time.ZoneId.of("America/New_York")), x -> {})) {
+      r.forEachRemaining(out::add);
+    }
+    assertEquals(Instant.parse("2026-03-01T05:15:00Z"), out.get(0).at());
+  }
+
+  @Test
+  void read_patternWithoutAFullDate_isRejectedPerRow() throws IOException {
+    TransactionLogFormat f = TransactionLogFormat.of(Delimiter.COMMA, false, Column.number(1), Column.number(2), Column.number(3))
+        .withDatePattern("yyyy-MM");
+    List<Reject> rejects = new ArrayList<>();
+    assertEquals(0, read(f, new StringReader("a,2026-03,1\n"), rejects).size());
+    assertEquals("line 1: date pattern 'yyyy-MM' gives no full date (year, month, day) in '2026-03'",
+        rejects.get(0).toString());
+  }
+
+  @Test
   void options_conflicts_areRejectedWhenSet() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> TransactionLogFormat.of(Delimiter.COMMA, false, Column.named("id"), Column.number(2), Column.number(3)));
