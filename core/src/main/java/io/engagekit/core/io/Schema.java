@@ -32,7 +32,7 @@ import org.jspecify.annotations.Nullable;
  *       cadence, initiator, value, reach, sentiment, response_seconds, journey, step,
  *       quantity</td></tr>
  *   <tr><td>{@link #SURVEYS}</td><td><b>customer, timestamp, metric, score</b>, channel</td></tr>
- *   <tr><td>{@link #JOURNEYS}</td><td><b>journey, customer, type, start, outcome</b>, end</td></tr>
+ *   <tr><td>{@link #JOURNEYS}</td><td><b>journey, customer, type, start</b>, end, <b>outcome</b></td></tr>
  * </table>
  *
  * <p>Optional fields may be empty (CSV) or absent or null (JSON). A CSV header must name every
@@ -41,6 +41,9 @@ import org.jspecify.annotations.Nullable;
  * ad_hoc}, {@code community_post}); timestamps are ISO-8601 instants, date-times with offset, or
  * dates (the start of that day in the reader's zone). In JSON, numeric fields must be JSON numbers
  * and the others JSON strings.
+ *
+ * <p>The three schemas are constants; they are immutable and thread-safe, and each call to {@link
+ * #reader} or {@link #writer} makes a new, single-threaded reader or writer.
  *
  * @param <T> the type of value a row becomes
  * @since 0.1
