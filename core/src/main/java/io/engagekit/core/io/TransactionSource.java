@@ -66,6 +66,14 @@ final class TransactionSource extends LineRowSource<Touchpoint> {
   }
 
   @Override
+  void atEnd() {
+    if (headerPending) {
+      throw new IllegalArgumentException(
+          "input is empty: a header row was expected (a log without one needs header = false)");
+    }
+  }
+
+  @Override
   void tooLong(long number) {
     if (headerPending) {
       throw new IllegalArgumentException(

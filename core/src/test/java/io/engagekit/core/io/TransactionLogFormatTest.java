@@ -133,12 +133,19 @@ final class TransactionLogFormatTest {
   }
 
   @Test
-  void header_missingNamedColumn_isUnreadable() {
+  void header_missingNamedColumn_isUnreadable() throws IOException {
     TransactionLogFormat f = TransactionLogFormat.of(
         Delimiter.COMMA, true, Column.named("id"), Column.named("date"), Column.named("amount"));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> read(f, new StringReader("id,day,amount\n1,2014-01-01,3\n"), new ArrayList<>()));
     assertEquals("line 1: the header has no column 'date'; it has [id, day, amount]", e.getMessage());
+    IllegalArgumentException empty = assertThrows(IllegalArgumentException.class,
+        () -> read(f, new StringReader("\n\n"), new ArrayList<>()));
+    assertTrue(empty.getMessage().startsWith("input is empty: a header row was expected"), empty.getMessage());
+    // Without a header, an empty log is simply a log of no purchases.
+    TransactionLogFormat headerless =
+        TransactionLogFormat.of(Delimiter.COMMA, false, Column.number(1), Column.number(2), Column.number(3));
+    assertEquals(0, read(headerless, new StringReader(""), new ArrayList<>()).size());
   }
 
   @Test
