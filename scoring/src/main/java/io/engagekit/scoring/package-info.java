@@ -1,0 +1,10 @@
+/**
+ * Scoring: turning engagement events into scores and population figures.
+ *
+ * <p>{@link io.engagekit.scoring.SurveyTally} summarises satisfaction surveys for a population
+ * (NPS, CSAT, CES with 95% confidence intervals) in a fixed-size, mergeable accumulator.
+ */
+@NullMarked
+package io.engagekit.scoring;
+
+import org.jspecify.annotations.NullMarked;
