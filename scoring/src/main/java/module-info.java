@@ -7,4 +7,6 @@ module io.engagekit.scoring {
   requires static transitive org.jspecify;
 
   exports io.engagekit.scoring;
+
+  uses io.engagekit.scoring.ScoringStrategy;
 }

@@ -1,0 +1,113 @@
+package io.engagekit.scoring;
+
+import static java.util.Objects.requireNonNull;
+
+import io.engagekit.core.SurveyMetric;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+
+/**
+ * The built-in strategies, and the registry that finds strategies by name: the built-ins plus
+ * every {@link ScoringStrategy} that a {@code META-INF/services/io.engagekit.scoring.ScoringStrategy}
+ * line on the class path (or a {@code provides} clause on the module path) names.
+ *
+ * <p>Thread-safe; the registry looks for providers on each call, so a strategy added to the class
+ * path at run time is seen (hold the strategy you use rather than looking it up per event).
+ *
+ * @since 0.1
+ */
+public final class ScoringStrategies {
+  private static final LatestAnswer CSAT = new LatestAnswer(SurveyMetric.CSAT, "satisfaction.csat",
+      "Latest CSAT answer (1-5) mapped to 0-100; population: top-2-box share with a Wilson interval.");
+  private static final LatestAnswer NPS = new LatestAnswer(SurveyMetric.NPS, "satisfaction.nps",
+      "Latest NPS answer (0-10) mapped to 0-100; population: promoters minus detractors, -100 to 100.");
+  private static final LatestAnswer CES = new LatestAnswer(SurveyMetric.CES, "satisfaction.ces",
+      "Latest CES answer (1-7, 7 = easy) mapped to 0-100; population: mean and share of 5-7.");
+
+  private ScoringStrategies() {}
+
+  /**
+   * Returns {@code satisfaction.csat}: a customer's latest CSAT answer on 0–100.
+   *
+   * @return the strategy
+   */
+  public static ScoringStrategy<?> satisfactionCsat() {
+    return CSAT;
+  }
+
+  /**
+   * Returns {@code satisfaction.nps}: a customer's latest NPS answer on 0–100.
+   *
+   * @return the strategy
+   */
+  public static ScoringStrategy<?> satisfactionNps() {
+    return NPS;
+  }
+
+  /**
+   * Returns {@code satisfaction.ces}: a customer's latest CES answer on 0–100.
+   *
+   * @return the strategy
+   */
+  public static ScoringStrategy<?> satisfactionCes() {
+    return CES;
+  }
+
+  /**
+   * Returns every strategy found: the built-ins first, then providers in class-path order.
+   *
+   * @return the strategies, by name
+   * @throws IllegalStateException if a provider cannot be loaded or two strategies share a name
+   */
+  public static List<ScoringStrategy<?>> all() {
+    Map<String, ScoringStrategy<?>> byName = new LinkedHashMap<>();
+    for (ScoringStrategy<?> s : List.of(CSAT, NPS, CES)) {
+      byName.put(s.name(), s);
+    }
+    @SuppressWarnings("rawtypes")
+    Iterator<ScoringStrategy> providers = ServiceLoader.load(ScoringStrategy.class).iterator();
+    while (true) {
+      ScoringStrategy<?> s;
+      try {
+        if (!providers.hasNext()) {
+          break;
+        }
+        s = providers.next();
+      } catch (ServiceConfigurationError e) {
+        throw new IllegalStateException("a strategy provider could not be loaded: " + e.getMessage(), e);
+      }
+      String name = requireNonNull(s.name(), () -> s.getClass().getName() + ".name() returned null");
+      ScoringStrategy<?> clash = byName.putIfAbsent(name, s);
+      if (clash != null) {
+        throw new IllegalStateException("strategy name '" + name + "' is claimed by both "
+            + clash.getClass().getName() + " and " + s.getClass().getName());
+      }
+    }
+    return List.copyOf(byName.values());
+  }
+
+  /**
+   * Returns the strategy with the given name.
+   *
+   * @param name a registry key, such as {@code satisfaction.nps}
+   * @return the strategy
+   * @throws IllegalArgumentException if no strategy has that name; the message lists the names
+   * @throws IllegalStateException if a provider cannot be loaded or two strategies share a name
+   */
+  public static ScoringStrategy<?> named(String name) {
+    requireNonNull(name, "name");
+    List<String> names = new ArrayList<>();
+    for (ScoringStrategy<?> s : all()) {
+      if (s.name().equals(name)) {
+        return s;
+      }
+      names.add(s.name());
+    }
+    throw new IllegalArgumentException("no strategy is named '" + name + "'; known: " + names);
+  }
+}

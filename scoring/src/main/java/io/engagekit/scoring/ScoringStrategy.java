@@ -1,0 +1,69 @@
+package io.engagekit.scoring;
+
+import java.time.Instant;
+
+/**
+ * Scores one customer from a running summary of their events. Built-ins come from {@link
+ * ScoringStrategies}; third parties register their own with a {@code
+ * META-INF/services/io.engagekit.scoring.ScoringStrategy} line naming a public class with a public
+ * no-argument constructor, and {@link ScoringStrategies#named(String)} finds them by {@link
+ * #name()}.
+ *
+ * <p>Implementations are immutable and thread-safe; their states are not (see {@link ScoreState}).
+ * Every strategy passes the shared contract test suite ({@code ScoringStrategyContract} in the
+ * scoring test-jar): scores in [0, 100], deterministic, merge laws, contributions that add up, no
+ * NaN, and {@code asOf} before the first event handled.
+ *
+ * @param <S> the type of the per-customer state
+ * @since 0.1
+ */
+public interface ScoringStrategy<S extends ScoreState<S>> {
+  /**
+   * Returns the registry key, such as {@code satisfaction.nps}: lower-case words separated by dots.
+   *
+   * @return the name
+   */
+  String name();
+
+  /**
+   * Returns the family the strategy belongs to, such as {@code satisfaction}, {@code loyalty} or
+   * {@code composite}.
+   *
+   * @return the family
+   */
+  String family();
+
+  /**
+   * Returns a one-line description of what the strategy computes.
+   *
+   * @return the description
+   */
+  String description();
+
+  /**
+   * Returns an empty summary for one customer.
+   *
+   * @return a new state
+   */
+  S newState();
+
+  /**
+   * Returns the score of a state as of an instant. Pure: the same state and instant give the same
+   * score. A state cannot forget, so an instant before its latest event reads it as of that event.
+   *
+   * @param state a state of this strategy
+   * @param asOf the instant to score at
+   * @return the score with its contributions
+   */
+  Score score(S state, Instant asOf);
+
+  /**
+   * Returns whether the order in which events are accepted never changes the score. Built-ins all
+   * promise this; the contract suite checks it when promised.
+   *
+   * @return whether {@code accept} is order-independent
+   */
+  default boolean orderIndependent() {
+    return true;
+  }
+}

@@ -1,0 +1,46 @@
+package io.engagekit.scoring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+final class ScoreTest {
+  @Test
+  void score_validatesRangeAndExplanation() {
+    Score s = new Score(70, List.of(new Contribution("a", 30), new Contribution("b", 50), new Contribution("c", -10)));
+    assertEquals(Optional.of(-10.0), s.contribution("c"));
+    assertEquals(Optional.empty(), s.contribution("d"));
+    assertThrows(IllegalArgumentException.class, () -> new Score(100.5, List.of(new Contribution("a", 100.5))));
+    assertThrows(IllegalArgumentException.class, () -> new Score(Double.NaN, List.of()));
+    assertThrows(IllegalArgumentException.class, () -> new Score(-0.1, List.of(new Contribution("a", -0.1))));
+    IllegalArgumentException sum = assertThrows(IllegalArgumentException.class,
+        () -> new Score(50, List.of(new Contribution("a", 49.99))));
+    assertEquals("contributions must add up to the score 50.0 but add up to 49.99", sum.getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> new Score(2, List.of(new Contribution("a", 1), new Contribution("a", 1))));
+    assertThrows(IllegalArgumentException.class, () -> new Score(5, List.of()));
+    assertEquals(0.0, Score.ZERO.value());
+    assertTrue(Score.ZERO.contributions().isEmpty());
+  }
+
+  @Test
+  void of_sumsTheParts_andAbsorbsOnlyRoundingAtTheBounds() {
+    // 0.3 * 100 is 30.000000000000004 in binary floating point: three such parts exceed 100 by rounding.
+    List<Contribution> parts = List.of(
+        new Contribution("a", 0.3 * 100), new Contribution("b", 0.3 * 100), new Contribution("c", 0.4 * 100));
+    assertEquals(100.0, Score.of(parts).value());
+    assertEquals(42.5, Score.of(List.of(new Contribution("x", 40), new Contribution("y", 2.5))).value());
+    assertThrows(IllegalArgumentException.class, () -> Score.of(List.of(new Contribution("x", 100.001))));
+  }
+
+  @Test
+  void contribution_validates() {
+    assertThrows(IllegalArgumentException.class, () -> new Contribution(" ", 1));
+    assertThrows(IllegalArgumentException.class, () -> new Contribution("a", Double.POSITIVE_INFINITY));
+    assertThrows(IllegalArgumentException.class, () -> new Contribution("a", Double.NaN));
+  }
+}
