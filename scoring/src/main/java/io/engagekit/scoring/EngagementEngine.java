@@ -1,0 +1,257 @@
+package io.engagekit.scoring;
+
+import static java.util.Objects.requireNonNull;
+
+import io.engagekit.core.EngagementEvent;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Keeps every customer's state for a fixed set of strategies, in memory, for hosts that stream
+ * events: {@link #record} from any number of threads, then {@link #score} one customer or rank the
+ * {@link #top} customers as of an instant. Engines on different shards {@link #merge} exactly,
+ * because strategy states do.
+ *
+ * <p>Thread-safe. Each customer's states are guarded by their own lock, so threads recording
+ * different customers do not contend; {@code record} allocates only when it meets a new customer.
+ * Memory is one small, fixed-size state per customer and strategy; no events are kept.
+ *
+ * <pre>{@code
+ * EngagementEngine engine = EngagementEngine.of(List.of(ScoringStrategies.satisfactionNps()));
+ * events.forEach(engine::record);
+ * Optional<Score> score = engine.score("c-42", "satisfaction.nps", Instant.parse("2026-03-31T00:00:00Z"));
+ * }</pre>
+ *
+ * @since 0.1
+ */
+public final class EngagementEngine {
+  private final List<ScoringStrategy<?>> strategies;
+  private final Map<String, Integer> index;
+  private final ConcurrentHashMap<String, Entry> customers = new ConcurrentHashMap<>();
+  private final LongAdder events = new LongAdder();
+
+  private EngagementEngine(List<ScoringStrategy<?>> strategies) {
+    this.strategies = List.copyOf(strategies);
+    Map<String, Integer> byName = new ConcurrentHashMap<>();
+    for (int i = 0; i < this.strategies.size(); i++) {
+      String name = requireNonNull(this.strategies.get(i).name(), "strategy name");
+      if (byName.putIfAbsent(name, i) != null) {
+        throw new IllegalArgumentException("strategies must have distinct names but '" + name + "' appears twice");
+      }
+    }
+    if (byName.isEmpty()) {
+      throw new IllegalArgumentException("an engine needs at least one strategy");
+    }
+    this.index = Map.copyOf(byName);
+  }
+
+  /**
+   * Returns an empty engine that keeps state for the given strategies.
+   *
+   * @param strategies one or more strategies with distinct names
+   * @return the engine
+   * @throws IllegalArgumentException if the list is empty or two strategies share a name
+   */
+  public static EngagementEngine of(List<? extends ScoringStrategy<?>> strategies) {
+    return new EngagementEngine(new ArrayList<>(requireNonNull(strategies, "strategies")));
+  }
+
+  /**
+   * Returns the strategies this engine keeps state for, in the order given.
+   *
+   * @return the strategies
+   */
+  public List<ScoringStrategy<?>> strategies() {
+    return strategies;
+  }
+
+  /**
+   * Takes one event into its customer's state for every strategy.
+   *
+   * @param event a touchpoint or survey response
+   */
+  public void record(EngagementEvent event) {
+    String customer = requireNonNull(event, "event").customer();
+    Entry entry = customers.get(customer);
+    if (entry == null) {
+      entry = customers.computeIfAbsent(customer, c -> new Entry(strategies));
+    }
+    synchronized (entry) {
+      for (ScoreState<?> state : entry.states) {
+        state.accept(event);
+      }
+    }
+    events.increment();
+  }
+
+  /**
+   * Returns how many events have been recorded (merged engines' counts included).
+   *
+   * @return the event count
+   */
+  public long events() {
+    return events.sum();
+  }
+
+  /**
+   * Returns how many customers have state.
+   *
+   * @return the customer count
+   */
+  public int customers() {
+    return customers.size();
+  }
+
+  /**
+   * Returns a customer's score under one strategy.
+   *
+   * @param customer a customer id
+   * @param strategy a strategy name this engine keeps
+   * @param asOf the instant to score at
+   * @return the score, or empty when no event of that customer was recorded
+   * @throws IllegalArgumentException if the engine keeps no strategy of that name
+   */
+  public Optional<Score> score(String customer, String strategy, Instant asOf) {
+    requireNonNull(customer, "customer");
+    requireNonNull(asOf, "asOf");
+    int i = indexOf(strategy);
+    Entry entry = customers.get(customer);
+    if (entry == null) {
+      return Optional.empty();
+    }
+    synchronized (entry) {
+      return Optional.of(scoreOf(strategies.get(i), entry.states[i], asOf));
+    }
+  }
+
+  /**
+   * Returns the {@code n} customers with the highest scores under one strategy, highest first;
+   * equal scores are ordered by customer id, so the ranking is deterministic. Customers recorded
+   * while the ranking runs may or may not be in it.
+   *
+   * @param n how many customers at most, {@code >= 0}
+   * @param strategy a strategy name this engine keeps
+   * @param asOf the instant to score at
+   * @return up to {@code n} ranked customers
+   * @throws IllegalArgumentException if {@code n} is negative or the strategy unknown
+   */
+  public List<Ranked> top(int n, String strategy, Instant asOf) {
+    if (n < 0) {
+      throw new IllegalArgumentException("n must be >= 0 but was " + n);
+    }
+    requireNonNull(asOf, "asOf");
+    int i = indexOf(strategy);
+    ScoringStrategy<?> s = strategies.get(i);
+    Comparator<Ranked> best = Comparator.comparingDouble((Ranked r) -> r.score().value()).reversed()
+        .thenComparing(Ranked::customer);
+    if (n == 0) {
+      return List.of();
+    }
+    PriorityQueue<Ranked> worstFirst = new PriorityQueue<>(best.reversed());
+    for (Map.Entry<String, Entry> e : customers.entrySet()) {
+      Score score;
+      synchronized (e.getValue()) {
+        score = scoreOf(s, e.getValue().states[i], asOf);
+      }
+      Ranked r = new Ranked(e.getKey(), score);
+      if (worstFirst.size() < n) {
+        worstFirst.add(r);
+      } else if (best.compare(r, worstFirst.peek()) < 0) {
+        worstFirst.poll();
+        worstFirst.add(r);
+      }
+    }
+    List<Ranked> ranked = new ArrayList<>(worstFirst);
+    ranked.sort(best);
+    return List.copyOf(ranked);
+  }
+
+  /**
+   * Adds another engine's customers and events to this one, as if every event recorded there had
+   * been recorded here. {@code other} must keep the same strategies (by name, in order) and must
+   * not be recorded into or merged while it is merged in; it is left unchanged.
+   *
+   * @param other an engine of another shard
+   * @throws IllegalArgumentException if the strategies differ or {@code other} is this engine
+   */
+  public void merge(EngagementEngine other) {
+    requireNonNull(other, "other");
+    if (other == this) {
+      throw new IllegalArgumentException("an engine cannot be merged into itself");
+    }
+    List<String> mine = strategies.stream().map(ScoringStrategy::name).toList();
+    List<String> theirs = other.strategies.stream().map(ScoringStrategy::name).toList();
+    if (!mine.equals(theirs)) {
+      throw new IllegalArgumentException("cannot merge an engine keeping " + theirs + " into one keeping " + mine);
+    }
+    for (Map.Entry<String, Entry> e : other.customers.entrySet()) {
+      Entry entry = customers.computeIfAbsent(e.getKey(), c -> new Entry(strategies));
+      synchronized (entry) {
+        for (int i = 0; i < entry.states.length; i++) {
+          combine(entry.states[i], e.getValue().states[i]);
+        }
+      }
+    }
+    events.add(other.events());
+  }
+
+  private int indexOf(String strategy) {
+    Integer i = index.get(requireNonNull(strategy, "strategy"));
+    if (i == null) {
+      throw new IllegalArgumentException(
+          "this engine keeps no strategy named '" + strategy + "'; it keeps " + index.keySet());
+    }
+    return i;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <S extends ScoreState<S>> Score scoreOf(ScoringStrategy<S> strategy, ScoreState<?> state, Instant asOf) {
+    Score score = strategy.score((S) state, asOf);
+    return requireNonNull(score, () -> "strategy " + strategy.name() + " returned a null score");
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static void combine(ScoreState into, ScoreState from) {
+    into.combine(from);
+  }
+
+  /** A customer and their score, as ranked by {@link #top}. */
+  public record Ranked(String customer, Score score) {
+    /**
+     * Validates the components.
+     *
+     * @param customer the customer id
+     * @param score the score
+     */
+    public Ranked {
+      requireNonNull(customer, "customer");
+      requireNonNull(score, "score");
+    }
+  }
+
+  /** One customer's states, one per strategy, guarded by the entry's monitor. */
+  private static final class Entry {
+    final ScoreState<?>[] states;
+
+    Entry(List<ScoringStrategy<?>> strategies) {
+      states = new ScoreState<?>[strategies.size()];
+      for (int i = 0; i < states.length; i++) {
+        states[i] = requireNonNull(strategies.get(i).newState(),
+            "strategy " + strategies.get(i).name() + " returned a null state");
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "EngagementEngine[strategies=" + strategies.stream().map(ScoringStrategy::name).toList()
+        + ", customers=" + customers() + ", events=" + events() + "]";
+  }
+}
