@@ -17,7 +17,9 @@ import picocli.CommandLine.IVersionProvider;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Turns what customers do into engagement scores.",
-    subcommands = {ValidateCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      ValidateCommand.class, DemoCommand.class, StrategiesCommand.class, CommandLine.HelpCommand.class
+    })
 public final class Main implements Runnable {
   /** Exit status when rows were rejected. */
   static final int REJECTED = 1;
