@@ -29,6 +29,8 @@ public final class ScoringStrategies {
   private static final LatestAnswer CES = new LatestAnswer(SurveyMetric.CES, "satisfaction.ces",
       "Latest CES answer (1-7, 7 = easy) mapped to 0-100; population: mean and share of 5-7.");
 
+  private static final Advocacy ADVOCACY = new Advocacy(Advocacy.DEFAULT_HALF_LIFE);
+
   private ScoringStrategies() {}
 
   /**
@@ -59,6 +61,28 @@ public final class ScoringStrategies {
   }
 
   /**
+   * Returns {@code loyalty.advocacy} with a half-life of 180 days: referrals, co-creation, reviews,
+   * community posts and user-generated content, amplified by reach on a log scale, minus
+   * complaints. The score is {@code 100 · (1 − 2^(−net / 4))} of the net decayed advocacy.
+   *
+   * @return the strategy
+   */
+  public static ScoringStrategy<?> loyaltyAdvocacy() {
+    return ADVOCACY;
+  }
+
+  /**
+   * Returns {@code loyalty.advocacy} with another half-life.
+   *
+   * @param halfLife how long until an act counts half, positive
+   * @return the strategy
+   * @throws IllegalArgumentException if the half-life is not positive
+   */
+  public static ScoringStrategy<?> loyaltyAdvocacy(java.time.Duration halfLife) {
+    return new Advocacy(halfLife);
+  }
+
+  /**
    * Returns every strategy found: the built-ins first, then providers in class-path order.
    *
    * @return the strategies, by name
@@ -66,7 +90,7 @@ public final class ScoringStrategies {
    */
   public static List<ScoringStrategy<?>> all() {
     Map<String, ScoringStrategy<?>> byName = new LinkedHashMap<>();
-    for (ScoringStrategy<?> s : List.of(CSAT, NPS, CES)) {
+    for (ScoringStrategy<?> s : List.of(CSAT, NPS, CES, ADVOCACY)) {
       byName.put(s.name(), s);
     }
     @SuppressWarnings("rawtypes")
