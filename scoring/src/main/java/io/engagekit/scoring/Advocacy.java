@@ -5,6 +5,9 @@ import static java.util.Objects.requireNonNull;
 import io.engagekit.core.ContentType;
 import io.engagekit.core.EngagementEvent;
 import io.engagekit.core.Touchpoint;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -121,6 +124,15 @@ final class Advocacy implements ScoringStrategy<Advocacy.State> {
   }
 
   @Override
+  public State readState(DataInput in) throws IOException {
+    State s = new State(decay);
+    for (int i = 0; i < s.sums.length; i++) {
+      s.sums[i] = DecayedSum.readFrom(decay, in);
+    }
+    return s;
+  }
+
+  @Override
   public String toString() {
     return name() + "[halfLife=" + decay.scale() + "]";
   }
@@ -169,6 +181,13 @@ final class Advocacy implements ScoringStrategy<Advocacy.State> {
     public void combine(State other) {
       for (int i = 0; i < sums.length; i++) {
         sums[i].combine(other.sums[i]);
+      }
+    }
+
+    @Override
+    public void writeTo(DataOutput out) throws IOException {
+      for (DecayedSum sum : sums) {
+        sum.writeTo(out);
       }
     }
   }

@@ -2,6 +2,9 @@ package io.engagekit.scoring;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.Arrays;
 
@@ -262,6 +265,55 @@ public final class DecayedSum {
   private static IllegalArgumentException badValue(double t, double value) {
     return new IllegalArgumentException(
         "value must be finite and >= 0 at a finite time but was " + value + " at " + t);
+  }
+
+  /**
+   * Writes this sum's contents (not its decay, which the reader supplies) for a snapshot.
+   *
+   * @param out where to write
+   * @throws IOException if writing fails
+   */
+  public void writeTo(DataOutput out) throws IOException {
+    out.writeDouble(latest);
+    out.writeDouble(sum);
+    if (values.length > 0) {
+      out.writeLong(newestSlot);
+      for (int i = 0; i < values.length; i++) {
+        out.writeDouble(values[i]);
+        out.writeDouble(moments[i]);
+      }
+    }
+  }
+
+  /**
+   * Reads a sum written by {@link #writeTo} under the same decay, checking that every number is in
+   * range, so that a damaged snapshot cannot bring NaN or negative sums into an engine.
+   *
+   * @param decay the decay the sum was written under
+   * @param in where to read
+   * @return the sum
+   * @throws IOException if reading fails or the data are not a valid sum
+   */
+  public static DecayedSum readFrom(Decay decay, DataInput in) throws IOException {
+    DecayedSum s = decay.newSum();
+    s.latest = in.readDouble();
+    s.sum = in.readDouble();
+    boolean empty = s.latest == Double.NEGATIVE_INFINITY;
+    if (!(empty || Math.abs(s.latest) <= Double.MAX_VALUE) || !(s.sum >= 0 && s.sum <= Double.MAX_VALUE)) {
+      throw new IOException("invalid decayed sum: latest " + s.latest + ", sum " + s.sum);
+    }
+    if (s.values.length > 0) {
+      s.newestSlot = in.readLong();
+      for (int i = 0; i < s.values.length; i++) {
+        s.values[i] = in.readDouble();
+        s.moments[i] = in.readDouble();
+        if (!(s.values[i] >= 0 && s.values[i] <= Double.MAX_VALUE)
+            || !(s.moments[i] >= 0 && s.moments[i] <= Double.MAX_VALUE)) {
+          throw new IOException("invalid decayed sum slot " + i + ": " + s.values[i] + ", " + s.moments[i]);
+        }
+      }
+    }
+    return s;
   }
 
   static double seconds(Instant at) {

@@ -3,15 +3,29 @@ package io.engagekit.scoring;
 import static java.util.Objects.requireNonNull;
 
 import io.engagekit.core.EngagementEvent;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
+import java.util.zip.CheckedOutputStream;
 
 /**
  * Keeps every customer's state for a fixed set of strategies, in memory, for hosts that stream
@@ -32,6 +46,11 @@ import java.util.concurrent.atomic.LongAdder;
  * @since 0.1
  */
 public final class EngagementEngine {
+  /** "EKSN": the first four bytes of a snapshot. */
+  static final int MAGIC = 0x454B534E;
+  /** The snapshot format this engine writes and reads. */
+  static final int FORMAT_VERSION = 1;
+
   private final List<ScoringStrategy<?>> strategies;
   private final Map<String, Integer> index;
   private final ConcurrentHashMap<String, Entry> customers = new ConcurrentHashMap<>();
@@ -202,6 +221,142 @@ public final class EngagementEngine {
     events.add(other.events());
   }
 
+  /**
+   * Writes every customer's state to {@code out} (which stays open), so that a host that restarts
+   * loses nothing: {@link #restore} reads it back. The format is versioned: a magic number, the
+   * format version, each strategy's name and state version, the event count, every customer's
+   * states in customer-id order (so equal engines write equal bytes), and a CRC-32 of all of it.
+   *
+   * <p>Each customer's states are written under that customer's lock. Events recorded while a
+   * snapshot runs may or may not be in it; pause recording for a snapshot of one instant.
+   *
+   * @param out where to write
+   * @throws IOException if writing fails
+   * @throws UnsupportedOperationException if a strategy does not support snapshots (checked before
+   *     anything is written)
+   */
+  public void snapshot(OutputStream out) throws IOException {
+    requireNonNull(out, "out");
+    for (ScoringStrategy<?> s : strategies) {
+      try {
+        s.newState().writeTo(new DataOutputStream(OutputStream.nullOutputStream()));
+      } catch (UnsupportedOperationException e) {
+        throw new UnsupportedOperationException(
+            "cannot snapshot: strategy " + s.name() + " does not support snapshots", e);
+      }
+    }
+    CRC32 crc = new CRC32();
+    DataOutputStream data = new DataOutputStream(new BufferedOutputStream(new CheckedOutputStream(
+        new FilterOutputStream(out) {
+          @Override
+          public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+          }
+
+          @Override
+          public void close() {
+            // the caller owns the stream
+          }
+        }, crc)));
+    data.writeInt(MAGIC);
+    data.writeShort(FORMAT_VERSION);
+    data.writeShort(strategies.size());
+    for (ScoringStrategy<?> s : strategies) {
+      data.writeUTF(s.name());
+      data.writeInt(s.stateVersion());
+    }
+    data.writeLong(events());
+    // Customers in id order, so that equal engines write equal bytes.
+    String[] ids = customers.keySet().toArray(new String[0]);
+    Arrays.sort(ids);
+    for (String id : ids) {
+      Entry entry = customers.get(id);
+      synchronized (entry) {
+        data.writeBoolean(true);
+        data.writeUTF(id);
+        for (ScoreState<?> state : entry.states) {
+          state.writeTo(data);
+        }
+      }
+    }
+    data.writeBoolean(false);
+    data.flush();
+    DataOutputStream trailer = new DataOutputStream(out);
+    trailer.writeLong(crc.getValue());
+    trailer.flush();
+  }
+
+  /**
+   * Replaces every customer's state with a snapshot written by {@link #snapshot}. The snapshot is
+   * read and checked whole (format version, strategies and their state versions, every value, the
+   * CRC-32) before anything is replaced: a truncated, corrupted or foreign snapshot is refused and
+   * this engine is left as it was. Do not record while restoring.
+   *
+   * @param in where to read: a stream holding the snapshot (it may be read past the snapshot's
+   *     end, and is not closed)
+   * @throws IOException if reading fails or the snapshot is refused; the message says why
+   */
+  public void restore(InputStream in) throws IOException {
+    requireNonNull(in, "in");
+    BufferedInputStream raw = new BufferedInputStream(in);
+    CRC32 crc = new CRC32();
+    DataInputStream data = new DataInputStream(new CheckedInputStream(raw, crc));
+    Map<String, Entry> fresh = new HashMap<>();
+    long count;
+    try {
+      if (data.readInt() != MAGIC) {
+        throw new IOException("not an EngageKit engine snapshot");
+      }
+      int version = data.readUnsignedShort();
+      if (version != FORMAT_VERSION) {
+        throw new IOException("format version " + version + " is not supported; this engine reads " + FORMAT_VERSION);
+      }
+      int n = data.readUnsignedShort();
+      List<String> names = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        String name = data.readUTF();
+        int stateVersion = data.readInt();
+        names.add(name);
+        if (i < strategies.size() && name.equals(strategies.get(i).name())
+            && stateVersion != strategies.get(i).stateVersion()) {
+          throw new IOException("strategy " + name + " state version " + stateVersion
+              + " is not supported; this engine reads " + strategies.get(i).stateVersion());
+        }
+      }
+      List<String> mine = strategies.stream().map(ScoringStrategy::name).toList();
+      if (!names.equals(mine)) {
+        throw new IOException("the snapshot keeps " + names + " but this engine keeps " + mine);
+      }
+      count = data.readLong();
+      if (count < 0) {
+        throw new IOException("negative event count " + count);
+      }
+      while (data.readBoolean()) {
+        String customer = data.readUTF();
+        io.engagekit.core.Customer.checkId(customer);
+        ScoreState<?>[] states = new ScoreState<?>[strategies.size()];
+        for (int i = 0; i < states.length; i++) {
+          states[i] = requireNonNull(strategies.get(i).readState(data), "readState returned null");
+        }
+        if (fresh.put(customer, new Entry(states)) != null) {
+          throw new IOException("customer " + customer + " appears twice");
+        }
+      }
+      long expected = new DataInputStream(raw).readLong();
+      if (expected != crc.getValue()) {
+        throw new IOException("checksum mismatch: the snapshot is corrupted");
+      }
+    } catch (EOFException e) {
+      throw new IOException("snapshot refused: it is truncated", e);
+    } catch (IOException | RuntimeException e) {
+      throw new IOException("snapshot refused: " + e.getMessage(), e);
+    }
+    customers.clear();
+    customers.putAll(fresh);
+    events.reset();
+    events.add(count);
+  }
+
   private int indexOf(String strategy) {
     Integer i = index.get(requireNonNull(strategy, "strategy"));
     if (i == null) {
@@ -239,6 +394,10 @@ public final class EngagementEngine {
   /** One customer's states, one per strategy, guarded by the entry's monitor. */
   private static final class Entry {
     final ScoreState<?>[] states;
+
+    Entry(ScoreState<?>[] states) {
+      this.states = states;
+    }
 
     Entry(List<ScoringStrategy<?>> strategies) {
       states = new ScoreState<?>[strategies.size()];

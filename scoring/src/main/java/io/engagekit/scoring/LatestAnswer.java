@@ -5,6 +5,9 @@ import static java.util.Objects.requireNonNull;
 import io.engagekit.core.EngagementEvent;
 import io.engagekit.core.SurveyMetric;
 import io.engagekit.core.SurveyResponse;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 
@@ -68,6 +71,19 @@ final class LatestAnswer implements ScoringStrategy<LatestAnswer.State> {
   }
 
   @Override
+  public State readState(DataInput in) throws IOException {
+    State s = new State(metric);
+    s.seconds = in.readLong();
+    s.nanos = in.readInt();
+    s.answer = in.readInt();
+    s.answers = in.readLong();
+    if (s.answers < 0 || (s.answers > 0 && (!metric.contains(s.answer) || s.nanos < 0 || s.nanos > 999_999_999))) {
+      throw new IOException("invalid " + name + " state: " + s.answers + " answers, latest " + s.answer);
+    }
+    return s;
+  }
+
+  @Override
   public String toString() {
     return name;
   }
@@ -103,6 +119,14 @@ final class LatestAnswer implements ScoringStrategy<LatestAnswer.State> {
       if (other.answers > 0) {
         take(other.seconds, other.nanos, other.answer, other.answers);
       }
+    }
+
+    @Override
+    public void writeTo(DataOutput out) throws IOException {
+      out.writeLong(seconds);
+      out.writeInt(nanos);
+      out.writeInt(answer);
+      out.writeLong(answers);
     }
 
     private void take(long s, int n, int a, long count) {

@@ -1,6 +1,8 @@
 package io.engagekit.scoring;
 
 import io.engagekit.core.EngagementEvent;
+import java.io.DataOutput;
+import java.io.IOException;
 
 /**
  * A per-customer summary of events for one strategy: updated in place, one event at a time, and
@@ -28,4 +30,17 @@ public interface ScoreState<S extends ScoreState<S>> {
    * @param other a state of the same strategy
    */
   void combine(S other);
+
+  /**
+   * Writes this state for an engine snapshot; {@link ScoringStrategy#readState} reads it back.
+   * Strategies that do not support snapshots keep this default, and an engine holding them refuses
+   * to snapshot.
+   *
+   * @param out where to write
+   * @throws IOException if writing fails
+   * @throws UnsupportedOperationException if the strategy does not support snapshots
+   */
+  default void writeTo(DataOutput out) throws IOException {
+    throw new UnsupportedOperationException(getClass().getName() + " does not support snapshots");
+  }
 }

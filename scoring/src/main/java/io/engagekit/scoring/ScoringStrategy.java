@@ -1,5 +1,7 @@
 package io.engagekit.scoring;
 
+import java.io.DataInput;
+import java.io.IOException;
 import java.time.Instant;
 
 /**
@@ -65,5 +67,27 @@ public interface ScoringStrategy<S extends ScoreState<S>> {
    */
   default boolean orderIndependent() {
     return true;
+  }
+
+  /**
+   * Returns the version of the state layout that {@link ScoreState#writeTo} writes; a snapshot
+   * written with another version is refused. Change it whenever the layout changes.
+   *
+   * @return the state version
+   */
+  default int stateVersion() {
+    return 1;
+  }
+
+  /**
+   * Reads a state written by {@link ScoreState#writeTo}, validating what it reads.
+   *
+   * @param in where to read
+   * @return the state
+   * @throws IOException if reading fails or the data are not a valid state
+   * @throws UnsupportedOperationException if the strategy does not support snapshots (the default)
+   */
+  default S readState(DataInput in) throws IOException {
+    throw new UnsupportedOperationException("strategy " + name() + " does not support snapshots");
   }
 }

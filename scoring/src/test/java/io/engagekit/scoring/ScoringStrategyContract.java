@@ -8,6 +8,11 @@ import io.engagekit.core.EngagementEvent;
 import io.engagekit.core.SurveyMetric;
 import io.engagekit.core.SurveyResponse;
 import io.engagekit.core.testing.Generators;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * The contract every strategy, built-in or user-written, passes: scores in [0, 100] and finite;
  * contributions that add up; determinism; merge laws (shards in any split and order equal the whole;
  * commutative, associative, the empty state is the identity); order-independence where promised;
- * and {@code asOf} before the first event, at the ends of time, or with no events at all.
+ * {@code asOf} before the first event, at the ends of time, or with no events at all; and, for
+ * strategies that support snapshots, states that write and read back to the same scores.
  *
  * <p>Each property runs over {@value #SEEDS} seeded event sets of one customer (touchpoints and
  * survey answers from core's {@link Generators}); a failure names its seed.
@@ -200,6 +206,28 @@ public abstract class ScoringStrategyContract<S extends ScoreState<S>> {
       Collections.shuffle(shuffled, new Random(seed));
       assertSameScore(strategy().score(stateOf(events), asOf), strategy().score(stateOf(shuffled), asOf),
           "seed " + seed);
+    }
+  }
+
+  @Test
+  public void writeThenRead_scoresAlike_andStillMerges_whereSnapshotsAreSupported() throws IOException {
+    for (long seed = 0; seed < SEEDS; seed++) {
+      SplittableRandom r = new SplittableRandom(seed);
+      List<EngagementEvent> events = events(r);
+      List<EngagementEvent> more = events(r);
+      Instant asOf = asOf(r, events);
+      S state = stateOf(events);
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      try {
+        state.writeTo(new DataOutputStream(bytes));
+      } catch (UnsupportedOperationException notSupported) {
+        return;
+      }
+      S back = strategy().readState(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+      assertSameScore(strategy().score(state, asOf), strategy().score(back, asOf), "seed " + seed);
+      state.combine(stateOf(more));
+      back.combine(stateOf(more));
+      assertSameScore(strategy().score(state, asOf), strategy().score(back, asOf), "seed " + seed + " (then merged)");
     }
   }
 
