@@ -90,7 +90,7 @@ public final class ScoringStrategies {
    */
   public static List<ScoringStrategy<?>> all() {
     Map<String, ScoringStrategy<?>> byName = new LinkedHashMap<>();
-    for (ScoringStrategy<?> s : List.of(CSAT, NPS, CES, ADVOCACY)) {
+    for (ScoringStrategy<?> s : List.of(CSAT, NPS, CES, ADVOCACY, FadingInterest.strategy())) {
       byName.put(s.name(), s);
     }
     @SuppressWarnings("rawtypes")

@@ -40,7 +40,8 @@ final class ScoringStrategiesTest {
     }
     assertEquals(50.0, visits.score(state, Instant.EPOCH).value(), 1e-12);
     List<String> names = ScoringStrategies.all().stream().map(ScoringStrategy::name).toList();
-    assertEquals(List.of("satisfaction.csat", "satisfaction.nps", "satisfaction.ces", "loyalty.advocacy", "test.visits"),
+    assertEquals(List.of("satisfaction.csat", "satisfaction.nps", "satisfaction.ces", "loyalty.advocacy", "alert.fading",
+        "test.visits"),
         names);
   }
 
