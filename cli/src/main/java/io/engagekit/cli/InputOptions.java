@@ -1,0 +1,221 @@
+package io.engagekit.cli;
+
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
+import io.engagekit.core.io.Column;
+import io.engagekit.core.io.Delimiter;
+import io.engagekit.core.io.Format;
+import io.engagekit.core.io.ReadOptions;
+import io.engagekit.core.io.RejectSink;
+import io.engagekit.core.io.RowReader;
+import io.engagekit.core.io.Schema;
+import io.engagekit.core.io.TransactionLogFormat;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The input options shared by every command that reads events ({@code validate}, {@code score}):
+ * the file, its format and schema, a transaction log's layout, the zone, strictness and the rejects
+ * file. {@link #resolve()} checks the combination and says how to open the input.
+ */
+final class InputOptions {
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec spec;
+
+  @Option(names = "--input", required = true, paramLabel = "FILE", description = "The file to read.")
+  Path input;
+
+  @Option(
+      names = "--format",
+      paramLabel = "csv|jsonl|transactions",
+      description = "Input format. Default: jsonl for *.jsonl and *.ndjson, transactions when --columns"
+          + " is given, else csv.")
+  String format;
+
+  @Option(
+      names = "--kind",
+      paramLabel = "touchpoints|surveys|journeys",
+      defaultValue = "touchpoints",
+      description = "Schema of a csv or jsonl input. Default: ${DEFAULT-VALUE}.")
+  String kind;
+
+  @Option(
+      names = "--delimiter",
+      paramLabel = "comma|tab|semicolon|whitespace",
+      description = "Field separator of a transaction log. Default: comma.")
+  String delimiter;
+
+  @Option(
+      names = "--header",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description = "Whether a transaction log starts with a header row (default), or not (--no-header).")
+  boolean header;
+
+  @Option(
+      names = "--columns",
+      paramLabel = "customer=N,date=N,amount=N[,quantity=N]",
+      description = "Columns of a transaction log: 1-based numbers or header names.")
+  String columns;
+
+  @Option(
+      names = "--date-format",
+      paramLabel = "PATTERN",
+      description = "Date pattern of a transaction log, such as yyyyMMdd. Default: ISO-8601 timestamps.")
+  String dateFormat;
+
+  @Option(
+      names = "--zone",
+      paramLabel = "ZONE",
+      defaultValue = "UTC",
+      description = "Zone for dates without a time or offset. Default: ${DEFAULT-VALUE}.")
+  String zone;
+
+  @Option(names = "--strict", description = "Stop at the first rejected row.")
+  boolean strict;
+
+  @Option(names = "--rejects", paramLabel = "FILE", description = "Write every rejected row (line,field,reason) as CSV.")
+  Path rejectsFile;
+
+  /** A checked combination of input options: how to open the input. */
+  record Source(Path input, Schema<?> schema, String formatName, TransactionLogFormat log, ReadOptions options) {
+    /** Opens a reader over the input's characters. */
+    RowReader<?> open(Reader chars, RejectSink sink) {
+      return log != null
+          ? log.reader(chars, options, sink)
+          : schema.reader(chars, Format.fromCode(formatName), options, sink);
+    }
+  }
+
+  /**
+   * Checks the combination of options.
+   *
+   * @throws ParameterException for a usage error (exit status 2)
+   */
+  Source resolve() {
+    ReadOptions options = ReadOptions.lenient().withStrict(strict).withZone(zoneId());
+    String formatName = formatName();
+    TransactionLogFormat log = formatName.equals("transactions") ? transactionLog() : null;
+    if (log == null) {
+      for (String[] o : new String[][] {{"--delimiter", delimiter}, {"--columns", columns}, {"--date-format", dateFormat}}) {
+        if (o[1] != null) {
+          throw usage(o[0] + " applies to --format transactions only, not " + formatName);
+        }
+      }
+      if (!header) {
+        throw usage("--no-header applies to --format transactions only: canonical CSV needs its header");
+      }
+    } else if (!kind.equals("touchpoints")) {
+      throw usage("--format transactions reads purchases: --kind must be touchpoints, not " + kind);
+    }
+    return new Source(input, log != null ? Schema.TOUCHPOINTS : schema(), formatName, log, options);
+  }
+
+  String formatName() {
+    if (format != null) {
+      String f = format.toLowerCase(Locale.ROOT);
+      if (!List.of("csv", "jsonl", "transactions").contains(f)) {
+        throw usage("--format must be csv, jsonl or transactions but was '" + format + "'");
+      }
+      return f;
+    }
+    String name = input.getFileName() == null ? "" : input.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
+      return "jsonl";
+    }
+    return columns != null ? "transactions" : "csv";
+  }
+
+  Schema<?> schema() {
+    try {
+      return Schema.named(kind);
+    } catch (IllegalArgumentException e) {
+      throw usage("--kind must be touchpoints, surveys or journeys but was '" + kind + "'");
+    }
+  }
+
+  ZoneId zoneId() {
+    try {
+      return ZoneId.of(zone);
+    } catch (DateTimeException e) {
+      throw usage("--zone is not a zone id (such as UTC, Europe/Berlin or +02:00): '" + zone + "'");
+    }
+  }
+
+  TransactionLogFormat transactionLog() {
+    if (columns == null) {
+      throw usage("--format transactions needs --columns customer=N,date=N,amount=N[,quantity=N]");
+    }
+    Map<String, Column> byRole = new LinkedHashMap<>();
+    for (String part : columns.split(",", -1)) {
+      int eq = part.indexOf('=');
+      String role = eq < 0 ? part : part.substring(0, eq).trim();
+      if (eq < 0 || !List.of("customer", "date", "amount", "quantity").contains(role)) {
+        throw usage("--columns takes customer=N,date=N,amount=N[,quantity=N] but had '" + part + "'");
+      }
+      if (byRole.containsKey(role)) {
+        throw usage("--columns names " + role + " twice");
+      }
+      try {
+        byRole.put(role, Column.parse(part.substring(eq + 1).trim()));
+      } catch (IllegalArgumentException e) {
+        throw usage("--columns " + role + ": " + e.getMessage());
+      }
+    }
+    for (String role : List.of("customer", "date", "amount")) {
+      if (!byRole.containsKey(role)) {
+        throw usage("--columns lacks " + role + "=N");
+      }
+    }
+    try {
+      Delimiter d = Delimiter.fromCode(delimiter == null ? "comma" : delimiter.toLowerCase(Locale.ROOT));
+      TransactionLogFormat f =
+          TransactionLogFormat.of(d, header, byRole.get("customer"), byRole.get("date"), byRole.get("amount"));
+      if (byRole.containsKey("quantity")) {
+        f = f.withQuantity(byRole.get("quantity"));
+      }
+      return dateFormat == null ? f : f.withDatePattern(dateFormat);
+    } catch (IllegalArgumentException e) {
+      throw usage(e.getMessage());
+    }
+  }
+
+  ParameterException usage(String message) {
+    return new ParameterException(spec.commandLine(), message);
+  }
+
+  CsvWriter rejectsWriter() throws IOException {
+    Writer w = Files.newBufferedWriter(rejectsFile, StandardCharsets.UTF_8);
+    CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(w);
+    csv.writeRecord("line", "field", "reason");
+    return csv;
+  }
+
+  /** Reads UTF-8 strictly: a malformed byte sequence is an error, never a replacement character. */
+  static Reader utf8(InputStream in) {
+    return new InputStreamReader(
+        in,
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT));
+  }
+}
