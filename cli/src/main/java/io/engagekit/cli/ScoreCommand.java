@@ -1,0 +1,317 @@
+package io.engagekit.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
+import io.engagekit.core.EngagementEvent;
+import io.engagekit.core.SurveyResponse;
+import io.engagekit.core.io.Reject;
+import io.engagekit.core.io.RejectedRowException;
+import io.engagekit.core.io.RowReader;
+import io.engagekit.core.io.Schema;
+import io.engagekit.scoring.Contribution;
+import io.engagekit.scoring.EngagementEngine;
+import io.engagekit.scoring.Score;
+import io.engagekit.scoring.ScoringStrategies;
+import io.engagekit.scoring.ScoringStrategy;
+import io.engagekit.scoring.SurveyTally;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code engagekit score}: scores every customer with one or more strategies as of an instant. */
+@Command(
+    name = "score",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Scores every customer in the input (and --surveys) with each strategy, as of --as-of (default: the",
+      "latest event read). One row per customer and strategy, customers in id order. Satisfaction",
+      "strategies also report population figures from every survey answer read.",
+      "Exit status: 0 scored; 1 scored but rows were rejected (or, with --strict, stopped at the first);",
+      " 2 usage error or unreadable input."
+    })
+final class ScoreCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin InputOptions in;
+
+  @Option(names = "--surveys", paramLabel = "FILE", description = "Survey answers to score too (csv, or jsonl by extension).")
+  Path surveys;
+
+  @Option(names = "--strategy", required = true, split = ",", paramLabel = "NAME",
+      description = "Strategy names, comma-separated (see `engagekit strategies`).")
+  List<String> strategyNames;
+
+  @Option(names = "--as-of", paramLabel = "DATE-OR-INSTANT",
+      description = "Score as of this instant or date (start of day in --zone). Default: the latest event read.")
+  String asOf;
+
+  @Option(names = "--output", paramLabel = "FILE", description = "Write customer,strategy,score[,contributions] as CSV.")
+  Path output;
+
+  @Option(names = "--explain", description = "Include each score's contributions in the table and CSV.")
+  boolean explain;
+
+  @Option(names = "--json", description = "Print exactly one JSON object on stdout.")
+  boolean json;
+
+  @Option(names = "--verbose", description = "Print stack traces of errors.")
+  boolean verbose;
+
+  private final SurveyTally tally = new SurveyTally();
+  private Instant latest;
+  private long rejected;
+
+  @Override
+  public Integer call() throws IOException {
+    InputOptions.Source source = in.resolve();
+    if (source.schema() == Schema.JOURNEYS) {
+      throw usage("score reads touchpoints or surveys, not journeys");
+    }
+    List<ScoringStrategy<?>> strategies = new ArrayList<>();
+    for (String name : strategyNames) {
+      try {
+        strategies.add(ScoringStrategies.named(name.trim()));
+      } catch (IllegalArgumentException e) {
+        throw usage("--strategy: " + e.getMessage());
+      }
+    }
+    EngagementEngine engine;
+    try {
+      engine = EngagementEngine.of(strategies);
+    } catch (IllegalArgumentException e) {
+      throw usage("--strategy: " + e.getMessage());
+    }
+    Instant explicitAsOf = asOf == null ? null : parseAsOf(source);
+    PrintWriter err = spec.commandLine().getErr();
+    try (CsvWriter rejects = in.rejectsFile == null ? null : rejectsWriter()) {
+      boolean ok = read(source.input(), source, engine, rejects, err);
+      if (ok && surveys != null) {
+        String format = surveys.toString().toLowerCase(Locale.ROOT).matches(".*\\.(jsonl|ndjson)$") ? "jsonl" : "csv";
+        ok = read(surveys, new InputOptions.Source(surveys, Schema.SURVEYS, format, null, source.options()), engine, rejects, err);
+      }
+      if (!ok) {
+        return rejected > 0 ? Main.REJECTED : Main.UNUSABLE;
+      }
+    }
+    Instant at = explicitAsOf != null ? explicitAsOf : latest;
+    if (at == null) {
+      err.println("engagekit: nothing to score: no events were read, and no --as-of was given");
+      return Main.UNUSABLE;
+    }
+    write(engine, at);
+    if (rejected > 0) {
+      err.println("engagekit: " + rejected + " rows were rejected and not scored");
+      return Main.REJECTED;
+    }
+    return 0;
+  }
+
+  /** Reads one file into the engine; returns false when reading stopped (strict or unreadable). */
+  private boolean read(Path file, InputOptions.Source source, EngagementEngine engine, CsvWriter rejects, PrintWriter err)
+      throws IOException {
+    if (!Files.isReadable(file) || Files.isDirectory(file)) {
+      err.println("engagekit: cannot read " + file + ": " + (Files.exists(file) ? "not a readable file" : "no such file"));
+      return false;
+    }
+    try (Reader chars = InputOptions.utf8(Files.newInputStream(file));
+        RowReader<?> rows = source.open(chars, r -> reject(file, r, rejects, err))) {
+      while (rows.hasNext()) {
+        EngagementEvent event = (EngagementEvent) rows.next();
+        engine.record(event);
+        if (event instanceof SurveyResponse) {
+          tally.accept((SurveyResponse) event);
+        }
+        latest = latest == null || event.at().isAfter(latest) ? event.at() : latest;
+      }
+      return true;
+    } catch (RejectedRowException e) {
+      err.println("engagekit: stopped at the first rejected row of " + file + " (--strict): " + e.reject());
+      return false;
+    } catch (IllegalArgumentException | UncheckedIOException e) {
+      err.println("engagekit: cannot read " + file + ": " + e.getMessage());
+      if (verbose) {
+        e.printStackTrace(err);
+      }
+      return false;
+    }
+  }
+
+  private void reject(Path file, Reject r, CsvWriter rejects, PrintWriter err) {
+    if (rejected++ < ValidateCommand.PRINTED_REJECTS) {
+      err.println("rejected " + file.getFileName() + " " + r);
+    }
+    if (rejects != null) {
+      rejects.writeRecord(file.toString(), Long.toString(r.line()), r.field().orElse(""), r.reason());
+    }
+  }
+
+  private CsvWriter rejectsWriter() throws IOException {
+    Writer w = Files.newBufferedWriter(in.rejectsFile, StandardCharsets.UTF_8);
+    CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(w);
+    csv.writeRecord("file", "line", "field", "reason");
+    return csv;
+  }
+
+  private Instant parseAsOf(InputOptions.Source source) {
+    try {
+      if (asOf.length() == 10) {
+        return LocalDate.parse(asOf).atStartOfDay(source.options().zone()).toInstant();
+      }
+      return OffsetDateTime.parse(asOf).toInstant();
+    } catch (DateTimeException e) {
+      throw usage("--as-of must be an ISO-8601 instant, date-time with offset or date but was '" + asOf + "'");
+    }
+  }
+
+  private void write(EngagementEngine engine, Instant at) throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    List<List<EngagementEngine.Ranked>> byStrategy = new ArrayList<>();
+    for (ScoringStrategy<?> s : engine.strategies()) {
+      List<EngagementEngine.Ranked> scores = new ArrayList<>(engine.top(engine.customers(), s.name(), at));
+      scores.sort(Comparator.comparing(EngagementEngine.Ranked::customer));
+      byStrategy.add(scores);
+    }
+    if (output != null) {
+      try (CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF)
+          .build(Files.newBufferedWriter(output, StandardCharsets.UTF_8))) {
+        csv.writeRecord(explain ? List.of("customer", "strategy", "score", "contributions") : List.of("customer", "strategy", "score"));
+        for (int i = 0; i < byStrategy.size(); i++) {
+          String name = engine.strategies().get(i).name();
+          for (EngagementEngine.Ranked r : byStrategy.get(i)) {
+            String score = Double.toString(r.score().value());
+            if (explain) {
+              csv.writeRecord(r.customer(), name, score, contributions(r.score()));
+            } else {
+              csv.writeRecord(r.customer(), name, score);
+            }
+          }
+        }
+      }
+    }
+    if (json) {
+      try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+        g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+        g.writeStartObject();
+        g.writeStringField("asOf", at.toString());
+        g.writeNumberField("customers", engine.customers());
+        g.writeArrayFieldStart("strategies");
+        for (int i = 0; i < byStrategy.size(); i++) {
+          String name = engine.strategies().get(i).name();
+          g.writeStartObject();
+          g.writeStringField("name", name);
+          g.writeObjectFieldStart("population");
+          population(g, name);
+          g.writeEndObject();
+          g.writeArrayFieldStart("scores");
+          for (EngagementEngine.Ranked r : byStrategy.get(i)) {
+            g.writeStartObject();
+            g.writeStringField("customer", r.customer());
+            g.writeNumberField("score", r.score().value());
+            g.writeObjectFieldStart("contributions");
+            for (Contribution c : r.score().contributions()) {
+              g.writeNumberField(c.name(), c.value());
+            }
+            g.writeEndObject();
+            g.writeEndObject();
+          }
+          g.writeEndArray();
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+      }
+      out.println();
+    } else if (output != null) {
+      out.printf(Locale.ROOT, "scored %,d customers with %s as of %s; wrote %s%n",
+          engine.customers(), names(engine), at, output);
+    } else {
+      out.println("# as of " + at + ", " + engine.customers() + " customers");
+      for (int i = 0; i < byStrategy.size(); i++) {
+        String name = engine.strategies().get(i).name();
+        for (EngagementEngine.Ranked r : byStrategy.get(i)) {
+          out.printf(Locale.ROOT, "%s\t%s\t%.4f%s%n", r.customer(), name, r.score().value(),
+              explain ? "\t" + contributions(r.score()) : "");
+        }
+      }
+    }
+    out.flush();
+  }
+
+  private static List<String> names(EngagementEngine engine) {
+    return engine.strategies().stream().map(ScoringStrategy::name).toList();
+  }
+
+  private static String contributions(Score score) {
+    StringBuilder sb = new StringBuilder();
+    for (Contribution c : score.contributions()) {
+      sb.append(sb.length() == 0 ? "" : ";").append(c.name()).append('=').append(c.value());
+    }
+    return sb.toString();
+  }
+
+  /** The population figures of the satisfaction strategies; others have none yet. */
+  private void population(JsonGenerator g, String strategy) throws IOException {
+    switch (strategy) {
+      case "satisfaction.nps":
+        var nps = tally.nps();
+        if (nps.isPresent()) {
+          g.writeNumberField("responses", nps.get().responses());
+          g.writeNumberField("nps", nps.get().nps());
+          g.writeNumberField("promoters", nps.get().promoters());
+          g.writeNumberField("passives", nps.get().passives());
+          g.writeNumberField("detractors", nps.get().detractors());
+          g.writeNumberField("ciLow", nps.get().ciLow());
+          g.writeNumberField("ciHigh", nps.get().ciHigh());
+        }
+        break;
+      case "satisfaction.csat":
+        var csat = tally.csat();
+        if (csat.isPresent()) {
+          g.writeNumberField("responses", csat.get().responses());
+          g.writeNumberField("csat", csat.get().csat());
+          g.writeNumberField("mean", csat.get().mean());
+          g.writeNumberField("ciLow", csat.get().ciLow());
+          g.writeNumberField("ciHigh", csat.get().ciHigh());
+        }
+        break;
+      case "satisfaction.ces":
+        var ces = tally.ces();
+        if (ces.isPresent()) {
+          g.writeNumberField("responses", ces.get().responses());
+          g.writeNumberField("mean", ces.get().mean());
+          g.writeNumberField("easy", ces.get().easy());
+          g.writeNumberField("ciLow", ces.get().ciLow());
+          g.writeNumberField("ciHigh", ces.get().ciHigh());
+        }
+        break;
+      default:
+        break;
+    }
+  }
+
+  private ParameterException usage(String message) {
+    return new ParameterException(spec.commandLine(), message);
+  }
+}

@@ -1,0 +1,119 @@
+package io.engagekit.cli;
+
+import static io.engagekit.cli.CliTestSupport.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+final class ScoreCommandTest {
+  @TempDir Path dir;
+
+  private Path cdnowSample() throws IOException {
+    // The bundled CDNOW 1/10 sample (cli main resources; provenance in cdnow/README.md).
+    Path file = dir.resolve("CDNOW_sample.txt");
+    try (var in = Objects.requireNonNull(DemoCommand.class.getResourceAsStream(DemoCommand.RESOURCE))) {
+      Files.copy(in, file);
+    }
+    return file;
+  }
+
+  @Test
+  void cdnowSample_everyCustomerScored_contributionsAddUp() throws IOException {
+    Path scores = dir.resolve("scores.csv");
+    CliTestSupport.Result r = run("score", "--input", cdnowSample().toString(), "--format", "transactions",
+        "--delimiter", "whitespace", "--no-header", "--columns", "customer=2,date=3,quantity=4,amount=5",
+        "--date-format", "yyyyMMdd", "--strategy", "alert.fading,loyalty.advocacy", "--as-of", "1997-09-30",
+        "--output", scores.toString(), "--explain");
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().startsWith("scored 2,357 customers with [alert.fading, loyalty.advocacy] as of 1997-09-30T00:00:00Z"), r.out());
+    List<String> lines = Files.readAllLines(scores, StandardCharsets.UTF_8);
+    assertEquals("customer,strategy,score,contributions", lines.get(0));
+    assertEquals(1 + 2 * 2357, lines.size());
+    int explained = 0;
+    for (String line : lines.subList(1, lines.size())) {
+      String[] cells = line.split(",", -1);
+      double score = Double.parseDouble(cells[2]);
+      double sum = 0;
+      for (String part : cells[3].isEmpty() ? new String[0] : cells[3].split(";")) {
+        sum += Double.parseDouble(part.substring(part.indexOf('=') + 1));
+        explained++;
+      }
+      assertEquals(score, sum, 1e-9, line);
+    }
+    assertTrue(explained > 0, "some customers' interest faded in the sample");
+  }
+
+  @Test
+  void surveys_populationFigures_matchTheIssuesWorkedExamples() throws IOException {
+    StringBuilder csv = new StringBuilder("customer,timestamp,metric,score\n");
+    int id = 0;
+    int[][] nps = {{10, 30}, {8, 50}, {3, 20}};         // 30% promoters, 20% detractors
+    int[][] csat = {{5, 42}, {4, 32}, {3, 10}, {2, 9}, {1, 14}};
+    for (int[] group : nps) {
+      for (int i = 0; i < group[1]; i++) {
+        csv.append("n").append(id++).append(",2026-03-01,nps,").append(group[0]).append('\n');
+      }
+    }
+    for (int[] group : csat) {
+      for (int i = 0; i < group[1]; i++) {
+        csv.append("s").append(id++).append(",2026-03-01,csat,").append(group[0]).append('\n');
+      }
+    }
+    Path file = dir.resolve("surveys.csv");
+    Files.writeString(file, csv);
+    CliTestSupport.Result r = run("score", "--input", file.toString(), "--kind", "surveys",
+        "--strategy", "satisfaction.nps,satisfaction.csat", "--json");
+    assertEquals(0, r.status(), r.err());
+    // Issue 3 acceptance: NPS 10.0; CSAT 69.16 (74 of 107 top-2-box).
+    assertTrue(r.out().contains("\"population\":{\"responses\":100,\"nps\":10.0,\"promoters\":30.0,\"passives\":50.0,"
+        + "\"detractors\":20.0,"), r.out());
+    assertTrue(r.out().contains("\"csat\":" + (100.0 * 74 / 107) + ","), r.out());
+    assertTrue(r.out().startsWith("{\"asOf\":\"2026-03-01T00:00:00Z\",\"customers\":207,\"strategies\":[{\"name\":\"satisfaction.nps\""),
+        r.out());
+    assertTrue(r.out().contains("{\"customer\":\"n0\",\"score\":100.0,\"contributions\":{\"latest_nps\":100.0}}"), r.out());
+  }
+
+  @Test
+  void thirdPartyStrategy_isUsedThroughTheCli() throws IOException {
+    Path file = dir.resolve("t.csv");
+    Files.writeString(file, "customer,timestamp,channel,kind\na,2026-03-01,web,visit\na,2026-03-02,web,visit\nb,2026-03-02,web,visit\n");
+    CliTestSupport.Result r = run("score", "--input", file.toString(), "--strategy", "acme.events");
+    assertEquals(0, r.status(), r.err());
+    assertEquals("# as of 2026-03-02T00:00:00Z, 2 customers\na\tacme.events\t20.0000\nb\tacme.events\t10.0000\n", r.out());
+  }
+
+  @Test
+  void rejectedRows_areReported_andTheRestScored() throws IOException {
+    Path file = dir.resolve("t.csv");
+    Files.writeString(file, "customer,timestamp,channel,kind\na,2026-03-01,web,visit\nb,yesterday,web,visit\n");
+    Path rejects = dir.resolve("rejects.csv");
+    CliTestSupport.Result r = run("score", "--input", file.toString(), "--strategy", "acme.events", "--rejects", rejects.toString());
+    assertEquals(1, r.status());
+    assertTrue(r.out().contains("a\tacme.events\t10.0000"), r.out());
+    assertTrue(r.err().contains("rejected t.csv line 3: timestamp"), r.err());
+    assertEquals("file,line,field,reason", Files.readAllLines(rejects).get(0));
+  }
+
+  @Test
+  void usageErrors_exitTwo() throws IOException, URISyntaxException {
+    Path file = dir.resolve("t.csv");
+    Files.writeString(file, "customer,timestamp,channel,kind\na,2026-03-01,web,visit\n");
+    CliTestSupport.Result unknown = run("score", "--input", file.toString(), "--strategy", "loyalty.nope");
+    assertEquals(2, unknown.status());
+    assertTrue(unknown.err().contains("no strategy is named 'loyalty.nope'; known: [satisfaction.csat"), unknown.err());
+    assertEquals(2, run("score", "--input", file.toString()).status());
+    assertEquals(2, run("score", "--input", file.toString(), "--strategy", "acme.events", "--as-of", "soon").status());
+    assertEquals(2, run("score", "--input", file.toString(), "--strategy", "acme.events", "--kind", "journeys").status());
+    assertEquals(2, run("score", "--input", file.toString(), "--strategy", "acme.events,acme.events").status());
+    assertEquals(2, run("score", "--input", dir.resolve("missing.csv").toString(), "--strategy", "acme.events").status());
+  }
+}
