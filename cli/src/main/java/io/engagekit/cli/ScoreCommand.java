@@ -46,7 +46,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Scores every customer in the input (and --surveys) with each strategy, as of --as-of (default: the",
-      "latest event read). One row per customer and strategy, customers in id order. Satisfaction",
+      "latest event read); events after --as-of are left out, and their number is printed on stderr.",
+      "One row per customer and strategy, customers in id order. Satisfaction",
       "strategies also report population figures from every survey answer read.",
       "Exit status: 0 scored; 1 scored but rows were rejected (or, with --strict, stopped at the first);",
       " 2 usage error or unreadable input."
@@ -82,6 +83,8 @@ final class ScoreCommand implements Callable<Integer> {
   private final SurveyTally tally = new SurveyTally();
   private Instant latest;
   private long rejected;
+  private Instant cutoff; // --as-of: later events are left out, and counted
+  private long afterCutoff;
 
   @Override
   public Integer call() throws IOException {
@@ -104,6 +107,7 @@ final class ScoreCommand implements Callable<Integer> {
       throw usage("--strategy: " + e.getMessage());
     }
     Instant explicitAsOf = asOf == null ? null : parseAsOf(source);
+    cutoff = explicitAsOf;
     PrintWriter err = spec.commandLine().getErr();
     try (CsvWriter rejects = in.rejectsFile == null ? null : rejectsWriter()) {
       boolean ok = read(source.input(), source, engine, rejects, err);
@@ -121,6 +125,9 @@ final class ScoreCommand implements Callable<Integer> {
       return Main.UNUSABLE;
     }
     write(engine, at);
+    if (afterCutoff > 0) {
+      err.printf(Locale.ROOT, "engagekit: %,d events after --as-of %s were left out of the scores%n", afterCutoff, at);
+    }
     if (rejected > 0) {
       err.println("engagekit: " + rejected + " rows were rejected and not scored");
       return Main.REJECTED;
@@ -139,6 +146,10 @@ final class ScoreCommand implements Callable<Integer> {
         RowReader<?> rows = source.open(chars, r -> reject(file, r, rejects, err))) {
       while (rows.hasNext()) {
         EngagementEvent event = (EngagementEvent) rows.next();
+        if (cutoff != null && event.at().isAfter(cutoff)) {
+          afterCutoff++; // a state cannot forget: events after --as-of must not enter it
+          continue;
+        }
         engine.record(event);
         if (event instanceof SurveyResponse) {
           tally.accept((SurveyResponse) event);
