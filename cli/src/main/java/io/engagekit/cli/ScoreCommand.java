@@ -4,11 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
-import io.engagekit.core.EngagementEvent;
-import io.engagekit.core.SurveyResponse;
-import io.engagekit.core.io.Reject;
-import io.engagekit.core.io.RejectedRowException;
-import io.engagekit.core.io.RowReader;
 import io.engagekit.core.io.Schema;
 import io.engagekit.scoring.Contribution;
 import io.engagekit.scoring.EngagementEngine;
@@ -18,9 +13,6 @@ import io.engagekit.scoring.ScoringStrategy;
 import io.engagekit.scoring.SurveyTally;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,11 +72,6 @@ final class ScoreCommand implements Callable<Integer> {
   @Option(names = "--verbose", description = "Print stack traces of errors.")
   boolean verbose;
 
-  private final SurveyTally tally = new SurveyTally();
-  private Instant latest;
-  private long rejected;
-  private Instant cutoff; // --as-of: later events are left out, and counted
-  private long afterCutoff;
 
   @Override
   public Integer call() throws IOException {
@@ -107,83 +94,26 @@ final class ScoreCommand implements Callable<Integer> {
       throw usage("--strategy: " + e.getMessage());
     }
     Instant explicitAsOf = asOf == null ? null : parseAsOf(source);
-    cutoff = explicitAsOf;
-    PrintWriter err = spec.commandLine().getErr();
-    try (CsvWriter rejects = in.rejectsFile == null ? null : rejectsWriter()) {
-      boolean ok = read(source.input(), source, engine, rejects, err);
+    try (EventLoader loader = new EventLoader(spec.commandLine().getErr(), verbose, explicitAsOf, in.rejectsFile)) {
+      boolean ok = loader.read(source, engine);
       if (ok && surveys != null) {
-        String format = surveys.toString().toLowerCase(Locale.ROOT).matches(".*\\.(jsonl|ndjson)$") ? "jsonl" : "csv";
-        ok = read(surveys, new InputOptions.Source(surveys, Schema.SURVEYS, format, null, source.options()), engine, rejects, err);
+        ok = loader.read(EventLoader.surveys(surveys, source), engine);
       }
       if (!ok) {
-        return rejected > 0 ? Main.REJECTED : Main.UNUSABLE;
+        return loader.rejected > 0 ? Main.REJECTED : Main.UNUSABLE;
       }
-    }
-    Instant at = explicitAsOf != null ? explicitAsOf : latest;
-    if (at == null) {
-      err.println("engagekit: nothing to score: no events were read, and no --as-of was given");
-      return Main.UNUSABLE;
-    }
-    write(engine, at);
-    if (afterCutoff > 0) {
-      err.printf(Locale.ROOT, "engagekit: %,d events after --as-of %s were left out of the scores%n", afterCutoff, at);
-    }
-    if (rejected > 0) {
-      err.println("engagekit: " + rejected + " rows were rejected and not scored");
-      return Main.REJECTED;
-    }
-    return 0;
-  }
-
-  /** Reads one file into the engine; returns false when reading stopped (strict or unreadable). */
-  private boolean read(Path file, InputOptions.Source source, EngagementEngine engine, CsvWriter rejects, PrintWriter err)
-      throws IOException {
-    if (!Files.isReadable(file) || Files.isDirectory(file)) {
-      err.println("engagekit: cannot read " + file + ": " + (Files.exists(file) ? "not a readable file" : "no such file"));
-      return false;
-    }
-    try (Reader chars = InputOptions.utf8(Files.newInputStream(file));
-        RowReader<?> rows = source.open(chars, r -> reject(file, r, rejects, err))) {
-      while (rows.hasNext()) {
-        EngagementEvent event = (EngagementEvent) rows.next();
-        if (cutoff != null && event.at().isAfter(cutoff)) {
-          afterCutoff++; // a state cannot forget: events after --as-of must not enter it
-          continue;
-        }
-        engine.record(event);
-        if (event instanceof SurveyResponse) {
-          tally.accept((SurveyResponse) event);
-        }
-        latest = latest == null || event.at().isAfter(latest) ? event.at() : latest;
+      Instant at = explicitAsOf != null ? explicitAsOf : loader.latest;
+      if (at == null) {
+        spec.commandLine().getErr().println("engagekit: nothing to score: no events were read, and no --as-of was given");
+        return Main.UNUSABLE;
       }
-      return true;
-    } catch (RejectedRowException e) {
-      err.println("engagekit: stopped at the first rejected row of " + file + " (--strict): " + e.reject());
-      return false;
-    } catch (IllegalArgumentException | UncheckedIOException e) {
-      err.println("engagekit: cannot read " + file + ": " + e.getMessage());
-      if (verbose) {
-        e.printStackTrace(err);
-      }
-      return false;
+      write(engine, at, loader.tally);
+      return loader.finish(at);
     }
   }
 
-  private void reject(Path file, Reject r, CsvWriter rejects, PrintWriter err) {
-    if (rejected++ < ValidateCommand.PRINTED_REJECTS) {
-      err.println("rejected " + file.getFileName() + " " + r);
-    }
-    if (rejects != null) {
-      rejects.writeRecord(file.toString(), Long.toString(r.line()), r.field().orElse(""), r.reason());
-    }
-  }
 
-  private CsvWriter rejectsWriter() throws IOException {
-    Writer w = Files.newBufferedWriter(in.rejectsFile, StandardCharsets.UTF_8);
-    CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(w);
-    csv.writeRecord("file", "line", "field", "reason");
-    return csv;
-  }
+
 
   private Instant parseAsOf(InputOptions.Source source) {
     try {
@@ -196,7 +126,7 @@ final class ScoreCommand implements Callable<Integer> {
     }
   }
 
-  private void write(EngagementEngine engine, Instant at) throws IOException {
+  private void write(EngagementEngine engine, Instant at, SurveyTally tally) throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     List<List<EngagementEngine.Ranked>> byStrategy = new ArrayList<>();
     for (ScoringStrategy<?> s : engine.strategies()) {
@@ -233,7 +163,7 @@ final class ScoreCommand implements Callable<Integer> {
           g.writeStartObject();
           g.writeStringField("name", name);
           g.writeObjectFieldStart("population");
-          population(g, name);
+          population(g, name, tally);
           g.writeEndObject();
           g.writeArrayFieldStart("scores");
           for (EngagementEngine.Ranked r : byStrategy.get(i)) {
@@ -283,7 +213,7 @@ final class ScoreCommand implements Callable<Integer> {
   }
 
   /** The population figures of the satisfaction strategies; others have none yet. */
-  private void population(JsonGenerator g, String strategy) throws IOException {
+  private static void population(JsonGenerator g, String strategy, SurveyTally tally) throws IOException {
     switch (strategy) {
       case "satisfaction.nps":
         var nps = tally.nps();

@@ -1,0 +1,119 @@
+package io.engagekit.cli;
+
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
+import io.engagekit.core.EngagementEvent;
+import io.engagekit.core.SurveyResponse;
+import io.engagekit.core.io.Reject;
+import io.engagekit.core.io.RejectedRowException;
+import io.engagekit.core.io.RowReader;
+import io.engagekit.core.io.Schema;
+import io.engagekit.scoring.EngagementEngine;
+import io.engagekit.scoring.SurveyTally;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * Feeds event files into an engine for the scoring commands: reports rejects (first few on stderr,
+ * all in the rejects file with a {@code file} column), leaves out events after a cutoff and counts
+ * them, tallies survey answers and remembers the latest event.
+ */
+final class EventLoader implements AutoCloseable {
+  private final PrintWriter err;
+  private final boolean verbose;
+  private final Instant cutoff;
+  private final CsvWriter rejects;
+  final SurveyTally tally = new SurveyTally();
+  Instant latest;
+  long rejected;
+  long afterCutoff;
+
+  EventLoader(PrintWriter err, boolean verbose, Instant cutoff, Path rejectsFile) throws IOException {
+    this.err = err;
+    this.verbose = verbose;
+    this.cutoff = cutoff;
+    if (rejectsFile == null) {
+      this.rejects = null;
+    } else {
+      Writer w = Files.newBufferedWriter(rejectsFile, StandardCharsets.UTF_8);
+      this.rejects = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(w);
+      rejects.writeRecord("file", "line", "field", "reason");
+    }
+  }
+
+  /** The surveys file given beside the main input: csv, or jsonl by extension; the same read options. */
+  static InputOptions.Source surveys(Path file, InputOptions.Source main) {
+    String format = file.toString().toLowerCase(Locale.ROOT).matches(".*\\.(jsonl|ndjson)$") ? "jsonl" : "csv";
+    return new InputOptions.Source(file, Schema.SURVEYS, format, null, main.options());
+  }
+
+  /** Reads one file into the engine; returns false when reading stopped (strict, or unreadable). */
+  boolean read(InputOptions.Source source, EngagementEngine engine) throws IOException {
+    Path file = source.input();
+    if (!Files.isReadable(file) || Files.isDirectory(file)) {
+      err.println("engagekit: cannot read " + file + ": " + (Files.exists(file) ? "not a readable file" : "no such file"));
+      return false;
+    }
+    try (Reader chars = InputOptions.utf8(Files.newInputStream(file));
+        RowReader<?> rows = source.open(chars, r -> reject(file, r))) {
+      while (rows.hasNext()) {
+        EngagementEvent event = (EngagementEvent) rows.next();
+        if (cutoff != null && event.at().isAfter(cutoff)) {
+          afterCutoff++; // a state cannot forget: events after --as-of must not enter it
+          continue;
+        }
+        engine.record(event);
+        if (event instanceof SurveyResponse) {
+          tally.accept((SurveyResponse) event);
+        }
+        latest = latest == null || event.at().isAfter(latest) ? event.at() : latest;
+      }
+      return true;
+    } catch (RejectedRowException e) {
+      err.println("engagekit: stopped at the first rejected row of " + file + " (--strict): " + e.reject());
+      return false;
+    } catch (IllegalArgumentException | UncheckedIOException e) {
+      err.println("engagekit: cannot read " + file + ": " + e.getMessage());
+      if (verbose) {
+        e.printStackTrace(err);
+      }
+      return false;
+    }
+  }
+
+  private void reject(Path file, Reject r) {
+    if (rejected++ < ValidateCommand.PRINTED_REJECTS) {
+      err.println("rejected " + file.getFileName() + " " + r);
+    }
+    if (rejects != null) {
+      rejects.writeRecord(file.toString(), Long.toString(r.line()), r.field().orElse(""), r.reason());
+    }
+  }
+
+  /** Prints what was left out or rejected; returns the exit status for a run that got this far. */
+  int finish(Instant at) {
+    if (afterCutoff > 0) {
+      err.printf(Locale.ROOT, "engagekit: %,d events after --as-of %s were left out of the scores%n", afterCutoff, at);
+    }
+    if (rejected > 0) {
+      err.println("engagekit: " + rejected + " rows were rejected and not scored");
+      return Main.REJECTED;
+    }
+    return 0;
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (rejects != null) {
+      rejects.close();
+    }
+  }
+}
