@@ -20,6 +20,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -102,6 +105,23 @@ final class InputOptions {
       return log != null
           ? log.reader(chars, options, sink)
           : schema.reader(chars, Format.fromCode(formatName), options, sink);
+    }
+  }
+
+  /**
+   * Parses an {@code --as-of} value: an ISO-8601 instant, a date-time with offset, or a date (the
+   * start of that day in {@code --zone}).
+   *
+   * @throws ParameterException if it is none of these
+   */
+  Instant asOf(String text) {
+    try {
+      if (text.length() == 10) {
+        return LocalDate.parse(text).atStartOfDay(zoneId()).toInstant();
+      }
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeException e) {
+      throw usage("--as-of must be an ISO-8601 instant, date-time with offset or date but was '" + text + "'");
     }
   }
 

@@ -16,10 +16,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -93,7 +90,7 @@ final class ScoreCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw usage("--strategy: " + e.getMessage());
     }
-    Instant explicitAsOf = asOf == null ? null : parseAsOf(source);
+    Instant explicitAsOf = asOf == null ? null : in.asOf(asOf);
     try (EventLoader loader = new EventLoader(spec.commandLine().getErr(), verbose, explicitAsOf, in.rejectsFile)) {
       boolean ok = loader.read(source, engine);
       if (ok && surveys != null) {
@@ -115,16 +112,6 @@ final class ScoreCommand implements Callable<Integer> {
 
 
 
-  private Instant parseAsOf(InputOptions.Source source) {
-    try {
-      if (asOf.length() == 10) {
-        return LocalDate.parse(asOf).atStartOfDay(source.options().zone()).toInstant();
-      }
-      return OffsetDateTime.parse(asOf).toInstant();
-    } catch (DateTimeException e) {
-      throw usage("--as-of must be an ISO-8601 instant, date-time with offset or date but was '" + asOf + "'");
-    }
-  }
 
   private void write(EngagementEngine engine, Instant at, SurveyTally tally) throws IOException {
     PrintWriter out = spec.commandLine().getOut();

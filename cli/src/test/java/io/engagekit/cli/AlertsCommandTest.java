@@ -1,0 +1,64 @@
+package io.engagekit.cli;
+
+import static io.engagekit.cli.CliTestSupport.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+final class AlertsCommandTest {
+  @TempDir Path dir;
+
+  /** Daily visits for 90 days, ending 28, 21 and 14 days before 2026-04-28 (as in FadingInterestTest). */
+  private Path visits() throws IOException {
+    StringBuilder csv = new StringBuilder("customer,timestamp,channel,kind\n");
+    String[] ids = {"quiet28", "quiet21", "quiet14"};
+    int[] offsets = {0, 7, 14};
+    LocalDate start = LocalDate.of(2026, 1, 1);
+    for (int c = 0; c < ids.length; c++) {
+      for (int day = 0; day < 90; day++) {
+        csv.append(ids[c]).append(',').append(start.plusDays(day + offsets[c])).append(",web,visit\n");
+      }
+    }
+    Path file = dir.resolve("visits.csv");
+    Files.writeString(file, csv);
+    return file;
+  }
+
+  @Test
+  void alerts_mostUrgentFirst_withLevelsAndWhatFell() throws IOException {
+    // 2026-01-01 + 89 + 28 days = 2026-04-28: the last visits were 28, 21 and 14 days before.
+    CliTestSupport.Result r = run("alerts", "--input", visits().toString(), "--as-of", "2026-04-28", "--threshold", "0.4");
+    assertEquals(0, r.status(), r.err());
+    String[] lines = r.out().split("\n");
+    assertEquals("# as of 2026-04-28T00:00:00Z: 3 of 3 customers fell by 40% or more", lines[0]);
+    // Drops 83.8%, 69.3%, 41.7% (FadingInterest javadoc, closed form of the decayed counts).
+    assertEquals("quiet28\tcritical\t83.8%\tvisit", lines[1]);
+    assertEquals("quiet21\twarning\t69.3%\tvisit", lines[2]);
+    assertEquals("quiet14\twatch\t41.7%\tvisit", lines[3]);
+  }
+
+  @Test
+  void json_andTheDefaultThreshold() throws IOException {
+    CliTestSupport.Result r = run("alerts", "--input", visits().toString(), "--as-of", "2026-04-28", "--json");
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().startsWith("{\"asOf\":\"2026-04-28T00:00:00Z\",\"threshold\":0.5,\"customers\":3,\"alerts\":["
+        + "{\"customer\":\"quiet28\",\"strategy\":\"alert.fading\",\"level\":\"critical\",\"drop\":0.83"), r.out());
+    assertTrue(r.out().contains("{\"customer\":\"quiet21\",\"strategy\":\"alert.fading\",\"level\":\"warning\""), r.out());
+    assertTrue(!r.out().contains("quiet14"), "41.7% is below the default threshold of 50%");
+  }
+
+  @Test
+  void usageErrors_exitTwo() throws IOException {
+    Path file = visits();
+    assertEquals(2, run("alerts", "--input", file.toString()).status());
+    assertEquals(2, run("alerts", "--input", file.toString(), "--as-of", "2026-04-28", "--threshold", "0").status());
+    assertEquals(2, run("alerts", "--input", file.toString(), "--as-of", "2026-04-28", "--threshold", "1.5").status());
+    assertEquals(2, run("alerts", "--input", file.toString(), "--as-of", "someday").status());
+  }
+}
