@@ -69,7 +69,7 @@ final class AlertsCommand implements Callable<Integer> {
         ok = loader.read(EventLoader.surveys(surveys, source), engine);
       }
       if (!ok) {
-        return loader.rejected > 0 ? Main.REJECTED : Main.UNUSABLE;
+        return loader.unreadable ? Main.UNUSABLE : Main.REJECTED;
       }
       write(FadingInterest.alerts(engine, at, threshold), engine.customers(), at);
       return loader.finish(at);
@@ -117,7 +117,6 @@ final class AlertsCommand implements Callable<Integer> {
     }
     out.flush();
   }
-
 
   private ParameterException usage(String message) {
     return new ParameterException(spec.commandLine(), message);

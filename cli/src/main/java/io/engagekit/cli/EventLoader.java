@@ -35,6 +35,8 @@ final class EventLoader implements AutoCloseable {
   Instant latest;
   long rejected;
   long afterCutoff;
+  /** Whether a read stopped because an input was unreadable (exit 2), not at a strict reject (exit 1). */
+  boolean unreadable;
 
   EventLoader(PrintWriter err, boolean verbose, Instant cutoff, Path rejectsFile) throws IOException {
     this.err = err;
@@ -60,6 +62,7 @@ final class EventLoader implements AutoCloseable {
     Path file = source.input();
     if (!Files.isReadable(file) || Files.isDirectory(file)) {
       err.println("engagekit: cannot read " + file + ": " + (Files.exists(file) ? "not a readable file" : "no such file"));
+      unreadable = true;
       return false;
     }
     try (Reader chars = InputOptions.utf8(Files.newInputStream(file));
@@ -85,6 +88,7 @@ final class EventLoader implements AutoCloseable {
       if (verbose) {
         e.printStackTrace(err);
       }
+      unreadable = true;
       return false;
     }
   }

@@ -69,7 +69,6 @@ final class ScoreCommand implements Callable<Integer> {
   @Option(names = "--verbose", description = "Print stack traces of errors.")
   boolean verbose;
 
-
   @Override
   public Integer call() throws IOException {
     InputOptions.Source source = in.resolve();
@@ -97,7 +96,7 @@ final class ScoreCommand implements Callable<Integer> {
         ok = loader.read(EventLoader.surveys(surveys, source), engine);
       }
       if (!ok) {
-        return loader.rejected > 0 ? Main.REJECTED : Main.UNUSABLE;
+        return loader.unreadable ? Main.UNUSABLE : Main.REJECTED;
       }
       Instant at = explicitAsOf != null ? explicitAsOf : loader.latest;
       if (at == null) {
@@ -108,10 +107,6 @@ final class ScoreCommand implements Callable<Integer> {
       return loader.finish(at);
     }
   }
-
-
-
-
 
   private void write(EngagementEngine engine, Instant at, SurveyTally tally) throws IOException {
     PrintWriter out = spec.commandLine().getOut();

@@ -117,5 +117,12 @@ final class ScoreCommandTest {
     assertEquals(2, run("score", "--input", file.toString(), "--strategy", "acme.events", "--kind", "journeys").status());
     assertEquals(2, run("score", "--input", file.toString(), "--strategy", "acme.events,acme.events").status());
     assertEquals(2, run("score", "--input", dir.resolve("missing.csv").toString(), "--strategy", "acme.events").status());
+    // Rows rejected in the input, then an unreadable surveys file: unreadable input wins (2, not 1).
+    Path bad = dir.resolve("bad.csv");
+    Files.writeString(bad, "customer,timestamp,channel,kind\na,yesterday,web,visit\n");
+    assertEquals(2, run("score", "--input", bad.toString(), "--surveys", dir.resolve("none.csv").toString(),
+        "--strategy", "acme.events").status());
+    // --strict stops at the first rejected row: 1.
+    assertEquals(1, run("score", "--input", bad.toString(), "--strict", "--strategy", "acme.events").status());
   }
 }
