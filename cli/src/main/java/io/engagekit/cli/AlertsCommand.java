@@ -46,11 +46,7 @@ final class AlertsCommand implements Callable<Integer> {
       description = "The smallest drop that alerts, in (0, 1]. Default: ${DEFAULT-VALUE}.")
   double threshold;
 
-  @Option(names = "--json", description = "Print exactly one JSON object on stdout.")
-  boolean json;
-
-  @Option(names = "--verbose", description = "Print stack traces of errors.")
-  boolean verbose;
+  @Mixin OutputOptions report;
 
   @Override
   public Integer call() throws IOException {
@@ -63,13 +59,9 @@ final class AlertsCommand implements Callable<Integer> {
     }
     Instant at = in.asOf(asOf);
     EngagementEngine engine = EngagementEngine.of(List.of(FadingInterest.strategy()));
-    try (EventLoader loader = new EventLoader(spec.commandLine().getErr(), verbose, at, in.rejectsFile)) {
-      boolean ok = loader.read(source, engine);
-      if (ok && surveys != null) {
-        ok = loader.read(EventLoader.surveys(surveys, source), engine);
-      }
-      if (!ok) {
-        return loader.unreadable ? Main.UNUSABLE : Main.REJECTED;
+    try (EventLoader loader = new EventLoader(spec.commandLine().getErr(), report.verbose, at, in.rejectsFile)) {
+      if (!loader.readAll(source, surveys, engine)) {
+        return loader.stoppedStatus();
       }
       write(FadingInterest.alerts(engine, at, threshold), engine.customers(), at);
       return loader.finish(at);
@@ -78,7 +70,7 @@ final class AlertsCommand implements Callable<Integer> {
 
   private void write(List<FadingInterest.Alert> alerts, int customers, Instant at) throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    if (json) {
+    if (report.json) {
       try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
         g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
         g.writeStartObject();

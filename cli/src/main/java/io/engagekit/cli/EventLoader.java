@@ -52,9 +52,22 @@ final class EventLoader implements AutoCloseable {
   }
 
   /** The surveys file given beside the main input: csv, or jsonl by extension; the same read options. */
-  static InputOptions.Source surveys(Path file, InputOptions.Source main) {
+  private static InputOptions.Source surveys(Path file, InputOptions.Source main) {
     String format = file.toString().toLowerCase(Locale.ROOT).matches(".*\\.(jsonl|ndjson)$") ? "jsonl" : "csv";
     return new InputOptions.Source(file, Schema.SURVEYS, format, null, main.options());
+  }
+
+  /**
+   * Reads the main input and then, if given, the surveys file into the engine; returns false when
+   * reading stopped (see {@link #stoppedStatus()}).
+   */
+  boolean readAll(InputOptions.Source source, Path surveys, EngagementEngine engine) throws IOException {
+    return read(source, engine) && (surveys == null || read(surveys(surveys, source), engine));
+  }
+
+  /** The exit status of a run whose reading stopped: 2 for unreadable input, 1 for a strict reject. */
+  int stoppedStatus() {
+    return unreadable ? Main.UNUSABLE : Main.REJECTED;
   }
 
   /** Reads one file into the engine; returns false when reading stopped (strict, or unreadable). */

@@ -63,11 +63,7 @@ final class ScoreCommand implements Callable<Integer> {
   @Option(names = "--explain", description = "Include each score's contributions in the table and CSV.")
   boolean explain;
 
-  @Option(names = "--json", description = "Print exactly one JSON object on stdout.")
-  boolean json;
-
-  @Option(names = "--verbose", description = "Print stack traces of errors.")
-  boolean verbose;
+  @Mixin OutputOptions report;
 
   @Override
   public Integer call() throws IOException {
@@ -90,13 +86,9 @@ final class ScoreCommand implements Callable<Integer> {
       throw usage("--strategy: " + e.getMessage());
     }
     Instant explicitAsOf = asOf == null ? null : in.asOf(asOf);
-    try (EventLoader loader = new EventLoader(spec.commandLine().getErr(), verbose, explicitAsOf, in.rejectsFile)) {
-      boolean ok = loader.read(source, engine);
-      if (ok && surveys != null) {
-        ok = loader.read(EventLoader.surveys(surveys, source), engine);
-      }
-      if (!ok) {
-        return loader.unreadable ? Main.UNUSABLE : Main.REJECTED;
+    try (EventLoader loader = new EventLoader(spec.commandLine().getErr(), report.verbose, explicitAsOf, in.rejectsFile)) {
+      if (!loader.readAll(source, surveys, engine)) {
+        return loader.stoppedStatus();
       }
       Instant at = explicitAsOf != null ? explicitAsOf : loader.latest;
       if (at == null) {
@@ -133,7 +125,7 @@ final class ScoreCommand implements Callable<Integer> {
         }
       }
     }
-    if (json) {
+    if (report.json) {
       try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
         g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
         g.writeStartObject();

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -23,22 +23,19 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Lists every scoring strategy found: the built-ins, and third-party strategies registered in",
-      "META-INF/services/io.engagekit.scoring.ScoringStrategy on the class path."
+      "META-INF/services/io.engagekit.scoring.ScoringStrategy on the class path.",
+      "--json prints {\"strategies\":[{\"name\":…,\"family\":…,\"description\":…}]}."
     })
 final class StrategiesCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--json", description = "Print {\"strategies\":[{\"name\":…,\"family\":…,\"description\":…}]}.")
-  boolean json;
-
-  @Option(names = "--verbose", description = "Print stack traces of errors.")
-  boolean verbose;
+  @Mixin OutputOptions report;
 
   @Override
   public Integer call() throws IOException {
     List<ScoringStrategy<?>> strategies = ScoringStrategies.all();
     PrintWriter out = spec.commandLine().getOut();
-    if (json) {
+    if (report.json) {
       try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
         g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
         g.writeStartObject();

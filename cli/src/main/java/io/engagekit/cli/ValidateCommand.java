@@ -24,7 +24,6 @@ import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code engagekit validate}: reads an input, reports every rejected row, summarises the rest. */
@@ -46,11 +45,7 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Mixin InputOptions in;
 
-  @Option(names = "--json", description = "Print exactly one JSON object on stdout.")
-  boolean json;
-
-  @Option(names = "--verbose", description = "Print stack traces of errors.")
-  boolean verbose;
+  @Mixin OutputOptions report;
 
   @Override
   public Integer call() throws IOException {
@@ -62,12 +57,12 @@ final class ValidateCommand implements Callable<Integer> {
       return Main.UNUSABLE;
     }
     long size = Files.size(input);
-    Summary summary = new Summary(err, json);
+    Summary summary = new Summary(err, report.json);
     try (CsvWriter rejects = in.rejectsFile == null ? null : in.rejectsWriter();
         Terminal.CountingInputStream bytes = new Terminal.CountingInputStream(Files.newInputStream(input));
         Reader chars = InputOptions.utf8(bytes);
         RowReader<?> rows = source.open(chars, r -> summary.reject(r, rejects));
-        ProgressBar bar = !json && size >= Terminal.LARGE_INPUT_BYTES && Terminal.stderrIsTerminal()
+        ProgressBar bar = !report.json && size >= Terminal.LARGE_INPUT_BYTES && Terminal.stderrIsTerminal()
             ? Terminal.progressBar("validate", size) : null) {
       try {
         long n = 0;
@@ -86,7 +81,7 @@ final class ValidateCommand implements Callable<Integer> {
         return Main.REJECTED;
       } catch (IllegalArgumentException | UncheckedIOException e) {
         err.println("engagekit: cannot read " + input + ": " + e.getMessage());
-        if (verbose) {
+        if (report.verbose) {
           e.printStackTrace(err);
         }
         return Main.UNUSABLE;
@@ -96,13 +91,6 @@ final class ValidateCommand implements Callable<Integer> {
       return stats.rejected() == 0 ? 0 : Main.REJECTED;
     }
   }
-
-
-
-
-
-
-
 
   /** Accumulates what validate reports. */
   private static final class Summary {
