@@ -219,9 +219,8 @@ public final class DecayedSum {
   }
 
   private double factor(double age) {
-    // pow(2, x), not exp(x ln 2): no faster in the same run (DecayedSumBenchmark.factorExp against
-    // factorPow, benchmarks/RESULTS.md 2026-11-22), and it reads as the formula.
-    return Math.pow(2.0, -age / scale);
+    // A table-and-polynomial 2^x, not Math.pow: see Decay.exp2 and benchmarks/RESULTS.md.
+    return Decay.exp2(-age * inverse);
   }
 
   private long slotOf(double t) {
