@@ -2,7 +2,9 @@ package io.engagekit.scoring;
 
 import static java.util.Objects.requireNonNull;
 
+import io.engagekit.core.Customer;
 import io.engagekit.core.EngagementEvent;
+import io.engagekit.core.RelationshipType;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -22,10 +24,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps every customer's state for a fixed set of strategies, in memory, for hosts that stream
@@ -36,6 +41,12 @@ import java.util.zip.CheckedOutputStream;
  * <p>Thread-safe. Each customer's states are guarded by their own lock, so threads recording
  * different customers do not contend; {@code record} allocates only when it meets a new customer.
  * Memory is one small, fixed-size state per customer and strategy; no events are kept.
+ *
+ * <p>{@link #register} tells the engine what is known about a customer (their relationship type,
+ * segment and attributes), which relationship-aware strategies use. A {@link PopulationStrategy} is
+ * calibrated on every customer the first time it is scored at an instant, and again whenever
+ * events have been recorded, customers registered, or engines merged or restored since; its
+ * figures are available from {@link #calibration}.
  *
  * <pre>{@code
  * EngagementEngine engine = EngagementEngine.of(List.of(ScoringStrategies.satisfactionNps()));
@@ -49,12 +60,16 @@ public final class EngagementEngine {
   /** "EKSN": the first four bytes of a snapshot. */
   static final int MAGIC = 0x454B534E;
   /** The snapshot format this engine writes and reads. */
-  static final int FORMAT_VERSION = 1;
+  static final int FORMAT_VERSION = 2;
 
   private final List<ScoringStrategy<?>> strategies;
   private final Map<String, Integer> index;
   private final ConcurrentHashMap<String, Entry> customers = new ConcurrentHashMap<>();
   private final LongAdder events = new LongAdder();
+  /** Counts registrations, merges and restores: with the event count, it dates a calibration. */
+  private final AtomicLong changes = new AtomicLong();
+  /** The latest calibration of each population strategy (null for the others). */
+  private final AtomicReferenceArray<@Nullable Calibrated> calibrations;
 
   private EngagementEngine(List<ScoringStrategy<?>> strategies) {
     this.strategies = List.copyOf(strategies);
@@ -69,6 +84,7 @@ public final class EngagementEngine {
       throw new IllegalArgumentException("an engine needs at least one strategy");
     }
     this.index = Map.copyOf(byName);
+    this.calibrations = new AtomicReferenceArray<>(this.strategies.size());
   }
 
   /**
@@ -111,6 +127,40 @@ public final class EngagementEngine {
   }
 
   /**
+   * Records what is known about a customer: their relationship type, segment and attributes, for
+   * relationship-aware strategies. A customer registered with no events has empty states, is
+   * counted by {@link #customers()} and is scored (as a customer with no activity). Registering
+   * again replaces what was known.
+   *
+   * @param customer the customer
+   */
+  public void register(Customer customer) {
+    requireNonNull(customer, "customer");
+    Entry entry = customers.computeIfAbsent(customer.id(), c -> new Entry(strategies));
+    synchronized (entry) {
+      entry.customer = customer;
+    }
+    changes.incrementAndGet();
+  }
+
+  /**
+   * Returns what is known about a customer.
+   *
+   * @param id a customer id
+   * @return the registered customer; a bare {@link Customer#of customer} if they have events but
+   *     were never registered; empty if the engine has never heard of them
+   */
+  public Optional<Customer> customer(String id) {
+    Entry entry = customers.get(requireNonNull(id, "id"));
+    if (entry == null) {
+      return Optional.empty();
+    }
+    synchronized (entry) {
+      return Optional.of(customerOf(id, entry));
+    }
+  }
+
+  /**
    * Returns how many events have been recorded (merged engines' counts included).
    *
    * @return the event count
@@ -141,13 +191,34 @@ public final class EngagementEngine {
     requireNonNull(customer, "customer");
     requireNonNull(asOf, "asOf");
     int i = indexOf(strategy);
-    Entry entry = customers.get(customer);
-    if (entry == null) {
+    if (!customers.containsKey(customer)) {
       return Optional.empty();
     }
+    PopulationStrategy.Calibration<?> calibration = calibrationOf(i, asOf);
+    Entry entry = customers.get(customer);
     synchronized (entry) {
-      return Optional.of(scoreOf(strategies.get(i), entry.states[i], asOf));
+      return Optional.of(scoreOf(strategies.get(i), calibration, customer, entry, i, asOf));
     }
+  }
+
+  /**
+   * Returns the calibration of a population strategy on every customer as of an instant: the one
+   * its scores are relative to, with its population figures.
+   *
+   * @param strategy the name of a {@link PopulationStrategy} this engine keeps
+   * @param asOf the instant to score at
+   * @return the calibration
+   * @throws IllegalArgumentException if the engine keeps no such strategy, or it is not a
+   *     population strategy
+   */
+  public PopulationStrategy.Calibration<?> calibration(String strategy, Instant asOf) {
+    requireNonNull(asOf, "asOf");
+    int i = indexOf(strategy);
+    PopulationStrategy.Calibration<?> c = calibrationOf(i, asOf);
+    if (c == null) {
+      throw new IllegalArgumentException("strategy " + strategy + " is not relative to a population");
+    }
+    return c;
   }
 
   /**
@@ -173,11 +244,12 @@ public final class EngagementEngine {
     if (n == 0) {
       return List.of();
     }
+    PopulationStrategy.Calibration<?> calibration = calibrationOf(i, asOf);
     PriorityQueue<Ranked> worstFirst = new PriorityQueue<>(best.reversed());
     for (Map.Entry<String, Entry> e : customers.entrySet()) {
       Score score;
       synchronized (e.getValue()) {
-        score = scoreOf(s, e.getValue().states[i], asOf);
+        score = scoreOf(s, calibration, e.getKey(), e.getValue(), i, asOf);
       }
       Ranked r = new Ranked(e.getKey(), score);
       if (worstFirst.size() < n) {
@@ -195,7 +267,8 @@ public final class EngagementEngine {
   /**
    * Adds another engine's customers and events to this one, as if every event recorded there had
    * been recorded here. {@code other} must keep the same strategies (by name, in order) and must
-   * not be recorded into or merged while it is merged in; it is left unchanged.
+   * not be recorded into or merged while it is merged in; it is left unchanged. A customer
+   * registered in both keeps this engine's registration; one registered only there is taken over.
    *
    * @param other an engine of another shard
    * @throws IllegalArgumentException if the strategies differ or {@code other} is this engine
@@ -216,16 +289,22 @@ public final class EngagementEngine {
         for (int i = 0; i < entry.states.length; i++) {
           combine(entry.states[i], e.getValue().states[i]);
         }
+        Customer known = e.getValue().customer;
+        if (entry.customer == null && known != null) {
+          entry.customer = known;
+        }
       }
     }
     events.add(other.events());
+    changes.incrementAndGet();
   }
 
   /**
    * Writes every customer's state to {@code out} (which stays open), so that a host that restarts
    * loses nothing: {@link #restore} reads it back. The format is versioned: a magic number, the
-   * format version, each strategy's name and state version, the event count, every customer's
-   * states in customer-id order (so equal engines write equal bytes), and a CRC-32 of all of it.
+   * format version, each strategy's name and state version, the event count, every customer (id,
+   * what {@link #register} recorded, states) in customer-id order (so equal engines write equal
+   * bytes), and a CRC-32 of all of it.
    *
    * <p>Each customer's states are written under that customer's lock. Events recorded while a
    * snapshot runs may or may not be in it; pause recording for a snapshot of one instant.
@@ -274,6 +353,7 @@ public final class EngagementEngine {
       synchronized (entry) {
         data.writeBoolean(true);
         data.writeUTF(id);
+        writeCustomer(data, entry.customer);
         for (ScoreState<?> state : entry.states) {
           state.writeTo(data);
         }
@@ -333,12 +413,15 @@ public final class EngagementEngine {
       }
       while (data.readBoolean()) {
         String customer = data.readUTF();
-        io.engagekit.core.Customer.checkId(customer);
+        Customer.checkId(customer);
+        Customer registered = readCustomer(data, customer);
         ScoreState<?>[] states = new ScoreState<?>[strategies.size()];
         for (int i = 0; i < states.length; i++) {
           states[i] = requireNonNull(strategies.get(i).readState(data), "readState returned null");
         }
-        if (fresh.put(customer, new Entry(states)) != null) {
+        Entry entry = new Entry(states);
+        entry.customer = registered;
+        if (fresh.put(customer, entry) != null) {
           throw new IOException("customer " + customer + " appears twice");
         }
       }
@@ -355,7 +438,86 @@ public final class EngagementEngine {
     customers.putAll(fresh);
     events.reset();
     events.add(count);
+    changes.incrementAndGet();
   }
+
+  /** A registered customer: a flag, then relationship code (or ""), segment (or ""), attributes. */
+  private static void writeCustomer(DataOutputStream data, @Nullable Customer c) throws IOException {
+    data.writeBoolean(c != null);
+    if (c == null) {
+      return;
+    }
+    data.writeUTF(c.relationship().map(RelationshipType::code).orElse(""));
+    data.writeUTF(c.segment().orElse(""));
+    String[] keys = c.attributes().keySet().toArray(new String[0]);
+    Arrays.sort(keys);
+    data.writeInt(keys.length);
+    for (String k : keys) {
+      data.writeUTF(k);
+      data.writeUTF(c.attributes().get(k));
+    }
+  }
+
+  private static @Nullable Customer readCustomer(DataInputStream data, String id) throws IOException {
+    if (!data.readBoolean()) {
+      return null;
+    }
+    String relationship = data.readUTF();
+    String segment = data.readUTF();
+    int n = data.readInt();
+    if (n < 0 || n > 1 << 20) {
+      throw new IOException("customer " + id + " has an invalid attribute count " + n);
+    }
+    Map<String, String> attributes = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      String k = data.readUTF();
+      if (attributes.put(k, data.readUTF()) != null) {
+        throw new IOException("customer " + id + " has attribute " + k + " twice");
+      }
+    }
+    return new Customer(id,
+        relationship.isEmpty() ? Optional.empty() : Optional.of(RelationshipType.fromCode(relationship)),
+        segment.isEmpty() ? Optional.empty() : Optional.of(segment), attributes);
+  }
+
+  private static Customer customerOf(String id, Entry entry) {
+    return entry.customer != null ? entry.customer : Customer.of(id);
+  }
+
+  /** The current calibration of strategy i as of an instant; null when it is not a population strategy. */
+  private PopulationStrategy.@Nullable Calibration<?> calibrationOf(int i, Instant asOf) {
+    if (!(strategies.get(i) instanceof PopulationStrategy)) {
+      return null;
+    }
+    // Read the stamps before the states: a change during calibration makes the next call recalibrate.
+    long recorded = events.sum();
+    long changed = changes.get();
+    Calibrated cached = calibrations.get(i);
+    if (cached != null && cached.asOf.equals(asOf) && cached.events == recorded && cached.changes == changed) {
+      return cached.calibration;
+    }
+    PopulationStrategy.Calibration<?> c = calibrate((PopulationStrategy<?>) strategies.get(i), i, asOf);
+    calibrations.set(i, new Calibrated(asOf, recorded, changed, c));
+    return c;
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private PopulationStrategy.Calibration<?> calibrate(PopulationStrategy strategy, int i, Instant asOf) {
+    // Copies taken under each customer's lock, so that the strategy reads states no thread is changing.
+    List<ScoreState> copies = new ArrayList<>(customers.size());
+    for (Entry entry : customers.values()) {
+      ScoreState copy = strategy.newState();
+      synchronized (entry) {
+        copy.combine(entry.states[i]);
+      }
+      copies.add(copy);
+    }
+    return requireNonNull(strategy.calibrate(copies, asOf),
+        () -> "strategy " + strategy.name() + " returned a null calibration");
+  }
+
+  /** A calibration and the engine's stamps when it was made. */
+  private record Calibrated(Instant asOf, long events, long changes, PopulationStrategy.Calibration<?> calibration) {}
 
   private int indexOf(String strategy) {
     Integer i = index.get(requireNonNull(strategy, "strategy"));
@@ -366,9 +528,14 @@ public final class EngagementEngine {
     return i;
   }
 
-  @SuppressWarnings("unchecked")
-  private static <S extends ScoreState<S>> Score scoreOf(ScoringStrategy<S> strategy, ScoreState<?> state, Instant asOf) {
-    Score score = strategy.score((S) state, asOf);
+  /** Scores one entry (its lock held) under strategy i, against its calibration if it has one. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static Score scoreOf(ScoringStrategy strategy, PopulationStrategy.@Nullable Calibration calibration,
+      String id, Entry entry, int i, Instant asOf) {
+    Customer customer = customerOf(id, entry);
+    Score score = calibration != null
+        ? calibration.score(entry.states[i], customer)
+        : strategy.score(entry.states[i], asOf, customer);
     return requireNonNull(score, () -> "strategy " + strategy.name() + " returned a null score");
   }
 
@@ -391,9 +558,10 @@ public final class EngagementEngine {
     }
   }
 
-  /** One customer's states, one per strategy, guarded by the entry's monitor. */
+  /** One customer's states, one per strategy, and what is known of them, guarded by the entry's monitor. */
   private static final class Entry {
     final ScoreState<?>[] states;
+    @Nullable Customer customer;
 
     Entry(ScoreState<?>[] states) {
       this.states = states;

@@ -14,26 +14,34 @@ import java.util.Set;
  * <p>Immutable. Equality is the record's: doubles compare as by {@link Double#compare}, so {@code
  * 0.0} and {@code -0.0} differ; compare scores from different computations with a tolerance.
  *
+ * <p>A strategy that also places the customer in a category says so in the {@link #label()}: {@code
+ * loyalty.rfm} labels {@code "543 champions"}, its quintile code and segment.
+ *
  * @param value the score, in {@code [0, 100]}
  * @param contributions the parts, with distinct names, summing to {@code value}
+ * @param label the customer's category under the strategy, if it has categories; non-blank
  * @since 0.1
  */
-public record Score(double value, List<Contribution> contributions) {
+public record Score(double value, List<Contribution> contributions, Optional<String> label) {
   /** How far the sum of the contributions may be from the score: floating-point rounding only. */
   public static final double TOLERANCE = 1e-9;
 
   /** The score of a customer about whom a strategy knows nothing: 0, with no contributions. */
-  public static final Score ZERO = new Score(0.0, List.of());
+  public static final Score ZERO = new Score(0.0, List.of(), Optional.empty());
 
   /**
    * Validates the score.
    *
    * @param value see the class description
    * @param contributions see the class description
+   * @param label see the class description
    * @throws IllegalArgumentException if the value is outside [0, 100] or NaN, two contributions
-   *     share a name, or the contributions do not add up to the value
+   *     share a name, the contributions do not add up to the value, or the label is blank
    */
   public Score {
+    if (requireNonNull(label, "label").isPresent() && label.get().isBlank()) {
+      throw new IllegalArgumentException("a score's label must not be blank");
+    }
     if (!(value >= 0.0 && value <= 100.0)) {
       throw new IllegalArgumentException("score must be in [0, 100] but was " + value);
     }
@@ -50,6 +58,28 @@ public record Score(double value, List<Contribution> contributions) {
       throw new IllegalArgumentException(
           "contributions must add up to the score " + value + " but add up to " + sum);
     }
+  }
+
+  /**
+   * Returns a score without a label.
+   *
+   * @param value the score, in {@code [0, 100]}
+   * @param contributions the parts, with distinct names, summing to {@code value}
+   * @throws IllegalArgumentException as the canonical constructor
+   */
+  public Score(double value, List<Contribution> contributions) {
+    this(value, contributions, Optional.empty());
+  }
+
+  /**
+   * Returns this score with a label.
+   *
+   * @param text the customer's category, non-blank
+   * @return a new score
+   * @throws IllegalArgumentException if the label is blank
+   */
+  public Score withLabel(String text) {
+    return new Score(value, contributions, Optional.of(requireNonNull(text, "text")));
   }
 
   /**

@@ -2,7 +2,9 @@ package io.engagekit.scoring;
 
 import static java.util.Objects.requireNonNull;
 
+import io.engagekit.core.BuildingBlock;
 import io.engagekit.core.SurveyMetric;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -30,6 +32,9 @@ public final class ScoringStrategies {
       "Latest CES answer (1-7, 7 = easy) mapped to 0-100; population: mean and share of 5-7.");
 
   private static final Advocacy ADVOCACY = new Advocacy(Advocacy.DEFAULT_HALF_LIFE);
+  private static final LoyaltyDecayed DECAYED = new LoyaltyDecayed(LoyaltyDecayed.DEFAULT_HALF_LIFE, Expectations.defaults());
+  private static final Rfm RFM = new Rfm();
+  private static final CompositeBlocks BLOCKS = new CompositeBlocks(CompositeBlocks.equalWeights(), Expectations.defaults());
 
   private ScoringStrategies() {}
 
@@ -78,8 +83,67 @@ public final class ScoringStrategies {
    * @return the strategy
    * @throws IllegalArgumentException if the half-life is not positive
    */
-  public static ScoringStrategy<?> loyaltyAdvocacy(java.time.Duration halfLife) {
+  public static ScoringStrategy<?> loyaltyAdvocacy(Duration halfLife) {
     return new Advocacy(halfLife);
+  }
+
+  /**
+   * Returns {@code loyalty.decayed} with a half-life of 180 days and the default {@link
+   * Expectations}: decayed recency, frequency and spend, each judged against what the customer's
+   * relationship type makes healthy, spend against the population's median. A {@link
+   * PopulationStrategy}.
+   *
+   * @return the strategy
+   */
+  public static PopulationStrategy<?> loyaltyDecayed() {
+    return DECAYED;
+  }
+
+  /**
+   * Returns {@code loyalty.decayed} with another half-life and expectations.
+   *
+   * @param halfLife how long until an activity counts half, positive
+   * @param expectations what healthy contact is, per relationship type
+   * @return the strategy
+   * @throws IllegalArgumentException if the half-life is not positive
+   */
+  public static PopulationStrategy<?> loyaltyDecayed(Duration halfLife, Expectations expectations) {
+    return new LoyaltyDecayed(halfLife, expectations);
+  }
+
+  /**
+   * Returns {@code loyalty.rfm}: recency, frequency and monetary quintiles relative to the
+   * population, coded 111–555 and labelled with a named segment. A {@link PopulationStrategy}.
+   *
+   * @return the strategy
+   */
+  public static PopulationStrategy<?> loyaltyRfm() {
+    return RFM;
+  }
+
+  /**
+   * Returns {@code composite.blocks} with equal weights and the default {@link Expectations}: one
+   * sub-score per building block the data inform (channel, content, cadence, community,
+   * credibility, context), explained by block.
+   *
+   * @return the strategy
+   */
+  public static ScoringStrategy<?> compositeBlocks() {
+    return BLOCKS;
+  }
+
+  /**
+   * Returns {@code composite.blocks} with the given block weights and expectations.
+   *
+   * @param weights a weight {@code >= 0} for each block to score (channel, content, cadence,
+   *     community, credibility, context); blocks left out weigh 0; at least one positive
+   * @param expectations what healthy contact is, per relationship type
+   * @return the strategy
+   * @throws IllegalArgumentException if a block has no sub-score, a weight is negative or not
+   *     finite, or no weight is positive
+   */
+  public static ScoringStrategy<?> compositeBlocks(Map<BuildingBlock, Double> weights, Expectations expectations) {
+    return new CompositeBlocks(weights, expectations);
   }
 
   /**
@@ -90,7 +154,7 @@ public final class ScoringStrategies {
    */
   public static List<ScoringStrategy<?>> all() {
     Map<String, ScoringStrategy<?>> byName = new LinkedHashMap<>();
-    for (ScoringStrategy<?> s : List.of(CSAT, NPS, CES, ADVOCACY, FadingInterest.strategy())) {
+    for (ScoringStrategy<?> s : List.of(CSAT, NPS, CES, DECAYED, RFM, ADVOCACY, BLOCKS, FadingInterest.strategy())) {
       byName.put(s.name(), s);
     }
     @SuppressWarnings("rawtypes")

@@ -1,5 +1,6 @@
 package io.engagekit.scoring;
 
+import io.engagekit.core.Customer;
 import java.io.DataInput;
 import java.io.IOException;
 import java.time.Instant;
@@ -58,6 +59,20 @@ public interface ScoringStrategy<S extends ScoreState<S>> {
    * @return the score with its contributions
    */
   Score score(S state, Instant asOf);
+
+  /**
+   * Returns the score of a state as of an instant, for a customer whose relationship type, segment
+   * or attributes may matter: relationship-aware strategies such as {@code loyalty.decayed} judge
+   * recency and breadth against the type's {@link Expectations}. The default ignores the customer.
+   *
+   * @param state a state of this strategy
+   * @param asOf the instant to score at
+   * @param customer the customer the state belongs to, with what is known about them
+   * @return the score with its contributions
+   */
+  default Score score(S state, Instant asOf, Customer customer) {
+    return score(state, asOf);
+  }
 
   /**
    * Returns whether the order in which events are accepted never changes the score. Built-ins all

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.engagekit.core.Channel;
+import io.engagekit.core.Customer;
+import io.engagekit.core.RelationshipType;
 import io.engagekit.core.EngagementEvent;
 import io.engagekit.core.SurveyMetric;
 import io.engagekit.core.SurveyResponse;
@@ -19,24 +21,35 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** Snapshot, restore, continue: nothing lost, nothing counted twice; damaged snapshots refused. */
 final class EngineSnapshotTest {
   private static final Instant T = Instant.parse("2026-03-01T00:00:00Z");
-  private static final List<String> NAMES =
-      List.of("satisfaction.csat", "satisfaction.nps", "satisfaction.ces", "loyalty.advocacy");
+  private static final List<String> NAMES = List.of("satisfaction.csat", "satisfaction.nps", "satisfaction.ces",
+      "loyalty.decayed", "loyalty.rfm", "loyalty.advocacy", "composite.blocks");
 
   private static EngagementEngine engine() {
     return EngagementEngine.of(List.of(ScoringStrategies.satisfactionCsat(), ScoringStrategies.satisfactionNps(),
-        ScoringStrategies.satisfactionCes(), ScoringStrategies.loyaltyAdvocacy()));
+        ScoringStrategies.satisfactionCes(), ScoringStrategies.loyaltyDecayed(), ScoringStrategies.loyaltyRfm(),
+        ScoringStrategies.loyaltyAdvocacy(), ScoringStrategies.compositeBlocks()));
+  }
+
+  /** Registers every fifth of customers c0..c199 with a relationship type, a segment and an attribute. */
+  private static void register(EngagementEngine e) {
+    for (int i = 0; i < 200; i += 5) {
+      e.register(new Customer("c" + i, Optional.of(RelationshipType.values()[i % 6]), Optional.of("s" + i % 3),
+          Map.of("region", i % 2 == 0 ? "north" : "", "tier", "t" + i % 4)));
+    }
   }
 
   private static List<EngagementEvent> events(long seed, int n) {
     SplittableRandom r = new SplittableRandom(seed);
     TouchpointKind[] kinds = {TouchpointKind.REFERRAL, TouchpointKind.REVIEW, TouchpointKind.COMPLAINT,
-        TouchpointKind.COMMUNITY_POST, TouchpointKind.VISIT};
+        TouchpointKind.COMMUNITY_POST, TouchpointKind.VISIT, TouchpointKind.PURCHASE};
     List<EngagementEvent> events = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       String c = "c" + r.nextInt(200);
@@ -45,8 +58,8 @@ final class EngineSnapshotTest {
         SurveyMetric m = SurveyMetric.values()[r.nextInt(3)];
         events.add(SurveyResponse.of(c, at, m, r.nextInt(m.min(), m.max() + 1)));
       } else {
-        events.add(Touchpoint.builder(c, at, Channel.SOCIAL, kinds[r.nextInt(kinds.length)])
-            .reach(r.nextInt(10_000)).build());
+        events.add(Touchpoint.builder(c, at, r.nextBoolean() ? Channel.SOCIAL : Channel.WEB, kinds[r.nextInt(kinds.length)])
+            .reach(r.nextInt(10_000)).value(r.nextInt(10_000) / 100.0).responseSeconds(r.nextInt(600)).build());
       }
     }
     return events;
@@ -65,6 +78,9 @@ final class EngineSnapshotTest {
     for (String name : NAMES) {
       assertEquals(expected.top(1000, name, asOf), actual.top(1000, name, asOf), name);
     }
+    for (int i = 0; i < 200; i++) {
+      assertEquals(expected.customer("c" + i), actual.customer("c" + i), "c" + i);
+    }
   }
 
   @Test
@@ -72,10 +88,12 @@ final class EngineSnapshotTest {
     List<EngagementEvent> first = events(1, 3000);
     List<EngagementEvent> second = events(2, 3000);
     EngagementEngine uninterrupted = engine();
+    register(uninterrupted);
     first.forEach(uninterrupted::record);
     second.forEach(uninterrupted::record);
 
     EngagementEngine before = engine();
+    register(before);
     first.forEach(before::record);
     byte[] bytes = snapshot(before);
     EngagementEngine after = engine();
@@ -96,6 +114,7 @@ final class EngineSnapshotTest {
   @Test
   void damagedSnapshots_areRefused_andTheEngineIsLeftAsItWas() throws IOException {
     EngagementEngine source = engine();
+    source.register(Customer.of("c5").withRelationship(RelationshipType.SELF_SERVICE).withSegment("gold"));
     events(3, 40).forEach(source::record);
     byte[] bytes = snapshot(source);
 

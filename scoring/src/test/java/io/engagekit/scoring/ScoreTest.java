@@ -43,4 +43,13 @@ final class ScoreTest {
     assertThrows(IllegalArgumentException.class, () -> new Contribution("a", Double.POSITIVE_INFINITY));
     assertThrows(IllegalArgumentException.class, () -> new Contribution("a", Double.NaN));
   }
+
+  @Test
+  void label_isOptional_andNeverBlank() {
+    Score s = Score.of(List.of(new Contribution("recency", 40))).withLabel("543 champions");
+    assertEquals(java.util.Optional.of("543 champions"), s.label());
+    assertEquals(40.0, s.value());
+    assertTrue(Score.ZERO.label().isEmpty());
+    assertThrows(IllegalArgumentException.class, () -> s.withLabel(" "));
+  }
 }

@@ -27,6 +27,10 @@ final class ScoringStrategiesTest {
     assertSame(ScoringStrategies.satisfactionCsat(), ScoringStrategies.named("satisfaction.csat"));
     assertSame(ScoringStrategies.satisfactionCes(), ScoringStrategies.named("satisfaction.ces"));
     assertEquals("satisfaction", ScoringStrategies.named("satisfaction.ces").family());
+    assertSame(ScoringStrategies.loyaltyDecayed(), ScoringStrategies.named("loyalty.decayed"));
+    assertSame(ScoringStrategies.loyaltyRfm(), ScoringStrategies.named("loyalty.rfm"));
+    assertSame(ScoringStrategies.compositeBlocks(), ScoringStrategies.named("composite.blocks"));
+    assertEquals("composite", ScoringStrategies.named("composite.blocks").family());
   }
 
   @Test
@@ -40,8 +44,8 @@ final class ScoringStrategiesTest {
     }
     assertEquals(50.0, visits.score(state, Instant.EPOCH).value(), 1e-12);
     List<String> names = ScoringStrategies.all().stream().map(ScoringStrategy::name).toList();
-    assertEquals(List.of("satisfaction.csat", "satisfaction.nps", "satisfaction.ces", "loyalty.advocacy", "alert.fading",
-        "test.visits"),
+    assertEquals(List.of("satisfaction.csat", "satisfaction.nps", "satisfaction.ces", "loyalty.decayed", "loyalty.rfm",
+        "loyalty.advocacy", "composite.blocks", "alert.fading", "test.visits"),
         names);
   }
 

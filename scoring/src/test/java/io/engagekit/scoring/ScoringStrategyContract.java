@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.engagekit.core.Customer;
 import io.engagekit.core.EngagementEvent;
+import io.engagekit.core.RelationshipType;
 import io.engagekit.core.SurveyMetric;
 import io.engagekit.core.SurveyResponse;
 import io.engagekit.core.testing.Generators;
@@ -15,6 +17,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -26,8 +29,11 @@ import org.junit.jupiter.api.Test;
  * The contract every strategy, built-in or user-written, passes: scores in [0, 100] and finite;
  * contributions that add up; determinism; merge laws (shards in any split and order equal the whole;
  * commutative, associative, the empty state is the identity); order-independence where promised;
- * {@code asOf} before the first event, at the ends of time, or with no events at all; and, for
- * strategies that support snapshots, states that write and read back to the same scores.
+ * {@code asOf} before the first event, at the ends of time, or with no events at all; valid scores
+ * for a customer of every relationship type; for strategies that support snapshots, states that
+ * write and read back to the same scores; and, for {@link PopulationStrategy population
+ * strategies}, calibrations that do not depend on the order of the population or on how each
+ * customer's events were split across shards.
  *
  * <p>Each property runs over {@value #SEEDS} seeded event sets of one customer (touchpoints and
  * survey answers from core's {@link Generators}); a failure names its seed.
@@ -242,5 +248,70 @@ public abstract class ScoringStrategyContract<S extends ScoreState<S>> {
     events.add(SurveyResponse.of("c", Instant.parse("2026-03-01T00:00:00Z"), SurveyMetric.NPS, 9));
     Score before = strategy().score(stateOf(events), EXTREMES[0]);
     assertTrue(before.value() >= 0 && before.value() <= 100, before.toString());
+  }
+
+  @Test
+  public void score_forEveryRelationshipType_isInRangeAndExplained() {
+    List<Customer> customers = new ArrayList<>();
+    customers.add(Customer.of("c"));
+    Arrays.stream(RelationshipType.values()).forEach(t -> customers.add(Customer.of("c").withRelationship(t)));
+    for (long seed = 0; seed < SEEDS / 3; seed++) {
+      SplittableRandom r = new SplittableRandom(seed);
+      List<EngagementEvent> events = events(r);
+      Instant asOf = asOf(r, events);
+      S state = stateOf(events);
+      assertSameScore(strategy().score(state, asOf), strategy().score(state, asOf, Customer.of("c")),
+          "seed " + seed + " (a customer of unknown type scores as with no customer)");
+      for (Customer c : customers) {
+        Score score = strategy().score(state, asOf, c);
+        assertTrue(score.value() >= 0 && score.value() <= 100, "seed " + seed + ", " + c + ": " + score);
+        double sum = score.contributions().stream().mapToDouble(Contribution::value).sum();
+        assertEquals(score.value(), sum, TOLERANCE, "seed " + seed + ", " + c);
+      }
+    }
+  }
+
+  @Test
+  public void calibration_ofShardedPopulationInAnyOrder_equalsTheWhole() {
+    if (!(strategy() instanceof PopulationStrategy)) {
+      return;
+    }
+    PopulationStrategy<S> population = (PopulationStrategy<S>) strategy();
+    for (long seed = 0; seed < SEEDS / 10; seed++) {
+      SplittableRandom r = new SplittableRandom(seed);
+      int n = 1 + r.nextInt(30);
+      List<S> whole = new ArrayList<>();
+      List<S> sharded = new ArrayList<>();
+      List<EngagementEvent> all = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        List<EngagementEvent> events = events(r);
+        all.addAll(events);
+        whole.add(stateOf(events));
+        S merged = strategy().newState();
+        List<EngagementEvent> shuffled = new ArrayList<>(events);
+        Collections.shuffle(shuffled, new Random(seed * 31 + i));
+        int cut = shuffled.isEmpty() ? 0 : r.nextInt(shuffled.size());
+        merged.combine(stateOf(shuffled.subList(cut, shuffled.size())));
+        merged.combine(stateOf(shuffled.subList(0, cut)));
+        sharded.add(merged);
+      }
+      Instant asOf = asOf(r, all);
+      List<S> reordered = new ArrayList<>(sharded);
+      Collections.shuffle(reordered, new Random(seed));
+      PopulationStrategy.Calibration<S> a = population.calibrate(whole, asOf);
+      PopulationStrategy.Calibration<S> b = population.calibrate(reordered, asOf);
+      assertEquals(n, a.customers(), "seed " + seed);
+      assertEquals(asOf, a.asOf(), "seed " + seed);
+      for (Double v : a.figures().values()) {
+        assertTrue(Double.isFinite(v), "seed " + seed + ": " + a.figures());
+      }
+      for (int i = 0; i < n; i++) {
+        Score expected = a.score(whole.get(i));
+        Score actual = b.score(sharded.get(i));
+        assertSameScore(expected, actual, "seed " + seed + ", customer " + i);
+        assertEquals(expected.label(), actual.label(), "seed " + seed + ", customer " + i);
+        assertTrue(expected.value() >= 0 && expected.value() <= 100, "seed " + seed + ": " + expected);
+      }
+    }
   }
 }

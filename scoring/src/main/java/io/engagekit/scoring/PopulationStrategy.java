@@ -1,0 +1,106 @@
+package io.engagekit.scoring;
+
+import io.engagekit.core.Customer;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A strategy whose scores are relative to a population: quintiles ({@code loyalty.rfm}), a
+ * population median ({@code loyalty.decayed}'s monetary part) or, later, a fitted model. It sees
+ * every customer's state once, in {@link #calibrate}, and then scores each customer against that
+ * {@link Calibration}.
+ *
+ * <p>{@link EngagementEngine} calibrates on all of its customers, and calibrates again when events
+ * have been recorded since. Scored on its own through {@link #score(ScoreState, Instant)}, a state is
+ * its own population of one; the result is defined and valid, but rarely what is wanted.
+ *
+ * @param <S> the type of the per-customer state
+ * @since 0.1
+ */
+public interface PopulationStrategy<S extends ScoreState<S>> extends ScoringStrategy<S> {
+  /**
+   * Summarises a population as of an instant. Pure: the same states (in any order) and instant give
+   * an equal calibration. The states are only read.
+   *
+   * @param states every customer's state, each once
+   * @param asOf the instant to score at
+   * @return the calibration
+   */
+  Calibration<S> calibrate(Iterable<? extends S> states, Instant asOf);
+
+  /**
+   * Returns the score of a state against a population of that state alone.
+   *
+   * @param state a state of this strategy
+   * @param asOf the instant to score at
+   * @return the score
+   */
+  @Override
+  default Score score(S state, Instant asOf) {
+    return calibrate(List.of(state), asOf).score(state);
+  }
+
+  /**
+   * Returns the score of a state against a population of that state alone, for a known customer.
+   *
+   * @param state a state of this strategy
+   * @param asOf the instant to score at
+   * @param customer the customer the state belongs to
+   * @return the score
+   */
+  @Override
+  default Score score(S state, Instant asOf, Customer customer) {
+    return calibrate(List.of(state), asOf).score(state, customer);
+  }
+
+  /**
+   * A population summary, such as quintile cut points, and the scores against it. Immutable and
+   * thread-safe.
+   *
+   * @param <S> the type of the per-customer state
+   */
+  interface Calibration<S> {
+    /**
+     * Returns the instant the calibration scores at.
+     *
+     * @return the instant given to {@code calibrate}
+     */
+    Instant asOf();
+
+    /**
+     * Returns how many customers the population holds.
+     *
+     * @return the population size
+     */
+    long customers();
+
+    /**
+     * Returns the score of one state against this population, knowing nothing about the customer.
+     *
+     * @param state a state of the strategy (usually one of the population)
+     * @return the score
+     */
+    Score score(S state);
+
+    /**
+     * Returns the score of one state against this population, for a known customer. The default
+     * ignores the customer.
+     *
+     * @param state a state of the strategy
+     * @param customer the customer the state belongs to
+     * @return the score
+     */
+    default Score score(S state, Customer customer) {
+      return score(state);
+    }
+
+    /**
+     * Returns the population's figures for reports, by name, in a stable order: for example the
+     * quintile cut points and the number of customers in each segment. Finite numbers only.
+     *
+     * @return the figures
+     */
+    Map<String, Double> figures();
+  }
+}
