@@ -7,6 +7,7 @@ import de.siegmar.fastcsv.writer.LineDelimiter;
 import io.engagekit.core.io.Schema;
 import io.engagekit.scoring.Contribution;
 import io.engagekit.scoring.EngagementEngine;
+import io.engagekit.scoring.PopulationStrategy;
 import io.engagekit.scoring.Score;
 import io.engagekit.scoring.ScoringStrategies;
 import io.engagekit.scoring.ScoringStrategy;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,8 +38,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Scores every customer in the input (and --surveys) with each strategy, as of --as-of (default: the",
       "latest event read); events after --as-of are left out, and their number is printed on stderr.",
-      "One row per customer and strategy, customers in id order. Satisfaction",
-      "strategies also report population figures from every survey answer read.",
+      "One row per customer and strategy, customers in id order (with the label, such as an RFM",
+      "segment, when the strategy gives one). Satisfaction strategies report population figures from",
+      "every survey answer read; population-relative ones (loyalty.rfm, loyalty.decayed) theirs.",
       "Exit status: 0 scored; 1 scored but rows were rejected (or, with --strict, stopped at the first);",
       " 2 usage error or unreadable input."
     })
@@ -138,12 +141,20 @@ final class ScoreCommand implements Callable<Integer> {
           g.writeStringField("name", name);
           g.writeObjectFieldStart("population");
           population(g, name, tally);
+          if (engine.strategies().get(i) instanceof PopulationStrategy) {
+            for (Map.Entry<String, Double> f : engine.calibration(name, at).figures().entrySet()) {
+              g.writeNumberField(f.getKey(), f.getValue());
+            }
+          }
           g.writeEndObject();
           g.writeArrayFieldStart("scores");
           for (EngagementEngine.Ranked r : byStrategy.get(i)) {
             g.writeStartObject();
             g.writeStringField("customer", r.customer());
             g.writeNumberField("score", r.score().value());
+            if (r.score().label().isPresent()) {
+              g.writeStringField("label", r.score().label().get());
+            }
             g.writeObjectFieldStart("contributions");
             for (Contribution c : r.score().contributions()) {
               g.writeNumberField(c.name(), c.value());
@@ -166,8 +177,8 @@ final class ScoreCommand implements Callable<Integer> {
       for (int i = 0; i < byStrategy.size(); i++) {
         String name = engine.strategies().get(i).name();
         for (EngagementEngine.Ranked r : byStrategy.get(i)) {
-          out.printf(Locale.ROOT, "%s\t%s\t%.4f%s%n", r.customer(), name, r.score().value(),
-              explain ? "\t" + contributions(r.score()) : "");
+          out.printf(Locale.ROOT, "%s\t%s\t%.4f%s%s%n", r.customer(), name, r.score().value(),
+              r.score().label().map(l -> "\t" + l).orElse(""), explain ? "\t" + contributions(r.score()) : "");
         }
       }
     }
@@ -186,7 +197,7 @@ final class ScoreCommand implements Callable<Integer> {
     return sb.toString();
   }
 
-  /** The population figures of the satisfaction strategies; others have none yet. */
+  /** The population figures of the satisfaction strategies (population strategies add their calibration's). */
   private static void population(JsonGenerator g, String strategy, SurveyTally tally) throws IOException {
     switch (strategy) {
       case "satisfaction.nps":

@@ -31,16 +31,18 @@ final class ScoreCommandTest {
     Path scores = dir.resolve("scores.csv");
     CliTestSupport.Result r = run("score", "--input", cdnowSample().toString(), "--format", "transactions",
         "--delimiter", "whitespace", "--no-header", "--columns", "customer=2,date=3,quantity=4,amount=5",
-        "--date-format", "yyyyMMdd", "--strategy", "alert.fading,loyalty.advocacy", "--as-of", "1997-09-30",
+        "--date-format", "yyyyMMdd", "--strategy", "loyalty.decayed,loyalty.rfm,alert.fading", "--as-of", "1997-09-30",
         "--output", scores.toString(), "--explain");
     assertEquals(0, r.status(), r.err());
-    assertTrue(r.out().startsWith("scored 2,357 customers with [alert.fading, loyalty.advocacy] as of 1997-09-30T00:00:00Z"), r.out());
+    assertTrue(r.out().startsWith(
+        "scored 2,357 customers with [loyalty.decayed, loyalty.rfm, alert.fading] as of 1997-09-30T00:00:00Z"), r.out());
     // 1,959 records fall in the 39-week holdout after 1997-09-30 (../shared/data/README.md, CDNOW_sample.txt).
     assertTrue(r.err().contains("1,959 events after --as-of 1997-09-30T00:00:00Z were left out of the scores"), r.err());
     List<String> lines = Files.readAllLines(scores, StandardCharsets.UTF_8);
     assertEquals("customer,strategy,score,contributions", lines.get(0));
-    assertEquals(1 + 2 * 2357, lines.size());
+    assertEquals(1 + 3 * 2357, lines.size());
     int explained = 0;
+    int positive = 0;
     for (String line : lines.subList(1, lines.size())) {
       String[] cells = line.split(",", -1);
       double score = Double.parseDouble(cells[2]);
@@ -50,8 +52,39 @@ final class ScoreCommandTest {
         explained++;
       }
       assertEquals(score, sum, 1e-9, line);
+      if (!cells[1].equals("alert.fading")) {
+        assertTrue(score > 0, "every CDNOW customer bought in the calibration period: " + line);
+        positive++;
+      }
     }
+    assertEquals(2 * 2357, positive);
     assertTrue(explained > 0, "some customers' interest faded in the sample");
+  }
+
+  /** RFM over the CDNOW sample: every customer is a purchaser, each in exactly one segment. */
+  @Test
+  void cdnowSample_rfmJson_hasSegmentsAndLabels() throws IOException {
+    CliTestSupport.Result r = run("score", "--input", cdnowSample().toString(), "--format", "transactions",
+        "--delimiter", "whitespace", "--no-header", "--columns", "customer=2,date=3,quantity=4,amount=5",
+        "--date-format", "yyyyMMdd", "--strategy", "loyalty.rfm,loyalty.decayed", "--as-of", "1997-09-30", "--json");
+    assertEquals(0, r.status(), r.err());
+    com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+    com.fasterxml.jackson.databind.JsonNode rfm = json.get("strategies").get(0);
+    assertEquals("loyalty.rfm", rfm.get("name").asText());
+    com.fasterxml.jackson.databind.JsonNode population = rfm.get("population");
+    assertEquals(2357, population.get("purchasers").asInt());
+    int segments = 0;
+    for (String s : List.of("champions", "loyal", "potential_loyalists", "at_risk", "hibernating", "lost")) {
+      segments += population.get(s).asInt();
+    }
+    assertEquals(2357, segments);
+    for (com.fasterxml.jackson.databind.JsonNode score : rfm.get("scores")) {
+      assertTrue(score.get("label").asText().matches("[1-5]{3} [a-z_]+"), score.toString());
+    }
+    com.fasterxml.jackson.databind.JsonNode decayed = json.get("strategies").get(1).get("population");
+    // 8 of the sample's customers spent $0.00 in all their calibration-period records (awk over CDNOW_sample.txt).
+    assertEquals(2357 - 8, decayed.get("spenders").asInt());
+    assertTrue(decayed.get("medianSpend").asDouble() > 0);
   }
 
   @Test
