@@ -41,4 +41,18 @@ final class EngineBenchmarkTest {
       assertTrue(Double.isFinite(b.valueAt()), kind.name());
     }
   }
+
+  @Test
+  void strategyBenchmark_everyStrategyAccepts() {
+    for (String name : new String[] {"loyalty.decayed", "loyalty.rfm", "loyalty.advocacy", "composite.blocks",
+        "satisfaction.nps", "alert.fading"}) {
+      StrategyBenchmark b = new StrategyBenchmark();
+      b.strategy = name;
+      b.setup();
+      for (int i = 0; i < 10_000; i++) {
+        b.accept();
+      }
+      assertTrue(b.newState() != null, name);
+    }
+  }
 }

@@ -167,6 +167,16 @@ public final class Touchpoint implements EngagementEvent {
   }
 
   /**
+   * Returns the content type, or a fallback when it is not known; does not allocate.
+   *
+   * @param fallback what to return when the content type is not known; may be null
+   * @return the content type or the fallback
+   */
+  public @Nullable ContentType contentTypeOr(@Nullable ContentType fallback) {
+    return contentType != null ? contentType : fallback;
+  }
+
+  /**
    * Returns the cadence of the contact, if known.
    *
    * @return the cadence, or empty
@@ -182,6 +192,16 @@ public final class Touchpoint implements EngagementEvent {
    */
   public Optional<Initiator> initiator() {
     return Optional.ofNullable(initiator);
+  }
+
+  /**
+   * Returns who initiated the contact, or a fallback when it is not known; does not allocate.
+   *
+   * @param fallback what to return when the initiator is not known; may be null
+   * @return the initiator or the fallback
+   */
+  public @Nullable Initiator initiatorOr(@Nullable Initiator fallback) {
+    return initiator != null ? initiator : fallback;
   }
 
   /**
@@ -222,6 +242,16 @@ public final class Touchpoint implements EngagementEvent {
   }
 
   /**
+   * Returns the sentiment, or a fallback when it is not known; does not allocate.
+   *
+   * @param fallback what to return when the sentiment is not known
+   * @return a value in {@code [-1, 1]}, or the fallback
+   */
+  public double sentimentOr(double fallback) {
+    return sentiment == sentiment ? sentiment : fallback;
+  }
+
+  /**
    * Returns the sentiment, if known.
    *
    * @return a value in {@code [-1, 1]}, or empty
@@ -231,7 +261,18 @@ public final class Touchpoint implements EngagementEvent {
   }
 
   /**
-   * Returns how long the company took to respond, in seconds, if known.
+   * Returns how long the company took to respond, in seconds, or a fallback when it is not known;
+   * does not allocate.
+   *
+   * @param fallback what to return when the response time is not known
+   * @return a finite value {@code >= 0}, or the fallback
+   */
+  public double responseSecondsOr(double fallback) {
+    return responseSeconds == responseSeconds ? responseSeconds : fallback;
+  }
+
+  /**
+   * Returns how long the company took to respond, if known.
    *
    * @return a finite value {@code >= 0}, or empty
    */

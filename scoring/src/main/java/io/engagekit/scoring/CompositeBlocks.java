@@ -290,8 +290,9 @@ final class CompositeBlocks implements ScoringStrategy<CompositeBlocks.State> {
       Touchpoint t = (Touchpoint) event;
       double at = DecayedSum.seconds(t.at());
       double w = rebase(at);
-      if (t.contentType().isPresent()) {
-        lanes[contentLane(t.contentType().get())] += w;
+      ContentType content = t.contentTypeOr(null);
+      if (content != null) {
+        lanes[contentLane(content)] += w;
       }
       switch (t.kind()) {
         case COMMUNITY_POST:
@@ -302,7 +303,7 @@ final class CompositeBlocks implements ScoringStrategy<CompositeBlocks.State> {
           lanes[PRAISE] += w;
           break;
         case REVIEW:
-          lanes[t.sentiment().isPresent() && t.sentiment().getAsDouble() < 0 ? BLAME : PRAISE] += w;
+          lanes[t.sentimentOr(0.0) < 0 ? BLAME : PRAISE] += w;
           break;
         case COMPLAINT:
           lanes[BLAME] += w;
@@ -310,13 +311,14 @@ final class CompositeBlocks implements ScoringStrategy<CompositeBlocks.State> {
         default:
           break;
       }
-      if (t.responseSeconds().isPresent()) {
+      double response = t.responseSecondsOr(-1.0);
+      if (response >= 0) {
         lanes[RESPONSES] += w;
-        if (t.responseSeconds().getAsDouble() <= RESPONSE_TARGET_SECONDS) {
+        if (response <= RESPONSE_TARGET_SECONDS) {
           lanes[ON_TIME] += w;
         }
       }
-      if (t.initiator().orElse(null) != Initiator.COMPANY) {
+      if (t.initiatorOr(null) != Initiator.COMPANY) {
         first = Math.min(first, at);
         markWeek(Math.floorDiv(t.at().getEpochSecond(), WEEK), 1L);
         see(t.channel(), at);

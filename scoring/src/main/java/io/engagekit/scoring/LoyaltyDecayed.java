@@ -62,6 +62,8 @@ final class LoyaltyDecayed implements PopulationStrategy<LoyaltyDecayed.State> {
   static final double MONETARY = 0.25;
   /** Spend is stored times 2^-32: a sum of 2^32 maximal doubles stays finite. */
   private static final int SPEND_SHIFT = -32;
+  /** 2^-32: multiplying by it is exact (or correctly rounded, for tiny values) and cheaper than scalb. */
+  private static final double SPEND_UNIT = 0x1p-32;
 
   private final Duration halfLife;
   private final double halfLifeSeconds;
@@ -232,10 +234,10 @@ final class LoyaltyDecayed implements PopulationStrategy<LoyaltyDecayed.State> {
         return;
       }
       Touchpoint t = (Touchpoint) event;
-      if (t.initiator().orElse(null) == Initiator.COMPANY) {
+      if (t.initiatorOr(null) == Initiator.COMPANY) {
         return;
       }
-      double v = t.kind() == TouchpointKind.PURCHASE ? Math.scalb(t.valueOr(0.0), SPEND_SHIFT) : 0.0;
+      double v = t.kind() == TouchpointKind.PURCHASE ? t.valueOr(0.0) * SPEND_UNIT : 0.0;
       Instant at = t.at();
       add(at.getEpochSecond() + at.getNano() / 1e9, 1.0, v);
     }
