@@ -66,6 +66,21 @@ public final class ScoringStrategies {
   }
 
   /**
+   * Returns {@code satisfaction.csat}, {@code satisfaction.nps} or {@code satisfaction.ces} scored
+   * from the mean of a customer's answers within a window before the scoring instant, rather than
+   * from the latest answer alone. It keeps the registry name of the latest-answer strategy, so use
+   * one or the other in an engine.
+   *
+   * @param metric the survey metric
+   * @param window how long an answer counts, positive
+   * @return the strategy
+   * @throws IllegalArgumentException if the window is not positive
+   */
+  public static ScoringStrategy<?> satisfaction(SurveyMetric metric, Duration window) {
+    return new WindowedAnswers(metric, window);
+  }
+
+  /**
    * Returns {@code loyalty.advocacy} with a half-life of 180 days: referrals, co-creation, reviews,
    * community posts and user-generated content, amplified by reach on a log scale, minus
    * complaints. The score is {@code 100 · (1 − 2^(−net / 4))} of the net decayed advocacy.
