@@ -196,6 +196,9 @@ public final class EngagementEngine {
     }
     PopulationStrategy.Calibration<?> calibration = calibrationOf(i, asOf);
     Entry entry = customers.get(customer);
+    if (entry == null) {
+      return Optional.empty(); // gone in a concurrent restore
+    }
     synchronized (entry) {
       return Optional.of(scoreOf(strategies.get(i), calibration, customer, entry, i, asOf));
     }
