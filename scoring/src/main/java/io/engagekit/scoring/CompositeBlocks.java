@@ -37,7 +37,8 @@ import org.jspecify.annotations.Nullable;
  *       touchpoint had a content type</td></tr>
  *   <tr><td>{@code cadence} (regularity)</td><td>the share of active periods among the last six
  *       periods of {@code ceil(I / 7 days)} weeks (fewer when the customer is newer, or the period
- *       so long that six exceed the 64 weeks kept)</td><td>the customer was active</td></tr>
+ *       so long that six exceed the 64 weeks kept; at least one, which for an interval beyond 64
+ *       weeks sees only the weeks kept)</td><td>the customer was active</td></tr>
  *   <tr><td>{@code community}</td><td>{@code 1 − 2^(−c / 2)}, c the decayed community posts and
  *       co-creations</td><td>c &gt; 0, or the relationship type is communities or
  *       co-creation</td></tr>
@@ -390,10 +391,8 @@ final class CompositeBlocks implements ScoringStrategy<CompositeBlocks.State> {
     /** The share of active periods among the last ones (see the class description). */
     double regularity(double a, double interval) {
       long period = Math.max(1, (long) Math.ceil(interval / WEEK));
-      long periods = Math.min(PERIODS, 64 / period);
-      if (periods == 0) {
-        return 0.0; // unreachable for a valid Expectation: 64 weeks or more per period only
-      }
+      // At least one period: an interval longer than the 64 weeks kept looks at those 64 weeks.
+      long periods = Math.max(1, Math.min(PERIODS, 64 / period));
       long now = (long) Math.floor(a / WEEK);
       long firstWeek = (long) Math.floor(first / WEEK);
       long counted = Math.min(periods, (now - firstWeek) / period + 1);

@@ -60,10 +60,6 @@ final class LoyaltyDecayed implements PopulationStrategy<LoyaltyDecayed.State> {
   static final double RECENCY = 0.40;
   static final double FREQUENCY = 0.35;
   static final double MONETARY = 0.25;
-  /** Spend is stored times 2^-32: a sum of 2^32 maximal doubles stays finite. */
-  private static final int SPEND_SHIFT = -32;
-  /** 2^-32: multiplying by it is exact (or correctly rounded, for tiny values) and cheaper than scalb. */
-  private static final double SPEND_UNIT = 0x1p-32;
 
   private final Duration halfLife;
   private final double halfLifeSeconds;
@@ -209,7 +205,7 @@ final class LoyaltyDecayed implements PopulationStrategy<LoyaltyDecayed.State> {
       Map<String, Double> figures = new LinkedHashMap<>();
       figures.put("customers", (double) customers);
       figures.put("spenders", (double) spenders);
-      double medianSpend = Math.scalb(median, -SPEND_SHIFT);
+      double medianSpend = Spend.amount(median);
       if (medianSpend <= Double.MAX_VALUE) {
         figures.put("medianSpend", medianSpend);
       }
@@ -237,7 +233,7 @@ final class LoyaltyDecayed implements PopulationStrategy<LoyaltyDecayed.State> {
       if (t.initiatorOr(null) == Initiator.COMPANY) {
         return;
       }
-      double v = t.kind() == TouchpointKind.PURCHASE ? t.valueOr(0.0) * SPEND_UNIT : 0.0;
+      double v = t.kind() == TouchpointKind.PURCHASE ? Spend.of(t.valueOr(0.0)) : 0.0;
       Instant at = t.at();
       add(at.getEpochSecond() + at.getNano() / 1e9, 1.0, v);
     }
@@ -250,13 +246,13 @@ final class LoyaltyDecayed implements PopulationStrategy<LoyaltyDecayed.State> {
         } else {
           double f = Decay.exp2(-(t - latest) * inverseHalfLife);
           count = count * f + n;
-          spend = finite(spend * f + v);
+          spend = Spend.finite(spend * f + v, "loyalty.decayed");
         }
         latest = t;
       } else {
         double f = Decay.exp2(-(latest - t) * inverseHalfLife);
         count += n * f;
-        spend = finite(spend + v * f);
+        spend = Spend.finite(spend + v * f, "loyalty.decayed");
       }
     }
 
@@ -276,13 +272,6 @@ final class LoyaltyDecayed implements PopulationStrategy<LoyaltyDecayed.State> {
     /** The decayed spend as of an instant (as of the latest activity, if that is later). */
     double spendAt(double at) {
       return latest == Double.NEGATIVE_INFINITY ? 0.0 : spend * Decay.exp2(-Math.max(0.0, at - latest) * inverseHalfLife);
-    }
-
-    private static double finite(double x) {
-      if (!(x <= Double.MAX_VALUE)) {
-        throw new ArithmeticException("loyalty.decayed spend overflowed the range of a double");
-      }
-      return x;
     }
 
     @Override

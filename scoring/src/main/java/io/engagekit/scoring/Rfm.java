@@ -51,7 +51,6 @@ import java.util.Map;
  * for the rounding of the spend sum.
  */
 final class Rfm implements PopulationStrategy<Rfm.State> {
-  private static final int SPEND_SHIFT = -32;
 
   /** The segments, in the order their counts are reported. */
   enum Segment {
@@ -262,7 +261,7 @@ final class Rfm implements PopulationStrategy<Rfm.State> {
         Touchpoint t = (Touchpoint) event;
         latest = Math.max(latest, DecayedSum.seconds(t.at()));
         count++;
-        spend = finite(spend + Math.scalb(t.valueOr(0.0), SPEND_SHIFT));
+        spend = Spend.finite(spend + Spend.of(t.valueOr(0.0)), "loyalty.rfm");
       }
     }
 
@@ -270,14 +269,7 @@ final class Rfm implements PopulationStrategy<Rfm.State> {
     public void combine(State other) {
       latest = Math.max(latest, other.latest);
       count += other.count;
-      spend = finite(spend + other.spend);
-    }
-
-    private static double finite(double x) {
-      if (!(x <= Double.MAX_VALUE)) {
-        throw new ArithmeticException("loyalty.rfm spend overflowed the range of a double");
-      }
-      return x;
+      spend = Spend.finite(spend + other.spend, "loyalty.rfm");
     }
 
     @Override

@@ -132,4 +132,16 @@ final class CompositeBlocksTest {
     assertEquals(java.util.Set.of(forward.channels), java.util.Set.of(backward.channels));
     assertTrue(!java.util.Set.of(forward.channels).contains(Channel.WEB));
   }
+
+  /** An expected interval longer than the 64 weeks kept still credits recent activity. */
+  @Test
+  void cadence_withAnIntervalBeyondTheWeeksKept_seesTheWeeksKept() {
+    Expectations yearly = Expectations.defaults()
+        .withUnknown(new Expectations.Expectation(Duration.ofDays(500), 1));
+    @SuppressWarnings("unchecked")
+    ScoringStrategy<CompositeBlocks.State> s = (ScoringStrategy<CompositeBlocks.State>)
+        ScoringStrategies.compositeBlocks(Map.of(BuildingBlock.CADENCE, 1.0), yearly);
+    assertEquals(100.0, s.score(state(at(0, Channel.WEB, TouchpointKind.VISIT).build()), DAY0.plus(Duration.ofDays(30)))
+        .value(), 1e-9);
+  }
 }
