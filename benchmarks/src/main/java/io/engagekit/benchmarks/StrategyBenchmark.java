@@ -41,6 +41,10 @@ public class StrategyBenchmark {
   @Param({"loyalty.decayed", "loyalty.rfm", "loyalty.advocacy", "composite.blocks", "satisfaction.nps", "alert.fading"})
   String strategy;
 
+  /** Whether event times carry a fraction of a second (a reader's timestamps mostly do not). */
+  @Param({"false", "true"})
+  boolean subsecond;
+
   ScoringStrategy<?> chosen;
   ScoreState<?> state;
   EngagementEvent[] events;
@@ -56,7 +60,7 @@ public class StrategyBenchmark {
     for (int i = 0; i < events.length; i++) {
       // Mostly in order, a tenth late by up to a week: as a stream delivers them.
       double t = start + i * 600.0 - (r.nextInt(10) == 0 ? r.nextDouble() * 7 * 86_400 : 0);
-      events[i] = Touchpoint.builder("c", Instant.ofEpochSecond((long) t), i % 3 == 0 ? Channel.WEB : Channel.MOBILE,
+      events[i] = Touchpoint.builder("c", Instant.ofEpochSecond((long) t, subsecond ? 1 + r.nextInt(999_999_999) : 0), i % 3 == 0 ? Channel.WEB : Channel.MOBILE,
               TouchpointKind.PURCHASE)
           .value(r.nextInt(10_000) / 100.0).contentType(ContentType.IN_HOUSE).build();
     }

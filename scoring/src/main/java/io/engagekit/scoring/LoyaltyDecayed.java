@@ -234,8 +234,7 @@ final class LoyaltyDecayed implements PopulationStrategy<LoyaltyDecayed.State> {
         return;
       }
       double v = t.kind() == TouchpointKind.PURCHASE ? Spend.of(t.valueOr(0.0)) : 0.0;
-      Instant at = t.at();
-      add(at.getEpochSecond() + at.getNano() / 1e9, 1.0, v);
+      add(DecayedSum.seconds(t.at()), 1.0, v);
     }
 
     private void add(double t, double n, double v) {
