@@ -30,11 +30,12 @@ abstract class LineRowSource<T> extends RowSource<T> {
       if (lines.blank()) {
         continue;
       }
+      line = lines.lineNumber();
       if (lines.tooLong()) {
-        tooLong(lines.lineNumber());
+        tooLong(line);
         return true;
       }
-      if (line(lines.lineNumber(), lines.line())) {
+      if (line(line, lines.line())) {
         return true;
       }
     }

@@ -33,6 +33,8 @@ public final class RowReader<T> implements Iterator<T>, Closeable {
   private final RejectSink sink;
   private @Nullable T next;
   private boolean done;
+  private long nextLine;
+  private long line;
   private long accepted;
   private long rejected;
 
@@ -79,6 +81,7 @@ public final class RowReader<T> implements Iterator<T>, Closeable {
       } else {
         accepted++;
         next = source.value;
+        nextLine = source.line;
       }
     }
     return next != null;
@@ -98,7 +101,18 @@ public final class RowReader<T> implements Iterator<T>, Closeable {
     }
     T value = requireNonNull(next);
     next = null;
+    line = nextLine;
     return value;
+  }
+
+  /**
+   * Returns the line number (1-based) where the row last returned by {@link #next()} starts, so
+   * that a caller that refuses an accepted value (a duplicate, say) can name its line.
+   *
+   * @return the line number, or 0 before the first row
+   */
+  public long line() {
+    return line;
   }
 
   /**

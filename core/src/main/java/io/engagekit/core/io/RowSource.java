@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
 abstract class RowSource<T> implements Closeable {
   @Nullable T value;
   @Nullable Reject reject;
+  /** The line (1-based) where the current row starts; 0 if the source does not know. */
+  long line;
 
   /**
    * Reads the next row.

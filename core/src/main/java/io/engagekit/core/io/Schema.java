@@ -5,9 +5,11 @@ import static java.util.Objects.requireNonNull;
 import io.engagekit.core.Cadence;
 import io.engagekit.core.Channel;
 import io.engagekit.core.ContentType;
+import io.engagekit.core.Customer;
 import io.engagekit.core.Initiator;
 import io.engagekit.core.Journey;
 import io.engagekit.core.JourneyOutcome;
+import io.engagekit.core.RelationshipType;
 import io.engagekit.core.SurveyMetric;
 import io.engagekit.core.SurveyResponse;
 import io.engagekit.core.Touchpoint;
@@ -18,6 +20,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -33,6 +36,7 @@ import org.jspecify.annotations.Nullable;
  *       quantity</td></tr>
  *   <tr><td>{@link #SURVEYS}</td><td><b>customer, timestamp, metric, score</b>, channel</td></tr>
  *   <tr><td>{@link #JOURNEYS}</td><td><b>journey, customer, type, start</b>, end, <b>outcome</b></td></tr>
+ *   <tr><td>{@link #CUSTOMERS}</td><td><b>customer</b>, relationship, segment</td></tr>
  * </table>
  *
  * <p>Optional fields may be empty (CSV) or absent or null (JSON). A CSV header must name every
@@ -42,7 +46,11 @@ import org.jspecify.annotations.Nullable;
  * dates (the start of that day in the reader's zone). In JSON, numeric fields must be JSON numbers
  * and the others JSON strings.
  *
- * <p>The three schemas are constants; they are immutable and thread-safe, and each call to {@link
+ * <p>A customers row says what is known of one customer: the {@link RelationshipType} code
+ * ({@code personal_assistance}, {@code self_service}, …) and a segment label. A customer's
+ * attributes are not read from files.
+ *
+ * <p>The four schemas are constants; they are immutable and thread-safe, and each call to {@link
  * #reader} or {@link #writer} makes a new, single-threaded reader or writer.
  *
  * @param <T> the type of value a row becomes
@@ -120,6 +128,18 @@ public final class Schema<T> {
           Schema::parseJourney,
           Schema::formatJourney);
 
+  /** Customers: what is known of one customer a row (relationship type, segment). */
+  public static final Schema<Customer> CUSTOMERS =
+      new Schema<>(
+          "customers",
+          new Field[] {
+            new Field("customer", Type.STRING, true),
+            new Field("relationship", Type.STRING, false),
+            new Field("segment", Type.STRING, false),
+          },
+          Schema::parseCustomer,
+          Schema::formatCustomer);
+
   private final String name;
   private final Field[] fields;
   private final Parser<T> parser;
@@ -135,7 +155,7 @@ public final class Schema<T> {
   /**
    * Returns the schema's name.
    *
-   * @return {@code touchpoints}, {@code surveys} or {@code journeys}
+   * @return {@code touchpoints}, {@code surveys}, {@code journeys} or {@code customers}
    */
   public String name() {
     return name;
@@ -177,13 +197,13 @@ public final class Schema<T> {
    * @throws IllegalArgumentException if the name is unknown
    */
   public static Schema<?> named(String name) {
-    for (Schema<?> s : List.of(TOUCHPOINTS, SURVEYS, JOURNEYS)) {
+    for (Schema<?> s : List.of(TOUCHPOINTS, SURVEYS, JOURNEYS, CUSTOMERS)) {
       if (s.name.equals(name)) {
         return s;
       }
     }
     throw new IllegalArgumentException(
-        "schema must be touchpoints, surveys or journeys but was '" + name + "'");
+        "schema must be touchpoints, surveys, journeys or customers but was '" + name + "'");
   }
 
   /**
@@ -351,5 +371,21 @@ public final class Schema<T> {
     out[3] = j.start().toString();
     out[4] = j.end().map(Instant::toString).orElse(null);
     out[5] = j.outcome().code();
+  }
+
+  // ---- customers ----
+
+  private static Customer parseCustomer(@Nullable String[] v, ZoneId zone) {
+    return new Customer(
+        Values.required("customer", v[0]),
+        v[1] == null ? Optional.empty() : Optional.of(RelationshipType.fromCode(v[1])),
+        Optional.ofNullable(v[2]),
+        Map.of());
+  }
+
+  private static void formatCustomer(Customer c, @Nullable String[] out) {
+    out[0] = c.id();
+    out[1] = c.relationship().map(RelationshipType::code).orElse(null);
+    out[2] = c.segment().orElse(null);
   }
 }

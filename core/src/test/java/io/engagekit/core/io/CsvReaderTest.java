@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.engagekit.core.Cadence;
 import io.engagekit.core.Channel;
+import io.engagekit.core.Customer;
 import io.engagekit.core.Journey;
 import io.engagekit.core.JourneyOutcome;
+import io.engagekit.core.RelationshipType;
 import io.engagekit.core.SurveyMetric;
 import io.engagekit.core.SurveyResponse;
 import io.engagekit.core.Touchpoint;
@@ -217,5 +219,37 @@ final class CsvReaderTest {
     assertEquals(JourneyOutcome.IN_PROGRESS, journeys.get(1).outcome());
     assertEquals(List.of(4L, 5L), lines(rejects));
     assertEquals(Optional.of("end"), rejects.get(1).field());
+  }
+
+  @Test
+  void read_customers() throws IOException {
+    List<Reject> rejects = new ArrayList<>();
+    List<Customer> customers = read(Schema.CUSTOMERS, Format.CSV,
+        "segment,customer,relationship\n"
+            + "gold,c1,dedicated_personal_assistance\n"
+            + ",c2,\n"
+            + "silver,c3,walk_in\n"
+            + "silver,,self_service\n",
+        rejects);
+    assertEquals(List.of(
+        Customer.of("c1").withRelationship(RelationshipType.DEDICATED_PERSONAL_ASSISTANCE).withSegment("gold"),
+        Customer.of("c2")), customers);
+    assertEquals(List.of(4L, 5L), lines(rejects));
+    assertEquals(Optional.of("relationship"), rejects.get(0).field());
+    assertEquals(Optional.of("customer"), rejects.get(1).field());
+  }
+
+  @Test
+  void line_namesTheRowLastReturned() throws IOException {
+    String text = "customer,relationship,segment\n\nc1,,\nc2,walk_in,\n\nc3,self_service,\n";
+    try (RowReader<Customer> r = Schema.CUSTOMERS.reader(new StringReader(text), Format.CSV, ReadOptions.lenient(), x -> {})) {
+      assertEquals(0, r.line());
+      assertEquals("c1", r.next().id());
+      assertEquals(3, r.line());
+      assertTrue(r.hasNext()); // reads ahead past the rejected line 4 and blank line 5
+      assertEquals(3, r.line());
+      assertEquals("c3", r.next().id());
+      assertEquals(6, r.line());
+    }
   }
 }

@@ -39,6 +39,11 @@ final class ReaderFuzzTest {
     readAll(Schema.JOURNEYS, Format.JSON_LINES, input);
   }
 
+  @FuzzTest(maxDuration = "30s")
+  void customersCsv(byte[] input) throws IOException {
+    readAll(Schema.CUSTOMERS, Format.CSV, input);
+  }
+
   @FuzzTest(maxDuration = "60s")
   void transactions(byte[] input) throws IOException {
     TransactionLogFormat cdnow = TransactionLogFormat.of(

@@ -36,6 +36,11 @@ final class RoundTripPropertyTest {
     check(Schema.JOURNEYS, Generators::journey);
   }
 
+  @Test
+  void customers_roundTrip() throws IOException {
+    check(Schema.CUSTOMERS, Generators::customer);
+  }
+
   private static <T> void check(Schema<T> schema, Function<SplittableRandom, T> generator) throws IOException {
     for (long seed = 0; seed < SEEDS; seed++) {
       SplittableRandom random = new SplittableRandom(seed);

@@ -3,15 +3,18 @@ package io.engagekit.core.testing;
 import io.engagekit.core.Cadence;
 import io.engagekit.core.Channel;
 import io.engagekit.core.ContentType;
+import io.engagekit.core.Customer;
 import io.engagekit.core.Initiator;
 import io.engagekit.core.Journey;
 import io.engagekit.core.JourneyOutcome;
+import io.engagekit.core.RelationshipType;
 import io.engagekit.core.SurveyMetric;
 import io.engagekit.core.SurveyResponse;
 import io.engagekit.core.Touchpoint;
 import io.engagekit.core.TouchpointKind;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 
@@ -112,6 +115,16 @@ public final class Generators {
         metric,
         r.nextInt(metric.min(), metric.max() + 1),
         r.nextBoolean() ? Optional.of(channel(r)) : Optional.empty());
+  }
+
+  /** Returns a valid customer: a relationship type and a segment, each present half the time. */
+  public static Customer customer(SplittableRandom r) {
+    RelationshipType[] types = RelationshipType.values();
+    return new Customer(
+        customerId(r),
+        r.nextBoolean() ? Optional.of(types[r.nextInt(types.length)]) : Optional.empty(),
+        r.nextBoolean() ? Optional.of(customerId(r)) : Optional.empty(),
+        Map.of());
   }
 
   /** Returns a valid journey. */
