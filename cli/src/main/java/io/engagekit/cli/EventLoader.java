@@ -2,6 +2,7 @@ package io.engagekit.cli;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
+import io.engagekit.core.Customer;
 import io.engagekit.core.EngagementEvent;
 import io.engagekit.core.SurveyResponse;
 import io.engagekit.core.io.Reject;
@@ -19,7 +20,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Feeds event files into an engine for the scoring commands: reports rejects (first few on stderr,
@@ -33,6 +37,8 @@ final class EventLoader implements AutoCloseable {
   private final CsvWriter rejects;
   final SurveyTally tally = new SurveyTally();
   Instant latest;
+  /** When set, only survey answers after this instant enter the population tally (a survey window). */
+  Instant tallyAfter;
   long rejected;
   long afterCutoff;
   /** Whether a read stopped because an input was unreadable (exit 2), not at a strict reject (exit 1). */
@@ -57,6 +63,47 @@ final class EventLoader implements AutoCloseable {
     return new InputOptions.Source(file, Schema.SURVEYS, format, null, main.options());
   }
 
+  /** A customers file: csv, or jsonl by extension; the same read options as the main input. */
+  private static InputOptions.Source customers(Path file, InputOptions.Source main) {
+    String format = file.toString().toLowerCase(Locale.ROOT).matches(".*\\.(jsonl|ndjson)$") ? "jsonl" : "csv";
+    return new InputOptions.Source(file, Schema.CUSTOMERS, format, null, main.options());
+  }
+
+  /**
+   * Registers every customer of a customers file with the engine, before any event is read. A
+   * customer listed twice is a rejected row (field {@code customer}, naming the first line); the
+   * first listing counts. Returns false when reading stopped (see {@link #stoppedStatus()}).
+   */
+  boolean readCustomers(Path file, InputOptions.Source main, EngagementEngine engine) throws IOException {
+    if (!readable(file)) {
+      return false;
+    }
+    Map<String, Long> firstLine = new HashMap<>();
+    try (Reader chars = InputOptions.utf8(Files.newInputStream(file));
+        RowReader<?> rows = customers(file, main).open(chars, r -> reject(file, r))) {
+      while (rows.hasNext()) {
+        Customer c = (Customer) rows.next();
+        Long first = firstLine.putIfAbsent(c.id(), rows.line());
+        if (first != null) {
+          Reject twice = new Reject(rows.line(), Optional.of("customer"),
+              "customer " + c.id() + " is listed twice (first on line " + first + ")");
+          reject(file, twice);
+          if (main.options().strict()) {
+            throw new RejectedRowException(twice);
+          }
+          continue;
+        }
+        engine.register(c);
+      }
+      return true;
+    } catch (RejectedRowException e) {
+      err.println("engagekit: stopped at the first rejected row of " + file + " (--strict): " + e.reject());
+      return false;
+    } catch (IllegalArgumentException | UncheckedIOException e) {
+      return unreadable(file, e);
+    }
+  }
+
   /**
    * Reads the main input and then, if given, the surveys file into the engine; returns false when
    * reading stopped (see {@link #stoppedStatus()}).
@@ -73,9 +120,7 @@ final class EventLoader implements AutoCloseable {
   /** Reads one file into the engine; returns false when reading stopped (strict, or unreadable). */
   boolean read(InputOptions.Source source, EngagementEngine engine) throws IOException {
     Path file = source.input();
-    if (!Files.isReadable(file) || Files.isDirectory(file)) {
-      err.println("engagekit: cannot read " + file + ": " + (Files.exists(file) ? "not a readable file" : "no such file"));
-      unreadable = true;
+    if (!readable(file)) {
       return false;
     }
     try (Reader chars = InputOptions.utf8(Files.newInputStream(file));
@@ -87,7 +132,7 @@ final class EventLoader implements AutoCloseable {
           continue;
         }
         engine.record(event);
-        if (event instanceof SurveyResponse) {
+        if (event instanceof SurveyResponse && (tallyAfter == null || event.at().isAfter(tallyAfter))) {
           tally.accept((SurveyResponse) event);
         }
         latest = latest == null || event.at().isAfter(latest) ? event.at() : latest;
@@ -97,13 +142,26 @@ final class EventLoader implements AutoCloseable {
       err.println("engagekit: stopped at the first rejected row of " + file + " (--strict): " + e.reject());
       return false;
     } catch (IllegalArgumentException | UncheckedIOException e) {
-      err.println("engagekit: cannot read " + file + ": " + e.getMessage());
-      if (verbose) {
-        e.printStackTrace(err);
-      }
+      return unreadable(file, e);
+    }
+  }
+
+  private boolean readable(Path file) {
+    if (!Files.isReadable(file) || Files.isDirectory(file)) {
+      err.println("engagekit: cannot read " + file + ": " + (Files.exists(file) ? "not a readable file" : "no such file"));
       unreadable = true;
       return false;
     }
+    return true;
+  }
+
+  private boolean unreadable(Path file, RuntimeException e) {
+    err.println("engagekit: cannot read " + file + ": " + e.getMessage());
+    if (verbose) {
+      e.printStackTrace(err);
+    }
+    unreadable = true;
+    return false;
   }
 
   private void reject(Path file, Reject r) {

@@ -54,7 +54,7 @@ final class InputOptions {
 
   @Option(
       names = "--kind",
-      paramLabel = "touchpoints|surveys|journeys",
+      paramLabel = "touchpoints|surveys|journeys|customers",
       defaultValue = "touchpoints",
       description = "Schema of a csv or jsonl input. Default: ${DEFAULT-VALUE}.")
   String kind;
@@ -168,7 +168,7 @@ final class InputOptions {
     try {
       return Schema.named(kind);
     } catch (IllegalArgumentException e) {
-      throw usage("--kind must be touchpoints, surveys or journeys but was '" + kind + "'");
+      throw usage("--kind must be touchpoints, surveys, journeys or customers but was '" + kind + "'");
     }
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
+import io.engagekit.core.SurveyMetric;
 import io.engagekit.core.io.Schema;
 import io.engagekit.scoring.Contribution;
 import io.engagekit.scoring.EngagementEngine;
@@ -17,6 +18,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -52,6 +54,18 @@ final class ScoreCommand implements Callable<Integer> {
   @Option(names = "--surveys", paramLabel = "FILE", description = "Survey answers to score too (csv, or jsonl by extension).")
   Path surveys;
 
+  @Option(names = "--customers", paramLabel = "FILE",
+      description = {"What is known of customers (csv, or jsonl by extension): customer, relationship, segment.",
+          "Relationship-aware strategies (loyalty.decayed, composite.blocks) judge contact against each",
+          "customer's relationship type; customers listed without events are scored too."})
+  Path customers;
+
+  @Option(names = "--survey-window", paramLabel = "DURATION",
+      description = {"Score satisfaction.* strategies from the mean of each customer's answers within this",
+          "window before --as-of (such as 90d, 12w or P90D) instead of the latest answer; population figures",
+          "then count the answers in the window. Needs --as-of."})
+  String surveyWindow;
+
   @Option(names = "--strategy", required = true, split = ",", paramLabel = "NAME",
       description = "Strategy names, comma-separated (see `engagekit strategies`).")
   List<String> strategyNames;
@@ -74,10 +88,21 @@ final class ScoreCommand implements Callable<Integer> {
     if (source.schema() == Schema.JOURNEYS) {
       throw usage("score reads touchpoints or surveys, not journeys");
     }
+    Duration window = null;
+    if (surveyWindow != null) {
+      try {
+        window = Durations.positive("--survey-window", surveyWindow);
+      } catch (IllegalArgumentException e) {
+        throw usage(e.getMessage());
+      }
+      if (asOf == null) {
+        throw usage("--survey-window needs --as-of: the window ends there");
+      }
+    }
     List<ScoringStrategy<?>> strategies = new ArrayList<>();
     for (String name : strategyNames) {
       try {
-        strategies.add(ScoringStrategies.named(name.trim()));
+        strategies.add(strategy(name.trim(), window));
       } catch (IllegalArgumentException e) {
         throw usage("--strategy: " + e.getMessage());
       }
@@ -90,6 +115,12 @@ final class ScoreCommand implements Callable<Integer> {
     }
     Instant explicitAsOf = asOf == null ? null : in.asOf(asOf);
     try (EventLoader loader = new EventLoader(spec.commandLine().getErr(), report.verbose, explicitAsOf, in.rejectsFile)) {
+      if (window != null) {
+        loader.tallyAfter = explicitAsOf.minus(window);
+      }
+      if (customers != null && !loader.readCustomers(customers, source, engine)) {
+        return loader.stoppedStatus();
+      }
       if (!loader.readAll(source, surveys, engine)) {
         return loader.stoppedStatus();
       }
@@ -101,6 +132,20 @@ final class ScoreCommand implements Callable<Integer> {
       write(engine, at, loader.tally);
       return loader.finish(at);
     }
+  }
+
+  /** A strategy by name; with a survey window, the built-in satisfaction strategies score within it. */
+  private static ScoringStrategy<?> strategy(String name, Duration window) {
+    ScoringStrategy<?> named = ScoringStrategies.named(name);
+    if (window == null) {
+      return named;
+    }
+    for (SurveyMetric metric : SurveyMetric.values()) {
+      if (named == ScoringStrategies.named("satisfaction." + metric.code())) {
+        return ScoringStrategies.satisfaction(metric, window);
+      }
+    }
+    return named;
   }
 
   private void write(EngagementEngine engine, Instant at, SurveyTally tally) throws IOException {

@@ -3,6 +3,7 @@ package io.engagekit.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import de.siegmar.fastcsv.writer.CsvWriter;
+import io.engagekit.core.Customer;
 import io.engagekit.core.EngagementEvent;
 import io.engagekit.core.Journey;
 import io.engagekit.core.io.ReadStats;
@@ -111,6 +112,10 @@ final class ValidateCommand implements Callable<Integer> {
       String customer;
       Instant from;
       Instant to;
+      if (row instanceof Customer) {
+        customers.add(((Customer) row).id()); // a customers file has no times
+        return;
+      }
       if (row instanceof EngagementEvent) {
         EngagementEvent e = (EngagementEvent) row;
         customer = e.customer();

@@ -158,4 +158,129 @@ final class ScoreCommandTest {
     // --strict stops at the first rejected row: 1.
     assertEquals(1, run("score", "--input", bad.toString(), "--strict", "--strategy", "acme.events").status());
   }
+
+  private Path write(String name, String text) throws IOException {
+    Path file = dir.resolve(name);
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+    return file;
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode json(String text) throws IOException {
+    return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+  }
+
+  /** The score of one customer in the first strategy of a score --json output. */
+  private static com.fasterxml.jackson.databind.JsonNode scoreOf(com.fasterxml.jackson.databind.JsonNode json, String customer) {
+    for (com.fasterxml.jackson.databind.JsonNode s : json.get("strategies").get(0).get("scores")) {
+      if (s.get("customer").asText().equals(customer)) {
+        return s;
+      }
+    }
+    throw new AssertionError("no score for " + customer + " in " + json);
+  }
+
+  /**
+   * The same visits judged against two relationship types (Expectations' defaults): 60 days after
+   * the last visit, a self-service customer (expected every 90 days) is fully recent, R = 1, while
+   * a dedicated-assistance customer (every 30 days) has R = 2^(-(60-30)/30) = 0.5. With no spend,
+   * recency weighs 40/75 of the score. A customer listed only in --customers is scored too.
+   */
+  @Test
+  void customersFile_relationshipTypesChangeLoyaltyDecayed() throws IOException {
+    Path events = write("touchpoints.csv", "customer,timestamp,channel,kind\n"
+        + "self,2026-01-01T00:00:00Z,web,visit\n"
+        + "dedicated,2026-01-01T00:00:00Z,web,visit\n");
+    Path customers = write("customers.csv", "customer,relationship,segment\n"
+        + "self,self_service,retail\n"
+        + "dedicated,dedicated_personal_assistance,key_accounts\n"
+        + "quiet,personal_assistance,\n");
+    CliTestSupport.Result r = run("score", "--input", events.toString(), "--customers", customers.toString(),
+        "--strategy", "loyalty.decayed", "--as-of", "2026-03-02", "--json");
+    assertEquals(0, r.status(), r.err());
+    com.fasterxml.jackson.databind.JsonNode out = json(r.out());
+    assertEquals(3, out.get("customers").asInt());
+    assertEquals(100.0 * 40 / 75, scoreOf(out, "self").get("contributions").get("recency").asDouble(), 1e-9);
+    assertEquals(100.0 * 40 / 75 * 0.5, scoreOf(out, "dedicated").get("contributions").get("recency").asDouble(), 1e-9);
+    assertTrue(scoreOf(out, "self").get("score").asDouble() > scoreOf(out, "dedicated").get("score").asDouble());
+    assertEquals(0.0, scoreOf(out, "quiet").get("score").asDouble());
+
+    CliTestSupport.Result without = run("score", "--input", events.toString(),
+        "--strategy", "loyalty.decayed", "--as-of", "2026-03-02", "--json");
+    com.fasterxml.jackson.databind.JsonNode plain = json(without.out());
+    assertEquals(2, plain.get("customers").asInt());
+    assertEquals(scoreOf(plain, "self").get("score").asDouble(), scoreOf(plain, "dedicated").get("score").asDouble());
+  }
+
+  @Test
+  void customersFile_listedTwice_isRejectedNamingBothLines() throws IOException {
+    Path events = write("touchpoints.csv", "customer,timestamp,channel,kind\nc1,2026-01-01T00:00:00Z,web,visit\n");
+    Path customers = write("customers.csv", "customer,relationship,segment\n"
+        + "c1,self_service,\n"
+        + "c2,walk_in,\n"
+        + "c1,communities,\n");
+    Path rejects = dir.resolve("rejects.csv");
+    CliTestSupport.Result r = run("score", "--input", events.toString(), "--customers", customers.toString(),
+        "--strategy", "loyalty.decayed", "--as-of", "2026-03-02", "--rejects", rejects.toString());
+    assertEquals(Main.REJECTED, r.status(), r.err());
+    List<String> lines = Files.readAllLines(rejects, StandardCharsets.UTF_8);
+    assertEquals(3, lines.size(), lines.toString());
+    assertTrue(lines.get(1).contains(",3,relationship,") && lines.get(1).contains("walk_in"), lines.get(1));
+    assertTrue(lines.get(2).endsWith(",4,customer,customer c1 is listed twice (first on line 2)"), lines.get(2));
+
+    CliTestSupport.Result strict = run("score", "--input", events.toString(), "--customers", customers.toString(),
+        "--strategy", "loyalty.decayed", "--as-of", "2026-03-02", "--strict");
+    assertEquals(Main.REJECTED, strict.status(), strict.err());
+    assertTrue(strict.err().contains("stopped at the first rejected row of " + customers), strict.err());
+  }
+
+  /**
+   * NPS answers 10 on 2026-01-01 and 0 on 2026-04-01, scored as of 2026-04-11. Latest answer: 0.
+   * Within 120 days: the mean 5, so 50. Within 30 days only the 0 counts, for the customer and for
+   * the population: one detractor, NPS -100.
+   */
+  @Test
+  void surveyWindow_scoresTheMeanInTheWindow_andPopulationCountsOnlyIt() throws IOException {
+    Path events = write("touchpoints.csv", "customer,timestamp,channel,kind\nc1,2026-01-01T00:00:00Z,web,visit\n");
+    Path surveys = write("surveys.csv", "customer,timestamp,metric,score\n"
+        + "c1,2026-01-01T00:00:00Z,nps,10\n"
+        + "c1,2026-04-01T00:00:00Z,nps,0\n");
+    String[] base = {"score", "--input", events.toString(), "--surveys", surveys.toString(),
+        "--strategy", "satisfaction.nps", "--as-of", "2026-04-11", "--json"};
+    com.fasterxml.jackson.databind.JsonNode latest = json(run(base).out());
+    assertEquals(0.0, scoreOf(latest, "c1").get("score").asDouble());
+    assertEquals(0.0, latest.get("strategies").get(0).get("population").get("nps").asDouble()); // 1 promoter, 1 detractor
+
+    com.fasterxml.jackson.databind.JsonNode wide = json(run(concat(base, "--survey-window", "120d")).out());
+    assertEquals(50.0, scoreOf(wide, "c1").get("score").asDouble(), 1e-9);
+
+    com.fasterxml.jackson.databind.JsonNode narrow = json(run(concat(base, "--survey-window", "P30D")).out());
+    assertEquals(0.0, scoreOf(narrow, "c1").get("score").asDouble(), 1e-9);
+    com.fasterxml.jackson.databind.JsonNode population = narrow.get("strategies").get(0).get("population");
+    assertEquals(-100.0, population.get("nps").asDouble());
+    assertEquals(100.0, population.get("detractors").asDouble()); // percent of the answers in the window
+  }
+
+  @Test
+  void surveyWindow_usageErrors() throws IOException {
+    Path events = write("touchpoints.csv", "customer,timestamp,channel,kind\nc1,2026-01-01T00:00:00Z,web,visit\n");
+    CliTestSupport.Result noAsOf = run("score", "--input", events.toString(), "--strategy", "satisfaction.nps",
+        "--survey-window", "30d");
+    assertEquals(Main.UNUSABLE, noAsOf.status());
+    assertTrue(noAsOf.err().contains("--survey-window needs --as-of"), noAsOf.err());
+    CliTestSupport.Result bad = run("score", "--input", events.toString(), "--strategy", "satisfaction.nps",
+        "--survey-window", "a month", "--as-of", "2026-04-11");
+    assertEquals(Main.UNUSABLE, bad.status());
+    assertTrue(bad.err().contains("--survey-window must be a duration such as 90d, 2w, 12h, 30m or P90D but was 'a month'"),
+        bad.err());
+    CliTestSupport.Result zero = run("score", "--input", events.toString(), "--strategy", "satisfaction.nps",
+        "--survey-window", "0d", "--as-of", "2026-04-11");
+    assertEquals(Main.UNUSABLE, zero.status());
+    assertTrue(zero.err().contains("--survey-window must be positive but was '0d'"), zero.err());
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
+  }
 }

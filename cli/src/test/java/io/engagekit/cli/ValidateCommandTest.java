@@ -101,6 +101,16 @@ final class ValidateCommandTest {
   }
 
   @Test
+  void validate_customers() throws IOException {
+    Path file = dir.resolve("customers.csv");
+    Files.writeString(file, "customer,relationship,segment\nc1,self_service,gold\nc2,,\nc3,walk_in,\n");
+    CliTestSupport.Result r = run("validate", "--input", file.toString(), "--kind", "customers", "--json");
+    assertEquals(1, r.status(), r.err());
+    assertTrue(r.out().contains("\"rows\":3,\"accepted\":2,\"rejected\":1,\"customers\":2,\"first\":null,\"last\":null,"
+        + "\"rejectedLines\":[4]"), r.out());
+  }
+
+  @Test
   void validate_usageErrorsAndUnreadableInput_exitTwo() throws IOException {
     Path good = badTouchpoints();
     assertEquals(2, run("validate").status());
