@@ -42,7 +42,8 @@ import picocli.CommandLine.Spec;
       "latest event read); events after --as-of are left out, and their number is printed on stderr.",
       "One row per customer and strategy, customers in id order (with the label, such as an RFM",
       "segment, when the strategy gives one). Satisfaction strategies report population figures from",
-      "every survey answer read; population-relative ones (loyalty.rfm, loyalty.decayed) theirs.",
+      "every survey answer read (or those in --survey-window); population-relative ones (loyalty.rfm,",
+      "loyalty.decayed) theirs.",
       "Exit status: 0 scored; 1 scored but rows were rejected (or, with --strict, stopped at the first);",
       " 2 usage error or unreadable input."
     })
