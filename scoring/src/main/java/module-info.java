@@ -5,8 +5,10 @@
 module io.engagekit.scoring {
   requires transitive io.engagekit.core;
   requires static transitive org.jspecify;
+  requires org.apache.commons.numbers.gamma;
 
   exports io.engagekit.scoring;
+  exports io.engagekit.scoring.models;
 
   uses io.engagekit.scoring.ScoringStrategy;
 }

@@ -1,0 +1,219 @@
+package io.engagekit.scoring.models;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.commons.numbers.gamma.Digamma;
+import org.apache.commons.numbers.gamma.LogGamma;
+
+/**
+ * The BG/NBD model of Fader, Hardie &amp; Lee (2005), "Counting Your Customers the Easy Way: An
+ * Alternative to the Pareto/NBD Model", <i>Marketing Science</i> 24(2), 275–284: while alive, a
+ * customer buys at Poisson rate λ, with λ ~ Gamma(r, α) across customers; after each purchase they
+ * drop out with probability p, with p ~ Beta(a, b).
+ *
+ * <p>Log-likelihood of one customer with x repeat purchases, the last at t<sub>x</sub>, observed for
+ * T (their equation 6, in log space):
+ *
+ * <pre>
+ * ln L = ln Γ(r+x) − ln Γ(r) + r ln α
+ *      + ln Γ(a+b) + ln Γ(b+x) − ln Γ(b) − ln Γ(a+b+x)
+ *      + ln( (α+T)^−(r+x) + [x &gt; 0] · a/(b+x−1) · (α+t_x)^−(r+x) )
+ * </pre>
+ *
+ * The last term is a log-sum-exp of two logs, so it neither overflows nor underflows for heavy
+ * buyers. Times are in the unit of the data the model was fitted on.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param r shape of the purchase-rate distribution, finite, {@code > 0}
+ * @param alpha scale of the purchase-rate distribution (in the data's time unit), finite, {@code > 0}
+ * @param a first shape of the dropout-probability distribution, finite, {@code > 0}
+ * @param b second shape of the dropout-probability distribution, finite, {@code > 0}
+ * @since 0.1
+ */
+public record BgNbd(double r, double alpha, double a, double b) {
+  /** The parameter names, in order. */
+  static final String[] NAMES = {"r", "alpha", "a", "b"};
+
+  /**
+   * Validates the parameters.
+   *
+   * @param r see the class description
+   * @param alpha see the class description
+   * @param a see the class description
+   * @param b see the class description
+   * @throws IllegalArgumentException naming a parameter that is not finite and positive
+   */
+  public BgNbd {
+    positive("r", r);
+    positive("alpha", alpha);
+    positive("a", a);
+    positive("b", b);
+  }
+
+  private static void positive(String name, double v) {
+    if (!(v > 0 && v <= Double.MAX_VALUE)) {
+      throw new IllegalArgumentException(name + " must be finite and > 0 but was " + v);
+    }
+  }
+
+  /**
+   * A fitted BG/NBD model with its fit statistics.
+   *
+   * @param model the maximum-likelihood parameters
+   * @param logLikelihood the total log-likelihood of all customers at those parameters
+   * @param standardErrors each parameter's standard error (keys {@code r, alpha, a, b}), from the
+   *     inverse of the observed information (the negated Hessian of the log-likelihood)
+   * @param customers how many customers the model was fitted on
+   * @param iterations how many Newton steps the optimiser took
+   * @param gradientNorm the norm of the gradient (in log-parameters) at the optimum: the
+   *     convergence diagnostic, near 0
+   */
+  public record Fit(BgNbd model, double logLikelihood, Map<String, Double> standardErrors, long customers,
+      int iterations, double gradientNorm) {
+    /**
+     * Copies the map of standard errors.
+     *
+     * @param model see the record description
+     * @param logLikelihood see the record description
+     * @param standardErrors see the record description
+     * @param customers see the record description
+     * @param iterations see the record description
+     * @param gradientNorm see the record description
+     */
+    public Fit {
+      requireNonNull(model, "model");
+      standardErrors = Map.copyOf(standardErrors);
+    }
+  }
+
+  /**
+   * Fits the model by maximum likelihood on customers' calibration-period patterns.
+   *
+   * @param patterns the patterns, each with its number of customers; at least one customer must
+   *     have made a repeat purchase
+   * @return the fit
+   * @throws IllegalArgumentException if there are no patterns or no repeat purchases
+   * @throws ModelFitException if the optimiser does not converge to a proper maximum
+   */
+  public static Fit fit(Collection<RepeatPattern> patterns) {
+    RepeatPattern[] data = requireNonNull(patterns, "patterns").toArray(new RepeatPattern[0]);
+    if (data.length == 0) {
+      throw new IllegalArgumentException("BG/NBD needs at least one customer");
+    }
+    long customers = 0;
+    boolean repeats = false;
+    for (RepeatPattern p : data) {
+      customers += requireNonNull(p, "pattern").customers();
+      repeats |= p.x() > 0;
+    }
+    if (!repeats) {
+      throw new IllegalArgumentException("BG/NBD cannot be fitted: no customer made a repeat purchase, so the "
+          + "dropout parameters a and b are not identified");
+    }
+    MaximumLikelihood.Optimum o = MaximumLikelihood.fit("BG/NBD", NAMES, new double[] {1, 1, 1, 1},
+        p -> logLikelihood(data, p[0], p[1], p[2], p[3]), p -> gradient(data, p[0], p[1], p[2], p[3]), customers);
+    double[] p = o.parameters();
+    Map<String, Double> se = new LinkedHashMap<>();
+    for (int i = 0; i < NAMES.length; i++) {
+      se.put(NAMES[i], o.standardErrors()[i]);
+    }
+    return new Fit(new BgNbd(p[0], p[1], p[2], p[3]), o.logLikelihood(), se, customers, o.iterations(),
+        o.gradientNorm());
+  }
+
+  /**
+   * Returns the total log-likelihood of the patterns under this model.
+   *
+   * @param patterns customers' patterns
+   * @return the sum over customers of ln L
+   */
+  public double logLikelihood(Collection<RepeatPattern> patterns) {
+    return logLikelihood(requireNonNull(patterns, "patterns").toArray(new RepeatPattern[0]), r, alpha, a, b);
+  }
+
+  /**
+   * Returns the probability that a customer is still alive at the end of calibration (their
+   * equation 11): {@code 1 / (1 + [x > 0] · a/(b+x−1) · ((α+T)/(α+t_x))^(r+x))}, computed in log
+   * space.
+   *
+   * @param p the customer's pattern (its count is ignored)
+   * @return P(alive | x, t_x, T), in [0, 1]
+   */
+  public double probabilityAlive(RepeatPattern p) {
+    requireNonNull(p, "pattern");
+    if (p.x() == 0) {
+      return 1.0;
+    }
+    double x = p.x();
+    double logOdds = Math.log(a) - Math.log(b + x - 1) + (r + x) * (Math.log(alpha + p.T()) - Math.log(alpha + p.tx()));
+    // 1 / (1 + e^logOdds), without overflow
+    return logOdds > 0 ? Math.exp(-logOdds) / (1 + Math.exp(-logOdds)) : 1 / (1 + Math.exp(logOdds));
+  }
+
+  private static double logLikelihood(RepeatPattern[] data, double r, double alpha, double a, double b) {
+    double logAlpha = Math.log(alpha);
+    double lgR = LogGamma.value(r);
+    double lgB = LogGamma.value(b);
+    double lgAB = LogGamma.value(a + b);
+    double logA = Math.log(a);
+    double sum = 0;
+    for (RepeatPattern p : data) {
+      double x = p.x();
+      double a1 = LogGamma.value(r + x) - lgR + r * logAlpha;
+      double a2 = lgAB + LogGamma.value(b + x) - lgB - LogGamma.value(a + b + x);
+      double a3 = -(r + x) * Math.log(alpha + p.T());
+      double ll;
+      if (p.x() > 0) {
+        double a4 = logA - Math.log(b + x - 1) - (r + x) * Math.log(alpha + p.tx());
+        ll = a1 + a2 + logSumExp(a3, a4);
+      } else {
+        ll = a1 + a2 + a3;
+      }
+      sum += p.customers() * ll;
+    }
+    return sum;
+  }
+
+  /** The gradient of the total log-likelihood with respect to (r, α, a, b). */
+  private static double[] gradient(RepeatPattern[] data, double r, double alpha, double a, double b) {
+    double logAlpha = Math.log(alpha);
+    double psiR = Digamma.value(r);
+    double psiB = Digamma.value(b);
+    double psiAB = Digamma.value(a + b);
+    double logA = Math.log(a);
+    double gr = 0;
+    double galpha = 0;
+    double ga = 0;
+    double gb = 0;
+    for (RepeatPattern p : data) {
+      double x = p.x();
+      double n = p.customers();
+      double logT = Math.log(alpha + p.T());
+      // w4: the share of the second term of the log-sum-exp (0 without repeats); w3 = 1 - w4.
+      double w4 = 0;
+      double logTx = 0;
+      if (p.x() > 0) {
+        logTx = Math.log(alpha + p.tx());
+        double a3 = -(r + x) * logT;
+        double a4 = logA - Math.log(b + x - 1) - (r + x) * logTx;
+        w4 = a4 > a3 ? 1 / (1 + Math.exp(a3 - a4)) : Math.exp(a4 - a3) / (1 + Math.exp(a4 - a3));
+      }
+      double w3 = 1 - w4;
+      double psiABX = Digamma.value(a + b + x);
+      gr += n * (Digamma.value(r + x) - psiR + logAlpha - w3 * logT - w4 * logTx);
+      galpha += n * (r / alpha - w3 * (r + x) / (alpha + p.T()) - (w4 == 0 ? 0 : w4 * (r + x) / (alpha + p.tx())));
+      ga += n * (psiAB - psiABX + (w4 == 0 ? 0 : w4 / a));
+      gb += n * (psiAB + Digamma.value(b + x) - psiB - psiABX - (w4 == 0 ? 0 : w4 / (b + x - 1)));
+    }
+    return new double[] {gr, galpha, ga, gb};
+  }
+
+  private static double logSumExp(double u, double v) {
+    double m = Math.max(u, v);
+    return m + Math.log1p(Math.exp(Math.min(u, v) - m));
+  }
+}

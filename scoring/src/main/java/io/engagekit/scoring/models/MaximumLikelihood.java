@@ -1,0 +1,308 @@
+package io.engagekit.scoring.models;
+
+import java.util.function.Function;
+
+/**
+ * Maximum likelihood over log-parameters, shared by the customer-base models: damped Newton
+ * steps on the analytic gradient and a Hessian differenced from it (Levenberg–Marquardt damping
+ * where the Hessian is not negative definite, backtracking until the log-likelihood rises), until
+ * the gradient vanishes; standard errors then come from the same Hessian.
+ *
+ * <p>Why not a quasi-Newton method: these models have two to five parameters, so an exact Hessian
+ * costs a handful of gradient evaluations and makes every step a full Newton step near the
+ * optimum, which is quadratically convergent and ends at a gradient near 0 rather than at a value
+ * that stopped changing. Every way this can fail ends in a {@link ModelFitException} naming the
+ * model.
+ */
+final class MaximumLikelihood {
+  private static final int MAX_ITERATIONS = 500;
+  /** The largest change of a log-parameter in one step: e^8 ≈ 3,000 times. */
+  private static final double MAX_STEP = 8.0;
+
+  private MaximumLikelihood() {}
+
+  /** The optimum: parameters (not logged), log-likelihood, standard errors and diagnostics. */
+  record Optimum(double[] parameters, double logLikelihood, double[] standardErrors, int iterations,
+      double gradientNorm) {}
+
+  /**
+   * Maximises a log-likelihood over the logs of positive parameters.
+   *
+   * @param model the model's name, for messages
+   * @param names the parameter names, for messages
+   * @param start the starting parameters, positive
+   * @param logLikelihood the log-likelihood of parameters (NaN or -∞ where undefined)
+   * @param gradient the gradient of the log-likelihood with respect to the parameters
+   * @param scale the number of customers: the gradient tolerance grows with it
+   */
+  static Optimum fit(String model, String[] names, double[] start, Function<double[], Double> logLikelihood,
+      Function<double[], double[]> gradient, double scale) {
+    int k = start.length;
+    Function<double[], Double> f = theta -> {
+      double[] p = exp(theta);
+      if (!allFinitePositive(p)) {
+        return Double.NEGATIVE_INFINITY;
+      }
+      double v = logLikelihood.apply(p);
+      return Double.isNaN(v) ? Double.NEGATIVE_INFINITY : v;
+    };
+    Function<double[], double[]> g = theta -> {
+      double[] p = exp(theta);
+      double[] d = gradient.apply(p);
+      double[] out = new double[k];
+      for (int i = 0; i < k; i++) {
+        out[i] = p[i] * d[i];
+      }
+      return out;
+    };
+    double[] theta = new double[k];
+    for (int i = 0; i < k; i++) {
+      theta[i] = Math.log(start[i]);
+    }
+    double value = f.apply(theta);
+    if (!Double.isFinite(value)) {
+      throw new ModelFitException(model + ": the log-likelihood is not finite at the starting point");
+    }
+    double tolerance = 1e-7 * Math.max(1.0, scale);
+    double damping = 0;
+    double[][] hessian = null;
+    double[] grad = null;
+    int iteration = 0;
+    while (true) {
+      grad = g.apply(theta);
+      if (!allFinite(grad)) {
+        throw new ModelFitException(model + ": the gradient is not finite at " + describe(names, exp(theta)));
+      }
+      hessian = hessian(g, theta);
+      if (norm(grad) <= tolerance) {
+        break;
+      }
+      if (++iteration > MAX_ITERATIONS) {
+        throw new ModelFitException(model + ": did not converge in " + MAX_ITERATIONS + " iterations: the gradient "
+            + "norm is still " + norm(grad) + " (tolerance " + tolerance + ") at " + describe(names, exp(theta)));
+      }
+      boolean improved = false;
+      for (int attempt = 0; attempt < 60 && !improved; attempt++) {
+        double[] step = dampedNewton(hessian, grad, damping);
+        if (step == null) {
+          damping = damping == 0 ? 1e-6 * scaleOf(hessian) : damping * 10;
+          continue;
+        }
+        double longest = 0;
+        for (double s : step) {
+          longest = Math.max(longest, Math.abs(s));
+        }
+        double shrink = longest > MAX_STEP ? MAX_STEP / longest : 1.0;
+        for (double t = shrink; t > 1e-12 * shrink; t /= 2) {
+          double[] next = theta.clone();
+          for (int i = 0; i < k; i++) {
+            next[i] += t * step[i];
+          }
+          double v = f.apply(next);
+          if (v > value) {
+            theta = next;
+            value = v;
+            improved = true;
+            break;
+          }
+        }
+        if (!improved) {
+          damping = damping == 0 ? 1e-6 * scaleOf(hessian) : damping * 10;
+        } else {
+          damping /= 10;
+          if (damping < 1e-12 * scaleOf(hessian)) {
+            damping = 0;
+          }
+        }
+      }
+      if (!improved) {
+        if (norm(grad) <= 1e3 * tolerance) {
+          break; // at the limit of double precision in the log-likelihood
+        }
+        throw new ModelFitException(model + ": did not converge: no step improves the log-likelihood at "
+            + describe(names, exp(theta)) + ", where its gradient norm is " + norm(grad));
+      }
+    }
+    double[] p = exp(theta);
+    double[][] covariance = inverse(negate(hessian));
+    if (covariance == null) {
+      throw new ModelFitException(model + ": the optimum at " + describe(names, p) + " is not a proper maximum "
+          + "(the information matrix is not positive definite), so the data do not identify "
+          + String.join(", ", names));
+    }
+    double[] se = new double[k];
+    for (int i = 0; i < k; i++) {
+      // At a stationary point the Hessian in p is D^-1 H D^-1 (D = diag p), so SE(p) = p SE(ln p).
+      se[i] = p[i] * Math.sqrt(covariance[i][i]);
+      if (!(Double.isFinite(p[i]) && Double.isFinite(se[i]))) {
+        throw new ModelFitException(model + ": the fit ran off to " + names[i] + " = " + p[i]
+            + ", so the data do not identify it");
+      }
+    }
+    return new Optimum(p, value, se, iteration, norm(grad));
+  }
+
+  /** The Hessian in log-parameters, by central differences of the analytic gradient, symmetrised. */
+  private static double[][] hessian(Function<double[], double[]> g, double[] theta) {
+    int k = theta.length;
+    double[][] h = new double[k][k];
+    for (int j = 0; j < k; j++) {
+      double step = 1e-5 * Math.max(1.0, Math.abs(theta[j]));
+      double[] up = theta.clone();
+      double[] down = theta.clone();
+      up[j] += step;
+      down[j] -= step;
+      double[] gu = g.apply(up);
+      double[] gd = g.apply(down);
+      for (int i = 0; i < k; i++) {
+        h[i][j] = (gu[i] - gd[i]) / (2 * step);
+      }
+    }
+    for (int i = 0; i < k; i++) {
+      for (int j = 0; j < i; j++) {
+        double m = (h[i][j] + h[j][i]) / 2;
+        h[i][j] = m;
+        h[j][i] = m;
+      }
+    }
+    return h;
+  }
+
+  /** Solves (−H + λI) d = g; null if that matrix is not positive definite. */
+  private static double[] dampedNewton(double[][] hessian, double[] grad, double lambda) {
+    int k = grad.length;
+    double[][] m = negate(hessian);
+    for (int i = 0; i < k; i++) {
+      m[i][i] += lambda;
+    }
+    double[][] l = cholesky(m);
+    if (l == null) {
+      return null;
+    }
+    return solve(l, grad);
+  }
+
+  /** The lower Cholesky factor of a symmetric matrix, or null if it is not positive definite. */
+  static double[][] cholesky(double[][] m) {
+    int k = m.length;
+    double[][] l = new double[k][k];
+    for (int i = 0; i < k; i++) {
+      for (int j = 0; j <= i; j++) {
+        double s = m[i][j];
+        for (int q = 0; q < j; q++) {
+          s -= l[i][q] * l[j][q];
+        }
+        if (i == j) {
+          if (!(s > 0) || !Double.isFinite(s)) {
+            return null;
+          }
+          l[i][i] = Math.sqrt(s);
+        } else {
+          l[i][j] = s / l[j][j];
+        }
+      }
+    }
+    return l;
+  }
+
+  private static double[] solve(double[][] l, double[] b) {
+    int k = b.length;
+    double[] y = new double[k];
+    for (int i = 0; i < k; i++) {
+      double s = b[i];
+      for (int q = 0; q < i; q++) {
+        s -= l[i][q] * y[q];
+      }
+      y[i] = s / l[i][i];
+    }
+    double[] x = new double[k];
+    for (int i = k - 1; i >= 0; i--) {
+      double s = y[i];
+      for (int q = i + 1; q < k; q++) {
+        s -= l[q][i] * x[q];
+      }
+      x[i] = s / l[i][i];
+    }
+    return x;
+  }
+
+  /** The inverse of a symmetric positive-definite matrix, or null if it is not one. */
+  static double[][] inverse(double[][] m) {
+    double[][] l = cholesky(m);
+    if (l == null) {
+      return null;
+    }
+    int k = m.length;
+    double[][] inv = new double[k][k];
+    for (int j = 0; j < k; j++) {
+      double[] e = new double[k];
+      e[j] = 1;
+      double[] col = solve(l, e);
+      for (int i = 0; i < k; i++) {
+        inv[i][j] = col[i];
+      }
+    }
+    return inv;
+  }
+
+  private static double[][] negate(double[][] m) {
+    double[][] n = new double[m.length][];
+    for (int i = 0; i < m.length; i++) {
+      n[i] = new double[m[i].length];
+      for (int j = 0; j < m[i].length; j++) {
+        n[i][j] = -m[i][j];
+      }
+    }
+    return n;
+  }
+
+  private static double scaleOf(double[][] h) {
+    double s = 0;
+    for (int i = 0; i < h.length; i++) {
+      s = Math.max(s, Math.abs(h[i][i]));
+    }
+    return Math.max(s, 1.0);
+  }
+
+  private static double[] exp(double[] theta) {
+    double[] p = new double[theta.length];
+    for (int i = 0; i < theta.length; i++) {
+      p[i] = Math.exp(theta[i]);
+    }
+    return p;
+  }
+
+  private static String describe(String[] names, double[] p) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < p.length; i++) {
+      sb.append(i == 0 ? "" : ", ").append(names[i]).append(" = ").append(p[i]);
+    }
+    return sb.toString();
+  }
+
+  private static boolean allFinitePositive(double[] p) {
+    for (double v : p) {
+      if (!(v > 0 && v <= Double.MAX_VALUE)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean allFinite(double[] v) {
+    for (double x : v) {
+      if (!Double.isFinite(x)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static double norm(double[] v) {
+    double s = 0;
+    for (double x : v) {
+      s += x * x;
+    }
+    return Math.sqrt(s);
+  }
+}
