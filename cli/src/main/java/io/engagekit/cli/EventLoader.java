@@ -57,16 +57,10 @@ final class EventLoader implements AutoCloseable {
     }
   }
 
-  /** The surveys file given beside the main input: csv, or jsonl by extension; the same read options. */
-  private static InputOptions.Source surveys(Path file, InputOptions.Source main) {
+  /** A file given beside the main input (surveys, customers): csv, or jsonl by extension; the same read options. */
+  private static InputOptions.Source beside(Path file, Schema<?> schema, InputOptions.Source main) {
     String format = file.toString().toLowerCase(Locale.ROOT).matches(".*\\.(jsonl|ndjson)$") ? "jsonl" : "csv";
-    return new InputOptions.Source(file, Schema.SURVEYS, format, null, main.options());
-  }
-
-  /** A customers file: csv, or jsonl by extension; the same read options as the main input. */
-  private static InputOptions.Source customers(Path file, InputOptions.Source main) {
-    String format = file.toString().toLowerCase(Locale.ROOT).matches(".*\\.(jsonl|ndjson)$") ? "jsonl" : "csv";
-    return new InputOptions.Source(file, Schema.CUSTOMERS, format, null, main.options());
+    return new InputOptions.Source(file, schema, format, null, main.options());
   }
 
   /**
@@ -80,7 +74,7 @@ final class EventLoader implements AutoCloseable {
     }
     Map<String, Long> firstLine = new HashMap<>();
     try (Reader chars = InputOptions.utf8(Files.newInputStream(file));
-        RowReader<?> rows = customers(file, main).open(chars, r -> reject(file, r))) {
+        RowReader<?> rows = beside(file, Schema.CUSTOMERS, main).open(chars, r -> reject(file, r))) {
       while (rows.hasNext()) {
         Customer c = (Customer) rows.next();
         Long first = firstLine.putIfAbsent(c.id(), rows.line());
@@ -96,11 +90,8 @@ final class EventLoader implements AutoCloseable {
         engine.register(c);
       }
       return true;
-    } catch (RejectedRowException e) {
-      err.println("engagekit: stopped at the first rejected row of " + file + " (--strict): " + e.reject());
-      return false;
-    } catch (IllegalArgumentException | UncheckedIOException e) {
-      return unreadable(file, e);
+    } catch (IllegalArgumentException | UncheckedIOException e) { // RejectedRowException included
+      return stopped(file, e);
     }
   }
 
@@ -109,7 +100,7 @@ final class EventLoader implements AutoCloseable {
    * reading stopped (see {@link #stoppedStatus()}).
    */
   boolean readAll(InputOptions.Source source, Path surveys, EngagementEngine engine) throws IOException {
-    return read(source, engine) && (surveys == null || read(surveys(surveys, source), engine));
+    return read(source, engine) && (surveys == null || read(beside(surveys, Schema.SURVEYS, source), engine));
   }
 
   /** The exit status of a run whose reading stopped: 2 for unreadable input, 1 for a strict reject. */
@@ -138,11 +129,8 @@ final class EventLoader implements AutoCloseable {
         latest = latest == null || event.at().isAfter(latest) ? event.at() : latest;
       }
       return true;
-    } catch (RejectedRowException e) {
-      err.println("engagekit: stopped at the first rejected row of " + file + " (--strict): " + e.reject());
-      return false;
-    } catch (IllegalArgumentException | UncheckedIOException e) {
-      return unreadable(file, e);
+    } catch (IllegalArgumentException | UncheckedIOException e) { // RejectedRowException included
+      return stopped(file, e);
     }
   }
 
@@ -155,7 +143,13 @@ final class EventLoader implements AutoCloseable {
     return true;
   }
 
-  private boolean unreadable(Path file, RuntimeException e) {
+  /** Reports why reading a file stopped: at a rejected row under --strict, or because it is unreadable. */
+  private boolean stopped(Path file, RuntimeException e) {
+    if (e instanceof RejectedRowException) {
+      err.println("engagekit: stopped at the first rejected row of " + file + " (--strict): "
+          + ((RejectedRowException) e).reject());
+      return false;
+    }
     err.println("engagekit: cannot read " + file + ": " + e.getMessage());
     if (verbose) {
       e.printStackTrace(err);
