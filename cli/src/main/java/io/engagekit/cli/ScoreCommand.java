@@ -138,15 +138,11 @@ final class ScoreCommand implements Callable<Integer> {
   /** A strategy by name; with a survey window, the built-in satisfaction strategies score within it. */
   private static ScoringStrategy<?> strategy(String name, Duration window) {
     ScoringStrategy<?> named = ScoringStrategies.named(name);
-    if (window == null) {
-      return named;
-    }
-    for (SurveyMetric metric : SurveyMetric.values()) {
-      if (named == ScoringStrategies.named("satisfaction." + metric.code())) {
-        return ScoringStrategies.satisfaction(metric, window);
-      }
-    }
-    return named;
+    SurveyMetric metric = window == null ? null : Map.<ScoringStrategy<?>, SurveyMetric>of(
+        ScoringStrategies.satisfactionCsat(), SurveyMetric.CSAT,
+        ScoringStrategies.satisfactionNps(), SurveyMetric.NPS,
+        ScoringStrategies.satisfactionCes(), SurveyMetric.CES).get(named);
+    return metric == null ? named : ScoringStrategies.satisfaction(metric, window);
   }
 
   private void write(EngagementEngine engine, Instant at, SurveyTally tally) throws IOException {
