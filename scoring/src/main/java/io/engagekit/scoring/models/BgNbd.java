@@ -3,8 +3,6 @@ package io.engagekit.scoring.models;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.apache.commons.numbers.gamma.Digamma;
 import org.apache.commons.numbers.gamma.LogGamma;
 
@@ -61,45 +59,15 @@ public record BgNbd(double r, double alpha, double a, double b) {
   }
 
   /**
-   * A fitted BG/NBD model with its fit statistics.
-   *
-   * @param model the maximum-likelihood parameters
-   * @param logLikelihood the total log-likelihood of all customers at those parameters
-   * @param standardErrors each parameter's standard error (keys {@code r, alpha, a, b}), from the
-   *     inverse of the observed information (the negated Hessian of the log-likelihood)
-   * @param customers how many customers the model was fitted on
-   * @param iterations how many Newton steps the optimiser took
-   * @param gradientNorm the norm of the gradient (in log-parameters) at the optimum: the
-   *     convergence diagnostic, near 0
-   */
-  public record Fit(BgNbd model, double logLikelihood, Map<String, Double> standardErrors, long customers,
-      int iterations, double gradientNorm) {
-    /**
-     * Copies the map of standard errors.
-     *
-     * @param model see the record description
-     * @param logLikelihood see the record description
-     * @param standardErrors see the record description
-     * @param customers see the record description
-     * @param iterations see the record description
-     * @param gradientNorm see the record description
-     */
-    public Fit {
-      requireNonNull(model, "model");
-      standardErrors = Map.copyOf(standardErrors);
-    }
-  }
-
-  /**
    * Fits the model by maximum likelihood on customers' calibration-period patterns.
    *
    * @param patterns the patterns, each with its number of customers; at least one customer must
    *     have made a repeat purchase
-   * @return the fit
+   * @return the fit, with parameters {@code r, alpha, a, b}
    * @throws IllegalArgumentException if there are no patterns or no repeat purchases
    * @throws ModelFitException if the optimiser does not converge to a proper maximum
    */
-  public static Fit fit(Collection<RepeatPattern> patterns) {
+  public static ModelFit<BgNbd> fit(Collection<RepeatPattern> patterns) {
     RepeatPattern[] data = requireNonNull(patterns, "patterns").toArray(new RepeatPattern[0]);
     if (data.length == 0) {
       throw new IllegalArgumentException("BG/NBD needs at least one customer");
@@ -117,12 +85,7 @@ public record BgNbd(double r, double alpha, double a, double b) {
     MaximumLikelihood.Optimum o = MaximumLikelihood.fit("BG/NBD", NAMES, new double[] {1, 1, 1, 1},
         p -> logLikelihood(data, p[0], p[1], p[2], p[3]), p -> gradient(data, p[0], p[1], p[2], p[3]), customers);
     double[] p = o.parameters();
-    Map<String, Double> se = new LinkedHashMap<>();
-    for (int i = 0; i < NAMES.length; i++) {
-      se.put(NAMES[i], o.standardErrors()[i]);
-    }
-    return new Fit(new BgNbd(p[0], p[1], p[2], p[3]), o.logLikelihood(), se, customers, o.iterations(),
-        o.gradientNorm());
+    return ModelFit.of(new BgNbd(p[0], p[1], p[2], p[3]), NAMES, o, customers);
   }
 
   /**

@@ -11,7 +11,8 @@ package io.engagekit.scoring.models;
  * @param x the number of repeat transactions (transactions after the first), {@code >= 0}
  * @param tx the time of the last transaction since the first ({@code 0} when {@code x = 0}),
  *     finite, in {@code [0, T]}
- * @param T the time from the first transaction to the end of calibration, finite, {@code > 0}
+ * @param T the time from the first transaction to the end of calibration, finite, {@code >= 0}
+ *     ({@code 0} for a customer whose first purchase fell on the last day of calibration)
  * @param customers how many customers share this pattern, {@code >= 1}
  * @since 0.1
  */
@@ -29,8 +30,8 @@ public record RepeatPattern(long x, double tx, double T, long customers) {
     if (x < 0) {
       throw new IllegalArgumentException("x (repeat transactions) must be >= 0 but was " + x);
     }
-    if (!(T > 0 && T <= Double.MAX_VALUE)) {
-      throw new IllegalArgumentException("T must be finite and > 0 but was " + T);
+    if (!(T >= 0 && T <= Double.MAX_VALUE)) {
+      throw new IllegalArgumentException("T must be finite and >= 0 but was " + T);
     }
     if (!(tx >= 0 && tx <= T)) {
       throw new IllegalArgumentException("t_x must be in [0, T = " + T + "] but was " + tx);
