@@ -3,8 +3,11 @@ package io.engagekit.scoring.models;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Collection;
+import java.util.Map;
 import org.apache.commons.numbers.gamma.Digamma;
+import org.apache.commons.numbers.gamma.LogBeta;
 import org.apache.commons.numbers.gamma.LogGamma;
+import org.apache.commons.numbers.gamma.RegularizedBeta;
 
 /**
  * The BG/NBD model of Fader, Hardie &amp; Lee (2005), "Counting Your Customers the Easy Way: An
@@ -32,7 +35,7 @@ import org.apache.commons.numbers.gamma.LogGamma;
  * @param b second shape of the dropout-probability distribution, finite, {@code > 0}
  * @since 0.1
  */
-public record BgNbd(double r, double alpha, double a, double b) {
+public record BgNbd(double r, double alpha, double a, double b) implements TransactionModel {
   /** The parameter names, in order. */
   static final String[] NAMES = {"r", "alpha", "a", "b"};
 
@@ -46,16 +49,10 @@ public record BgNbd(double r, double alpha, double a, double b) {
    * @throws IllegalArgumentException naming a parameter that is not finite and positive
    */
   public BgNbd {
-    positive("r", r);
-    positive("alpha", alpha);
-    positive("a", a);
-    positive("b", b);
-  }
-
-  private static void positive(String name, double v) {
-    if (!(v > 0 && v <= Double.MAX_VALUE)) {
-      throw new IllegalArgumentException(name + " must be finite and > 0 but was " + v);
-    }
+    Parameters.positive("r", r);
+    Parameters.positive("alpha", alpha);
+    Parameters.positive("a", a);
+    Parameters.positive("b", b);
   }
 
   /**
@@ -88,33 +85,99 @@ public record BgNbd(double r, double alpha, double a, double b) {
     return ModelFit.of(new BgNbd(p[0], p[1], p[2], p[3]), NAMES, o, customers);
   }
 
-  /**
-   * Returns the total log-likelihood of the patterns under this model.
-   *
-   * @param patterns customers' patterns
-   * @return the sum over customers of ln L
-   */
+  @Override
   public double logLikelihood(Collection<RepeatPattern> patterns) {
     return logLikelihood(requireNonNull(patterns, "patterns").toArray(new RepeatPattern[0]), r, alpha, a, b);
   }
 
   /**
-   * Returns the probability that a customer is still alive at the end of calibration (their
-   * equation 11): {@code 1 / (1 + [x > 0] · a/(b+x−1) · ((α+T)/(α+t_x))^(r+x))}, computed in log
-   * space.
+   * {@inheritDoc}
    *
-   * @param p the customer's pattern (its count is ignored)
-   * @return P(alive | x, t_x, T), in [0, 1]
+   * <p>Equation 11 of the paper: {@code 1 / (1 + [x > 0] · a/(b+x−1) · ((α+T)/(α+t_x))^(r+x))},
+   * computed in log space; 1 for a customer without repeats (BG/NBD customers drop out only after
+   * a purchase).
    */
+  @Override
   public double probabilityAlive(RepeatPattern p) {
     requireNonNull(p, "pattern");
     if (p.x() == 0) {
       return 1.0;
     }
     double x = p.x();
-    double logOdds = Math.log(a) - Math.log(b + x - 1) + (r + x) * (Math.log(alpha + p.T()) - Math.log(alpha + p.tx()));
-    // 1 / (1 + e^logOdds), without overflow
-    return logOdds > 0 ? Math.exp(-logOdds) / (1 + Math.exp(-logOdds)) : 1 / (1 + Math.exp(logOdds));
+    return Parameters.logistic(Math.log(a) - Math.log(b + x - 1)
+        + (r + x) * (Math.log(alpha + p.T()) - Math.log(alpha + p.tx())));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Equation 10 of the paper, computed from its derivation rather than its hypergeometric closed
+   * form: an alive customer buys (1 − e^(−λpt))/p in expectation before dropping out, and an
+   * alive customer's posterior is λ ~ Gamma(r+x, α+T), p ~ Beta(a, b+x), so
+   * E[Y(t)] = P(alive) · E<sub>p</sub>[(1 − (1 + pt/(α+T))^−(r+x))/p], a one-dimensional integral
+   * evaluated by adaptive quadrature. The closed form's factor 1/(a−1) is not needed, so a = 1 is
+   * no special case.
+   */
+  @Override
+  public double expectedTransactions(RepeatPattern p, double t) {
+    requireNonNull(p, "pattern");
+    Parameters.horizon("t", t);
+    double alive = probabilityAlive(p);
+    if (t == 0 || alive == 0) {
+      return 0;
+    }
+    return alive * Mixtures.betaPurchases(a, b + p.x(), r + p.x(), t / (alpha + p.T()));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Equation 9 of the paper, as E<sub>p ~ Beta(a, b)</sub>[(1 − (1 + pt/α)^−r)/p].
+   */
+  @Override
+  public double expectedTransactions(double t) {
+    Parameters.horizon("t", t);
+    if (t == 0) {
+      return 0;
+    }
+    return Mixtures.betaPurchases(a, b, r, t / alpha);
+  }
+
+  /**
+   * Returns the probability that a new customer makes exactly {@code n} repeat purchases in their
+   * first {@code t}, P(X(t) = n) (equation 8 of the paper), with the finite sum of its second term
+   * written as a regularised incomplete beta function (the upper tail of a negative binomial).
+   *
+   * @param n the number of purchases, {@code >= 0}
+   * @param t the horizon, finite and {@code >= 0}
+   * @return the probability, in [0, 1]
+   */
+  public double probabilityOfPurchases(long n, double t) {
+    if (n < 0) {
+      throw new IllegalArgumentException("n must be >= 0 but was " + n);
+    }
+    Parameters.horizon("t", t);
+    if (t == 0) {
+      return n == 0 ? 1.0 : 0.0;
+    }
+    double x = n;
+    double logB = LogBeta.value(a, b);
+    // Alive through t with n purchases: B(a, b+n)/B(a, b) · NB(n; r, α/(α+t)).
+    double logNb = LogGamma.value(r + x) - LogGamma.value(r) - LogGamma.value(x + 1)
+        + r * (Math.log(alpha) - Math.log(alpha + t)) + (x == 0 ? 0 : x * (Math.log(t) - Math.log(alpha + t)));
+    double first = Math.exp(LogBeta.value(a, b + x) - logB + logNb);
+    if (n == 0) {
+      return Math.min(1.0, first);
+    }
+    // Dropped out after the n-th purchase: B(a+1, b+n−1)/B(a, b) · P(NB(r, α/(α+t)) >= n).
+    double tail = RegularizedBeta.value(t / (alpha + t), x, r);
+    double second = tail == 0 ? 0 : Math.exp(LogBeta.value(a + 1, b + x - 1) - logB + Math.log(tail));
+    return Math.min(1.0, first + second);
+  }
+
+  @Override
+  public Map<String, Double> parameters() {
+    return TransactionModel.named(NAMES, r, alpha, a, b);
   }
 
   private static double logLikelihood(RepeatPattern[] data, double r, double alpha, double a, double b) {
@@ -132,7 +195,7 @@ public record BgNbd(double r, double alpha, double a, double b) {
       double ll;
       if (p.x() > 0) {
         double a4 = logA - Math.log(b + x - 1) - (r + x) * Math.log(alpha + p.tx());
-        ll = a1 + a2 + logSumExp(a3, a4);
+        ll = a1 + a2 + Parameters.logSumExp(a3, a4);
       } else {
         ll = a1 + a2 + a3;
       }
@@ -175,8 +238,4 @@ public record BgNbd(double r, double alpha, double a, double b) {
     return new double[] {gr, galpha, ga, gb};
   }
 
-  private static double logSumExp(double u, double v) {
-    double m = Math.max(u, v);
-    return m + Math.log1p(Math.exp(Math.min(u, v) - m));
-  }
 }

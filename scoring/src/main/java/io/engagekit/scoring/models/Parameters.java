@@ -1,0 +1,34 @@
+package io.engagekit.scoring.models;
+
+/** Checks shared by the models' constructors. */
+final class Parameters {
+  private Parameters() {}
+
+  /** Throws unless {@code v} is finite and {@code > 0}. */
+  static void positive(String name, double v) {
+    if (!(v > 0 && v <= Double.MAX_VALUE)) {
+      throw new IllegalArgumentException(name + " must be finite and > 0 but was " + v);
+    }
+  }
+
+  /** Throws unless {@code t} is finite and {@code >= 0}. */
+  static void horizon(String name, double t) {
+    if (!(t >= 0 && t <= Double.MAX_VALUE)) {
+      throw new IllegalArgumentException(name + " must be finite and >= 0 but was " + t);
+    }
+  }
+
+  /** ln(e^u + e^v) without overflow; -∞ when both are -∞. */
+  static double logSumExp(double u, double v) {
+    double m = Math.max(u, v);
+    if (m == Double.NEGATIVE_INFINITY) {
+      return m;
+    }
+    return m + Math.log1p(Math.exp(Math.min(u, v) - m));
+  }
+
+  /** 1 / (1 + e^logOdds), without overflow. */
+  static double logistic(double logOdds) {
+    return logOdds > 0 ? Math.exp(-logOdds) / (1 + Math.exp(-logOdds)) : 1 / (1 + Math.exp(logOdds));
+  }
+}

@@ -1,0 +1,71 @@
+package io.engagekit.scoring.models;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A fitted continuous-time transaction model of the "buy till you die" family (BG/NBD, MBG/NBD,
+ * Pareto/NBD): for a customer with x repeat purchases, the last at t<sub>x</sub>, observed for T
+ * (all in the unit the model was fitted in), whether they are still alive and how much they will
+ * buy next.
+ *
+ * <p>Every method returns a finite number for every valid input and throws
+ * {@link IllegalArgumentException} for an invalid one; implementations are immutable and
+ * thread-safe.
+ *
+ * @since 0.1
+ */
+public interface TransactionModel {
+  /**
+   * Returns the fitted parameters by name, in the model's order.
+   *
+   * @return an unmodifiable map
+   */
+  Map<String, Double> parameters();
+
+  /**
+   * Returns the total log-likelihood of the patterns under this model.
+   *
+   * @param patterns customers' patterns
+   * @return the sum over customers of ln L, finite
+   */
+  double logLikelihood(Collection<RepeatPattern> patterns);
+
+  /**
+   * Returns the probability that the customer is still alive at the end of their observation.
+   *
+   * @param pattern the customer's pattern (its count is ignored)
+   * @return P(alive | x, t<sub>x</sub>, T), in [0, 1]
+   */
+  double probabilityAlive(RepeatPattern pattern);
+
+  /**
+   * Returns the expected number of purchases in the next {@code t} after the observation,
+   * E[Y(t) | x, t<sub>x</sub>, T].
+   *
+   * @param pattern the customer's pattern (its count is ignored)
+   * @param t the horizon, finite and {@code >= 0}
+   * @return the expected purchases, finite and {@code >= 0}
+   */
+  double expectedTransactions(RepeatPattern pattern, double t);
+
+  /**
+   * Returns the expected number of repeat purchases of a new customer in their first {@code t},
+   * E[X(t)].
+   *
+   * @param t the horizon, finite and {@code >= 0}
+   * @return the expected purchases, finite and {@code >= 0}
+   */
+  double expectedTransactions(double t);
+
+  /** Names values in order; for the parameters() of implementations. */
+  static Map<String, Double> named(String[] names, double... values) {
+    Map<String, Double> m = new LinkedHashMap<>();
+    for (int i = 0; i < names.length; i++) {
+      m.put(names[i], values[i]);
+    }
+    return Collections.unmodifiableMap(m);
+  }
+}

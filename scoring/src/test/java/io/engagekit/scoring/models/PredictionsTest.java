@@ -1,0 +1,120 @@
+package io.engagekit.scoring.models;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The transaction models' predictions against the papers' closed forms (apfloat) and published figures. */
+final class PredictionsTest {
+  private static final BgNbd CDNOW = new BgNbd(0.24259, 4.41360, 0.79292, 2.42589);
+
+  private static void close(double expected, double actual, double relative, String what) {
+    assertEquals(expected, actual, relative * Math.abs(expected), what);
+  }
+
+  /** Equation 10 of Fader, Hardie &amp; Lee (2005), including a near 1 and horizons where z nears 1. */
+  @Test
+  void bgnbdConditional_equalsTheClosedForm() {
+    double[][] params = {{0.24259, 4.41360, 0.79292, 2.42589}, {2.5, 0.3, 1.000001, 7}, {0.05, 30, 3.2, 0.4},
+        {8, 2, 0.999, 1.5}};
+    long[] xs = {0, 1, 2, 7, 40};
+    double[] ts = {0.5, 39, 1000};
+    for (double[] p : params) {
+      BgNbd m = new BgNbd(p[0], p[1], p[2], p[3]);
+      for (long x : xs) {
+        double tx = x == 0 ? 0 : 20.5;
+        for (double t : ts) {
+          double expected = Oracle.bgnbdConditional(p[0], p[1], p[2], p[3], x, tx, 38.86, t);
+          close(expected, m.expectedTransactions(new RepeatPattern(x, tx, 38.86, 1), t), 1e-9,
+              java.util.Arrays.toString(p) + " x=" + x + " t=" + t);
+        }
+      }
+      for (double t : ts) {
+        close(Oracle.bgnbdUnconditional(p[0], p[1], p[2], p[3], t), m.expectedTransactions(t), 1e-9,
+            java.util.Arrays.toString(p) + " t=" + t);
+      }
+    }
+  }
+
+  @Test
+  void mbgnbdConditional_equalsTheClosedForm() {
+    MbgNbd m = new MbgNbd(0.5255, 6.1829, 0.8936, 1.9802);
+    for (long x : new long[] {0, 1, 3, 12}) {
+      double tx = x == 0 ? 0 : 30;
+      for (double t : new double[] {1, 39, 500}) {
+        close(Oracle.mbgnbdConditional(m.r(), m.alpha(), m.a(), m.b(), x, tx, 38.86, t),
+            m.expectedTransactions(new RepeatPattern(x, tx, 38.86, 1), t), 1e-9, "x=" + x + " t=" + t);
+      }
+    }
+  }
+
+  /** P(X(t) = n) (equation 8) is a distribution whose mean is E[X(t)] (equation 9). */
+  @Test
+  void bgnbdCountDistribution_sumsToOne_meanIsExpectation() {
+    for (double t : new double[] {1, 39, 78}) {
+      double total = 0;
+      double mean = 0;
+      for (int n = 0; n < 5000; n++) {
+        double pn = CDNOW.probabilityOfPurchases(n, t);
+        assertTrue(pn >= 0 && pn <= 1);
+        total += pn;
+        mean += n * pn;
+      }
+      assertEquals(1.0, total, 1e-9, "t=" + t);
+      assertEquals(CDNOW.expectedTransactions(t), mean, 1e-6, "t=" + t);
+    }
+    assertEquals(1.0, CDNOW.probabilityOfPurchases(0, 0));
+    assertEquals(0.0, CDNOW.probabilityOfPurchases(3, 0));
+    assertThrows(IllegalArgumentException.class, () -> CDNOW.probabilityOfPurchases(-1, 1));
+  }
+
+  /**
+   * Issue 4's acceptance figure, as published (Fader, Hardie &amp; Lee 2005, section 4): across the
+   * 2,357 CDNOW sample customers, the correlation between BG/NBD's expected purchases in the 39-week
+   * holdout and the actual holdout purchases is 0.626.
+   */
+  @Test
+  void cdnowHoldout_correlationIsThePublished0626() {
+    List<PurchaseHistory.Calibration> customers = Cdnow.calibration();
+    ModelFit<BgNbd> fit = BgNbd.fit(BgNbdTest.grouped(Cdnow.patterns()));
+    double[] expected = new double[customers.size()];
+    double[] actual = new double[customers.size()];
+    for (int i = 0; i < expected.length; i++) {
+      expected[i] = fit.model().expectedTransactions(customers.get(i).pattern(), Cdnow.HOLDOUT_WEEKS);
+      actual[i] = customers.get(i).holdoutDays();
+    }
+    assertEquals(0.626, pearson(expected, actual), 0.002);
+  }
+
+  static double pearson(double[] x, double[] y) {
+    double mx = 0;
+    double my = 0;
+    for (int i = 0; i < x.length; i++) {
+      mx += x[i];
+      my += y[i];
+    }
+    mx /= x.length;
+    my /= y.length;
+    double sxy = 0;
+    double sxx = 0;
+    double syy = 0;
+    for (int i = 0; i < x.length; i++) {
+      sxy += (x[i] - mx) * (y[i] - my);
+      sxx += (x[i] - mx) * (x[i] - mx);
+      syy += (y[i] - my) * (y[i] - my);
+    }
+    return sxy / Math.sqrt(sxx * syy);
+  }
+
+  @Test
+  void horizons_validated() {
+    RepeatPattern p = RepeatPattern.of(1, 1, 2);
+    assertThrows(IllegalArgumentException.class, () -> CDNOW.expectedTransactions(p, -1));
+    assertThrows(IllegalArgumentException.class, () -> CDNOW.expectedTransactions(Double.NaN));
+    assertEquals(0.0, CDNOW.expectedTransactions(p, 0));
+    assertEquals(0.0, CDNOW.expectedTransactions(0));
+  }
+}
