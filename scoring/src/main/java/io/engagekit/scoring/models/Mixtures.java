@@ -70,7 +70,7 @@ final class Mixtures {
       hi = c;
       scale = 1;
     }
-    double integral = Quadrature.integrate(f, 1, lo, hi, TOLERANCE)[0];
+    double integral = Quadrature.integrate(f, 1, lo, hi, TOLERANCE, 0)[0];
     return integral == 0 ? 0 : integral * scale;
   }
 

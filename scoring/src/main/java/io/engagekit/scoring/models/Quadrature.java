@@ -50,11 +50,13 @@ final class Quadrature {
    * @param f the integrand, with {@code dim} components
    * @param dim the number of components
    * @param relative the relative tolerance on component 0
+   * @param absolute an absolute tolerance on component 0, for a piece of a larger integral
    * @return the integrals of each component
-   * @throws ArithmeticException if the tolerance is not reached within the interval budget, or a
-   *     value is not finite
+   * @throws ArithmeticException if the error estimate is still above 1e-8 of the integral after the
+   *     interval budget (below that, the budget ends the refinement: the tolerance was under the
+   *     rounding floor of the integrand), or a value is not finite
    */
-  static double[] integrate(Integrand f, int dim, double lo, double hi, double relative) {
+  static double[] integrate(Integrand f, int dim, double lo, double hi, double relative, double absolute) {
     if (!(hi > lo)) {
       return new double[dim];
     }
@@ -66,8 +68,11 @@ final class Quadrature {
     double[] buffer = new double[dim];
     double[] scratch = new double[dim];
     int intervals = 1;
-    while (error > relative * Math.abs(total[0]) && error > Double.MIN_NORMAL) {
+    while (error > Math.max(relative * Math.abs(total[0]), absolute) && error > Double.MIN_NORMAL) {
       if (intervals >= MAX_INTERVALS) {
+        if (error <= 1e-8 * Math.abs(total[0])) {
+          break;
+        }
         throw new ArithmeticException("quadrature did not converge: error estimate " + error + " against "
             + Math.abs(total[0]) + " after " + intervals + " intervals");
       }
