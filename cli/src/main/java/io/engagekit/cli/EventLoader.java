@@ -110,6 +110,14 @@ final class EventLoader implements AutoCloseable {
 
   /** Reads one file into the engine; returns false when reading stopped (strict, or unreadable). */
   boolean read(InputOptions.Source source, EngagementEngine engine) throws IOException {
+    return read(source, (java.util.function.Consumer<EngagementEvent>) engine::record);
+  }
+
+  /**
+   * Reads one file's events, up to the cutoff, into a sink; returns false when reading stopped
+   * (strict, or unreadable).
+   */
+  boolean read(InputOptions.Source source, java.util.function.Consumer<EngagementEvent> sink) throws IOException {
     Path file = source.input();
     if (!readable(file)) {
       return false;
@@ -122,7 +130,7 @@ final class EventLoader implements AutoCloseable {
           afterCutoff++; // a state cannot forget: events after --as-of must not enter it
           continue;
         }
-        engine.record(event);
+        sink.accept(event);
         if (event instanceof SurveyResponse && (tallyAfter == null || event.at().isAfter(tallyAfter))) {
           tally.accept((SurveyResponse) event);
         }

@@ -18,7 +18,8 @@ import picocli.CommandLine.IVersionProvider;
     versionProvider = Main.Version.class,
     description = "Turns what customers do into engagement scores.",
     subcommands = {
-      ValidateCommand.class, ScoreCommand.class, AlertsCommand.class, DemoCommand.class, StrategiesCommand.class,
+      ValidateCommand.class, ScoreCommand.class, AlertsCommand.class, FitCommand.class, DemoCommand.class,
+      StrategiesCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -172,7 +172,7 @@ public record BgBb(double alpha, double beta, double gamma, double delta) {
    * @return {@code alpha, beta, gamma, delta}
    */
   public Map<String, Double> parameters() {
-    return TransactionModel.named(NAMES, alpha, beta, gamma, delta);
+    return Parameters.named(NAMES, alpha, beta, gamma, delta);
   }
 
   /** The total log-likelihood; when {@code gradient} is not null, also its gradient. */

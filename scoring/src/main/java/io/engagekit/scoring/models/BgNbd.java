@@ -177,7 +177,7 @@ public record BgNbd(double r, double alpha, double a, double b) implements Trans
 
   @Override
   public Map<String, Double> parameters() {
-    return TransactionModel.named(NAMES, r, alpha, a, b);
+    return Parameters.named(NAMES, r, alpha, a, b);
   }
 
   private static double logLikelihood(RepeatPattern[] data, double r, double alpha, double a, double b) {

@@ -124,7 +124,7 @@ public record MbgNbd(double r, double alpha, double a, double b) implements Tran
 
   @Override
   public java.util.Map<String, Double> parameters() {
-    return TransactionModel.named(NAMES, r, alpha, a, b);
+    return Parameters.named(NAMES, r, alpha, a, b);
   }
 
   private static double logLikelihood(RepeatPattern[] data, double r, double alpha, double a, double b) {

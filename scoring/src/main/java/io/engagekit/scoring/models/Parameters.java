@@ -31,4 +31,13 @@ final class Parameters {
   static double logistic(double logOdds) {
     return logOdds > 0 ? Math.exp(-logOdds) / (1 + Math.exp(-logOdds)) : 1 / (1 + Math.exp(logOdds));
   }
+
+  /** Names values in order, unmodifiable. */
+  static java.util.Map<String, Double> named(String[] names, double... values) {
+    java.util.Map<String, Double> m = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < names.length; i++) {
+      m.put(names[i], values[i]);
+    }
+    return java.util.Collections.unmodifiableMap(m);
+  }
 }

@@ -141,7 +141,7 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
 
   @Override
   public Map<String, Double> parameters() {
-    return TransactionModel.named(NAMES, r, alpha, s, beta);
+    return Parameters.named(NAMES, r, alpha, s, beta);
   }
 
   private static double finite(double e) {

@@ -1,8 +1,6 @@
 package io.engagekit.scoring.models;
 
 import java.util.Collection;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -59,13 +57,4 @@ public interface TransactionModel {
    * @return the expected purchases, finite and {@code >= 0}
    */
   double expectedTransactions(double t);
-
-  /** Names values in order; for the parameters() of implementations. */
-  static Map<String, Double> named(String[] names, double... values) {
-    Map<String, Double> m = new LinkedHashMap<>();
-    for (int i = 0; i < names.length; i++) {
-      m.put(names[i], values[i]);
-    }
-    return Collections.unmodifiableMap(m);
-  }
 }

@@ -1,0 +1,407 @@
+package io.engagekit.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
+import io.engagekit.core.Touchpoint;
+import io.engagekit.core.TouchpointKind;
+import io.engagekit.scoring.models.BgBb;
+import io.engagekit.scoring.models.BgNbd;
+import io.engagekit.scoring.models.DiscretePattern;
+import io.engagekit.scoring.models.GammaGamma;
+import io.engagekit.scoring.models.MbgNbd;
+import io.engagekit.scoring.models.ModelFit;
+import io.engagekit.scoring.models.ModelFitException;
+import io.engagekit.scoring.models.ParetoNbd;
+import io.engagekit.scoring.models.PeriodUnit;
+import io.engagekit.scoring.models.PurchaseHistory;
+import io.engagekit.scoring.models.RepeatPattern;
+import io.engagekit.scoring.models.SpendPattern;
+import io.engagekit.scoring.models.TransactionModel;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code engagekit fit MODEL}: fits a customer-base model on a transaction file (or, for BG/BB, a
+ * pattern file) and reports its parameters, log-likelihood and standard errors, optionally with
+ * one prediction per customer.
+ */
+@Command(
+    name = "fit",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Fits a customer-base model by maximum likelihood: bgnbd, mbgnbd, paretonbd (transactions in a calibration"
+          + " period), gammagamma (the mean spend of repeat buyers), bgbb (a pattern CSV with header"
+          + " frequency,recency,periods,weights).",
+      "Purchases count one per customer-day. Exit status: 0 fitted; 1 rows rejected (the fit is still made) or,"
+          + " with --strict, stopped at one; 2 usage error or unreadable input; 3 the model could not be fitted."
+    })
+final class FitCommand implements Callable<Integer> {
+  /** Exit status when the optimiser fails: the data do not identify the model. */
+  static final int NOT_FITTED = 3;
+  static final String PREDICTIONS_HEADER = "customer,x,t_x,T,p_alive,expected_holdout,actual_holdout,expected_spend";
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "MODEL", description = "bgnbd, mbgnbd, paretonbd, gammagamma or bgbb.")
+  String model;
+
+  @Mixin InputOptions in;
+
+  @Option(names = "--calibration-end", paramLabel = "DATE",
+      description = "Last day of the calibration period (yyyy-MM-dd, in --zone). Required except for bgbb.")
+  String calibrationEnd;
+
+  @Option(names = "--holdout-end", paramLabel = "DATE",
+      description = "Last day of the holdout period: predictions then compare expected and actual holdout purchases.")
+  String holdoutEnd;
+
+  @Option(names = "--time-unit", paramLabel = "days|weeks", defaultValue = "weeks",
+      description = "Unit of t_x, T and the parameters. Default: ${DEFAULT-VALUE}.")
+  String timeUnit;
+
+  @Option(names = "--predictions", paramLabel = "FILE.csv", description = "Write one prediction row per customer.")
+  Path predictions;
+
+  @Mixin OutputOptions report;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter err = spec.commandLine().getErr();
+    switch (model) {
+      case "bgnbd", "mbgnbd", "paretonbd", "gammagamma" -> {
+        return transactions(err);
+      }
+      case "bgbb" -> {
+        return bgbb(err);
+      }
+      default -> throw new ParameterException(spec.commandLine(),
+          "MODEL must be one of bgnbd, mbgnbd, paretonbd, gammagamma, bgbb but was '" + model + "'");
+    }
+  }
+
+  private LocalDate date(String option, String text) {
+    try {
+      return LocalDate.parse(text);
+    } catch (DateTimeException e) {
+      throw new ParameterException(spec.commandLine(), option + " must be a date like 1997-09-30 but was '" + text + "'");
+    }
+  }
+
+  private int transactions(PrintWriter err) throws IOException {
+    if (calibrationEnd == null) {
+      throw new ParameterException(spec.commandLine(), "fit " + model + " needs --calibration-end DATE");
+    }
+    LocalDate calEnd = date("--calibration-end", calibrationEnd);
+    LocalDate holdEnd = holdoutEnd == null ? null : date("--holdout-end", holdoutEnd);
+    if (holdEnd != null && !holdEnd.isAfter(calEnd)) {
+      throw new ParameterException(spec.commandLine(), "--holdout-end " + holdEnd + " must be after --calibration-end "
+          + calEnd);
+    }
+    PeriodUnit unit;
+    try {
+      unit = PeriodUnit.fromCode(timeUnit);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--time-unit must be days or weeks but was '" + timeUnit + "'");
+    }
+    InputOptions.Source source = in.resolve();
+    ZoneId zone = in.zoneId();
+    Map<String, PurchaseHistory> histories = new TreeMap<>();
+    long[] other = new long[1];
+    int status;
+    try (EventLoader loader = new EventLoader(err, report.verbose, null, in.rejectsFile)) {
+      boolean complete = loader.read(source, event -> {
+        if (event instanceof Touchpoint t && t.kind() == TouchpointKind.PURCHASE) {
+          histories.computeIfAbsent(t.customer(), c -> new PurchaseHistory())
+              .add(LocalDate.ofInstant(t.at(), zone), t.valueOr(0));
+        } else {
+          other[0]++;
+        }
+      });
+      if (!complete) {
+        return loader.stoppedStatus();
+      }
+      status = loader.finish(null);
+    }
+    if (other[0] > 0) {
+      err.printf(Locale.ROOT, "engagekit: %,d events are not purchases and were not used%n", other[0]);
+    }
+    Map<String, PurchaseHistory.Calibration> cohort = new LinkedHashMap<>();
+    long late = 0;
+    long laterDays = 0;
+    for (Map.Entry<String, PurchaseHistory> e : histories.entrySet()) {
+      var c = e.getValue().summarize(calEnd, holdEnd, unit);
+      if (c.isEmpty()) {
+        late++;
+      } else {
+        cohort.put(e.getKey(), c.get());
+        laterDays += c.get().laterDays();
+      }
+    }
+    if (late > 0) {
+      err.printf(Locale.ROOT, "engagekit: %,d customers first bought after --calibration-end %s and are not in the "
+          + "calibration cohort%n", late, calEnd);
+    }
+    if (laterDays > 0) {
+      err.printf(Locale.ROOT, "engagekit: %,d purchase days after --holdout-end %s were not used%n", laterDays, holdEnd);
+    }
+    if (cohort.isEmpty()) {
+      err.println("engagekit: no customer bought on or before --calibration-end " + calEnd + ": nothing to fit");
+      return NOT_FITTED;
+    }
+    double holdoutLength = holdEnd == null ? 0 : unit.of(holdEnd.toEpochDay() - calEnd.toEpochDay());
+    if (model.equals("gammagamma")) {
+      return gammaGamma(err, cohort, status);
+    }
+    Map<List<Double>, Long> counts = new LinkedHashMap<>();
+    for (PurchaseHistory.Calibration c : cohort.values()) {
+      RepeatPattern p = c.pattern();
+      counts.merge(List.of((double) p.x(), p.tx(), p.T()), 1L, Long::sum);
+    }
+    List<RepeatPattern> patterns = new ArrayList<>();
+    counts.forEach((k, n) -> patterns.add(new RepeatPattern(k.get(0).longValue(), k.get(1), k.get(2), n)));
+    Function<List<RepeatPattern>, ModelFit<? extends TransactionModel>> fitter = switch (model) {
+      case "bgnbd" -> BgNbd::fit;
+      case "mbgnbd" -> MbgNbd::fit;
+      default -> ParetoNbd::fit;
+    };
+    long started = System.nanoTime();
+    ModelFit<? extends TransactionModel> fit;
+    try {
+      fit = fitter.apply(patterns);
+    } catch (ModelFitException | IllegalArgumentException e) {
+      err.println("engagekit: " + e.getMessage());
+      return NOT_FITTED;
+    }
+    long millis = (System.nanoTime() - started) / 1_000_000;
+    print(fit, millis, unit.code());
+    if (predictions != null) {
+      TransactionModel m = fit.model();
+      try (CsvWriter csv = csv(predictions)) {
+        csv.writeRecord(PREDICTIONS_HEADER.split(","));
+        for (Map.Entry<String, PurchaseHistory.Calibration> e : cohort.entrySet()) {
+          PurchaseHistory.Calibration c = e.getValue();
+          RepeatPattern p = c.pattern();
+          csv.writeRecord(e.getKey(), Long.toString(p.x()), number(p.tx()), number(p.T()),
+              number(m.probabilityAlive(p)),
+              holdEnd == null ? "" : number(m.expectedTransactions(p, holdoutLength)),
+              holdEnd == null ? "" : Long.toString(c.holdoutDays()), "");
+        }
+      }
+    }
+    return status;
+  }
+
+  private int gammaGamma(PrintWriter err, Map<String, PurchaseHistory.Calibration> cohort, int status)
+      throws IOException {
+    Map<List<Double>, Long> counts = new LinkedHashMap<>();
+    long zero = 0;
+    for (PurchaseHistory.Calibration c : cohort.values()) {
+      if (c.pattern().x() > 0) {
+        double m = c.meanRepeatSpend().getAsDouble();
+        if (m == 0) {
+          zero++;
+        } else {
+          counts.merge(List.of((double) c.pattern().x(), m), 1L, Long::sum);
+        }
+      }
+    }
+    if (zero > 0) {
+      err.printf(Locale.ROOT, "engagekit: %,d repeat buyers spent 0 on their repeat purchases and were left out of "
+          + "the fit (Gamma-Gamma spends are positive); their expected spend is still predicted%n", zero);
+    }
+    List<SpendPattern> patterns = new ArrayList<>();
+    counts.forEach((k, n) -> patterns.add(new SpendPattern(k.get(0).longValue(), k.get(1), n)));
+    long started = System.nanoTime();
+    ModelFit<GammaGamma> fit;
+    try {
+      fit = GammaGamma.fit(patterns);
+    } catch (ModelFitException | IllegalArgumentException e) {
+      err.println("engagekit: " + e.getMessage());
+      return NOT_FITTED;
+    }
+    long millis = (System.nanoTime() - started) / 1_000_000;
+    print(fit, millis, null);
+    if (predictions != null) {
+      GammaGamma g = fit.model();
+      try (CsvWriter csv = csv(predictions)) {
+        csv.writeRecord(PREDICTIONS_HEADER.split(","));
+        for (Map.Entry<String, PurchaseHistory.Calibration> e : cohort.entrySet()) {
+          PurchaseHistory.Calibration c = e.getValue();
+          RepeatPattern p = c.pattern();
+          String spend;
+          try {
+            spend = number(g.expectedSpend(p.x(), c.meanRepeatSpend().orElse(0)));
+          } catch (ArithmeticException ex) {
+            spend = ""; // q <= 1: the population has no finite mean spend
+          }
+          csv.writeRecord(e.getKey(), Long.toString(p.x()), number(p.tx()), number(p.T()), "", "",
+              c.holdoutDays() == 0 && holdoutEnd == null ? "" : Long.toString(c.holdoutDays()), spend);
+        }
+      }
+    }
+    return status;
+  }
+
+  private int bgbb(PrintWriter err) throws IOException {
+    if (calibrationEnd != null || holdoutEnd != null) {
+      throw new ParameterException(spec.commandLine(), "fit bgbb reads patterns, not transactions: "
+          + "--calibration-end and --holdout-end do not apply");
+    }
+    Path file = in.input;
+    if (!Files.isReadable(file) || Files.isDirectory(file)) {
+      err.println("engagekit: cannot read " + file + ": " + (Files.exists(file) ? "not a readable file" : "no such file"));
+      return Main.UNUSABLE;
+    }
+    List<DiscretePattern> patterns = new ArrayList<>();
+    List<Long> lines = new ArrayList<>();
+    long rejected = 0;
+    try (Reader chars = InputOptions.utf8(Files.newInputStream(file));
+        CsvReader<CsvRecord> csv = CsvReader.builder().ofCsvRecord(chars)) {
+      boolean header = true;
+      for (CsvRecord row : csv) {
+        long line = row.getStartingLineNumber();
+        if (header) {
+          header = false;
+          if (!String.join(",", row.getFields()).equals("frequency,recency,periods,weights")) {
+            err.println("engagekit: " + file + " line " + line + ": the header must be frequency,recency,periods,weights"
+                + " but was " + String.join(",", row.getFields()));
+            return Main.UNUSABLE;
+          }
+          continue;
+        }
+        String problem;
+        try {
+          if (row.getFieldCount() != 4) {
+            throw new IllegalArgumentException("expected 4 fields but found " + row.getFieldCount());
+          }
+          String[] names = {"frequency", "recency", "periods", "weights"};
+          long[] v = new long[4];
+          for (int i = 0; i < 4; i++) {
+            try {
+              v[i] = Long.parseLong(row.getField(i).trim());
+            } catch (NumberFormatException e) {
+              throw new IllegalArgumentException(names[i] + ": not a whole number: '" + row.getField(i) + "'");
+            }
+          }
+          patterns.add(new DiscretePattern(v[0], v[1], v[2], v[3]));
+          lines.add(line);
+          continue;
+        } catch (IllegalArgumentException e) {
+          problem = e.getMessage();
+        }
+        rejected++;
+        err.println("rejected " + file.getFileName() + " line " + line + ": " + problem);
+        if (in.strict) {
+          err.println("engagekit: stopped at the first rejected row of " + file + " (--strict)");
+          return Main.REJECTED;
+        }
+      }
+    }
+    if (patterns.isEmpty()) {
+      err.println("engagekit: " + file + " has no patterns: nothing to fit");
+      return NOT_FITTED;
+    }
+    long started = System.nanoTime();
+    ModelFit<BgBb> fit;
+    try {
+      fit = BgBb.fit(patterns);
+    } catch (ModelFitException | IllegalArgumentException e) {
+      err.println("engagekit: " + e.getMessage());
+      return NOT_FITTED;
+    }
+    long millis = (System.nanoTime() - started) / 1_000_000;
+    print(fit, millis, "periods");
+    if (predictions != null) {
+      try (CsvWriter csv = csv(predictions)) {
+        csv.writeRecord(PREDICTIONS_HEADER.split(","));
+        for (int i = 0; i < patterns.size(); i++) {
+          DiscretePattern p = patterns.get(i);
+          csv.writeRecord("line " + lines.get(i), Long.toString(p.frequency()), Long.toString(p.recency()),
+              Long.toString(p.periods()), number(fit.model().probabilityAlive(p)), "", "", "");
+        }
+      }
+    }
+    if (rejected > 0) {
+      err.println("engagekit: " + rejected + " rows were rejected and not fitted");
+      return Main.REJECTED;
+    }
+    return 0;
+  }
+
+  private void print(ModelFit<?> fit, long millis, String unit) throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    if (report.json) {
+      try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+        g.writeStartObject();
+        g.writeStringField("model", model);
+        g.writeNumberField("customers", fit.customers());
+        g.writeObjectFieldStart("params");
+        for (Map.Entry<String, Double> e : fit.parameters().entrySet()) {
+          g.writeNumberField(e.getKey(), e.getValue());
+        }
+        g.writeEndObject();
+        g.writeNumberField("logLikelihood", fit.logLikelihood());
+        g.writeObjectFieldStart("standardErrors");
+        for (Map.Entry<String, Double> e : fit.standardErrors().entrySet()) {
+          g.writeNumberField(e.getKey(), e.getValue());
+        }
+        g.writeEndObject();
+        g.writeNumberField("iterations", fit.iterations());
+        g.writeBooleanField("converged", true);
+        g.writeNumberField("fitMillis", millis);
+        if (unit != null) {
+          g.writeStringField("timeUnit", unit);
+        }
+        g.writeEndObject();
+      }
+      out.println();
+    } else {
+      out.printf(Locale.ROOT, "%s fitted on %,d customers in %d ms (%d iterations, gradient norm %.2g)%n", model,
+          fit.customers(), millis, fit.iterations(), fit.gradientNorm());
+      out.println();
+      out.printf(Locale.ROOT, "  %-10s %14s %14s%n", "parameter", "estimate", "std. error");
+      for (Map.Entry<String, Double> e : fit.parameters().entrySet()) {
+        out.printf(Locale.ROOT, "  %-10s %14.6f %14.6f%n", e.getKey(), e.getValue(), fit.standardErrors().get(e.getKey()));
+      }
+      out.println();
+      out.printf(Locale.ROOT, "  log-likelihood %.4f%s%n", fit.logLikelihood(), unit == null ? "" : " (time in " + unit + ")");
+    }
+    out.flush();
+  }
+
+  private static CsvWriter csv(Path file) throws IOException {
+    Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+    return CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(w);
+  }
+
+  private static String number(double v) {
+    return Double.toString(v);
+  }
+}

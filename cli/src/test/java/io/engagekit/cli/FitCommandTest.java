@@ -1,0 +1,172 @@
+package io.engagekit.cli;
+
+import static io.engagekit.cli.CliTestSupport.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+final class FitCommandTest {
+  @TempDir Path dir;
+
+  private List<String> cdnow(String model, String... more) throws IOException {
+    // The bundled CDNOW 1/10 sample (cli main resources; provenance in cdnow/README.md).
+    Path file = dir.resolve("CDNOW_sample.txt");
+    if (!Files.exists(file)) {
+      try (var in = Objects.requireNonNull(DemoCommand.class.getResourceAsStream(DemoCommand.RESOURCE))) {
+        Files.copy(in, file);
+      }
+    }
+    List<String> args = new ArrayList<>(List.of("fit", model, "--input", file.toString(), "--format", "transactions",
+        "--delimiter", "whitespace", "--no-header", "--columns", "customer=2,date=3,quantity=4,amount=5",
+        "--date-format", "yyyyMMdd", "--calibration-end", "1997-09-30"));
+    args.addAll(List.of(more));
+    return args;
+  }
+
+  private static JsonNode json(CliTestSupport.Result r) throws IOException {
+    assertEquals(0, r.status(), r.err());
+    return new ObjectMapper().readTree(r.out());
+  }
+
+  /**
+   * Issue 4's acceptance on the CDNOW sample in weeks: BG/NBD r, α, a, b within 0.1% of 0.24259,
+   * 4.41360, 0.79292, 2.42589 and log-likelihood −9582.43 (Fader, Hardie &amp; Lee 2005).
+   */
+  @Test
+  void bgnbd_json_andPredictions() throws IOException {
+    Path predictions = dir.resolve("p.csv");
+    JsonNode j = json(run(cdnow("bgnbd", "--holdout-end", "1998-06-30", "--json", "--predictions",
+        predictions.toString()).toArray(String[]::new)));
+    assertEquals("bgnbd", j.get("model").asText());
+    assertEquals(2357, j.get("customers").asLong());
+    assertEquals(0.24259, j.get("params").get("r").asDouble(), 0.001 * 0.24259);
+    assertEquals(4.41360, j.get("params").get("alpha").asDouble(), 0.001 * 4.41360);
+    assertEquals(0.79292, j.get("params").get("a").asDouble(), 0.001 * 0.79292);
+    assertEquals(2.42589, j.get("params").get("b").asDouble(), 0.001 * 2.42589);
+    assertEquals(-9582.43, j.get("logLikelihood").asDouble(), 0.01);
+    assertTrue(j.get("standardErrors").get("r").asDouble() > 0);
+    assertTrue(j.get("converged").asBoolean());
+    assertTrue(j.get("iterations").asInt() > 0);
+    assertTrue(j.get("fitMillis").asLong() >= 0);
+    List<String> lines = Files.readAllLines(predictions, StandardCharsets.UTF_8);
+    assertEquals(FitCommand.PREDICTIONS_HEADER, lines.get(0));
+    assertEquals(1 + 2357, lines.size());
+    long actual = 0;
+    for (String line : lines.subList(1, lines.size())) {
+      String[] c = line.split(",", -1);
+      assertEquals(8, c.length, line);
+      double alive = Double.parseDouble(c[4]);
+      assertTrue(alive >= 0 && alive <= 1, line);
+      assertTrue(Double.parseDouble(c[5]) >= 0, line);
+      actual += Long.parseLong(c[6]);
+      assertEquals("", c[7], line);
+    }
+    // 1,882 repeat transactions (customer-days) in the 39-week holdout (Fader, Hardie & Lee 2005).
+    assertEquals(1882, actual);
+    // The first sample customer: x = 2, t_x = 30.43, T = 38.86 weeks in the published summary.
+    String[] first = lines.get(1).split(",");
+    assertEquals("0001", first[0]);
+    assertEquals("2", first[1]);
+    assertEquals(30.43, Double.parseDouble(first[2]), 0.005);
+  }
+
+  /** Pareto/NBD −9594.98 and MBG/NBD −9582.14 (issue 4's acceptance figures), and the text report. */
+  @Test
+  void paretonbd_mbgnbd_logLikelihoods() throws IOException {
+    assertEquals(-9594.98, json(run(cdnow("paretonbd", "--json").toArray(String[]::new))).get("logLikelihood")
+        .asDouble(), 0.01);
+    JsonNode mbg = json(run(cdnow("mbgnbd", "--json").toArray(String[]::new)));
+    assertEquals(-9582.14, mbg.get("logLikelihood").asDouble(), 0.01);
+    assertEquals(List.of("r", "alpha", "a", "b"), fieldNames(mbg.get("params")));
+    CliTestSupport.Result text = run(cdnow("paretonbd").toArray(String[]::new));
+    assertEquals(0, text.status(), text.err());
+    assertTrue(text.out().startsWith("paretonbd fitted on 2,357 customers"), text.out());
+    assertTrue(text.out().contains("log-likelihood -9594.97"), text.out());
+  }
+
+  /** Gamma-Gamma on the 946 repeat buyers: p, q, γ = 6.25, 3.74, 15.44 (Fader, Hardie &amp; Lee 2005, JMR). */
+  @Test
+  void gammagamma_onRepeatBuyers() throws IOException {
+    Path predictions = dir.resolve("spend.csv");
+    JsonNode j = json(run(cdnow("gammagamma", "--json", "--predictions", predictions.toString())
+        .toArray(String[]::new)));
+    assertEquals(946, j.get("customers").asLong());
+    assertEquals(List.of("p", "q", "gamma"), fieldNames(j.get("params")));
+    assertEquals(6.25, j.get("params").get("p").asDouble(), 0.002 * 6.25);
+    assertEquals(3.74, j.get("params").get("q").asDouble(), 0.002 * 3.74);
+    assertEquals(15.44, j.get("params").get("gamma").asDouble(), 0.002 * 15.44);
+    List<String> lines = Files.readAllLines(predictions, StandardCharsets.UTF_8);
+    assertEquals(1 + 2357, lines.size());
+    for (String line : lines.subList(1, lines.size())) {
+      assertTrue(Double.parseDouble(line.split(",", -1)[7]) > 0, line);
+    }
+  }
+
+  /** BG/BB on the donations: α, β, γ, δ = 1.204, 0.750, 0.657, 2.783 (Fader, Hardie &amp; Shang 2010). */
+  @Test
+  void bgbb_onPatterns() throws IOException {
+    Path file = dir.resolve("donations.csv");
+    try (var in = Objects.requireNonNull(FitCommandTest.class.getResourceAsStream("donations.csv"))) {
+      Files.copy(in, file);
+    }
+    JsonNode j = json(run("fit", "bgbb", "--input", file.toString(), "--json"));
+    assertEquals(11_104, j.get("customers").asLong());
+    assertEquals(List.of("alpha", "beta", "gamma", "delta"), fieldNames(j.get("params")));
+    assertEquals(1.204, j.get("params").get("alpha").asDouble(), 0.002 * 1.204);
+    assertEquals(2.783, j.get("params").get("delta").asDouble(), 0.002 * 2.783);
+    // Two bad rows after the 22 patterns (lines 2-23): both rejected with line and reason, the rest fitted, exit 1.
+    Files.writeString(file, Files.readString(file) + "3,2,6,5\n2,4,6,x\n");
+    CliTestSupport.Result bad = run("fit", "bgbb", "--input", file.toString());
+    assertEquals(1, bad.status(), bad.err());
+    assertTrue(bad.err().contains("line 24: recency must be in [frequency = 3, periods = 6] but was 2"), bad.err());
+    assertTrue(bad.err().contains("line 25: weights: not a whole number: 'x'"), bad.err());
+    assertTrue(bad.out().startsWith("bgbb fitted on 11,104 customers"), bad.out());
+    // Too few patterns to identify four parameters: a clear failure, exit 3.
+    Files.writeString(file, "frequency,recency,periods,weights\n0,0,6,10\n1,1,6,7\n");
+    CliTestSupport.Result unidentified = run("fit", "bgbb", "--input", file.toString());
+    assertEquals(FitCommand.NOT_FITTED, unidentified.status(), unidentified.err());
+    assertTrue(unidentified.err().contains("BG/BB"), unidentified.err());
+  }
+
+  @Test
+  void usageErrors() throws IOException {
+    CliTestSupport.Result unknown = run(cdnow("bgnbb").toArray(String[]::new));
+    assertEquals(2, unknown.status());
+    assertTrue(unknown.err().contains("MODEL must be one of bgnbd, mbgnbd, paretonbd, gammagamma, bgbb"), unknown.err());
+    List<String> noEnd = cdnow("bgnbd");
+    int at = noEnd.indexOf("--calibration-end");
+    noEnd.remove(at + 1);
+    noEnd.remove(at);
+    CliTestSupport.Result missing = run(noEnd.toArray(String[]::new));
+    assertEquals(2, missing.status());
+    assertTrue(missing.err().contains("needs --calibration-end"), missing.err());
+    CliTestSupport.Result unit = run(cdnow("bgnbd", "--time-unit", "months").toArray(String[]::new));
+    assertEquals(2, unit.status());
+    assertTrue(unit.err().contains("--time-unit must be days or weeks"), unit.err());
+    CliTestSupport.Result order = run(cdnow("bgnbd", "--holdout-end", "1997-01-01").toArray(String[]::new));
+    assertEquals(2, order.status());
+    // Everyone first bought after this calibration end: nothing to fit, exit 3.
+    List<String> early = cdnow("bgnbd");
+    early.set(early.indexOf("1997-09-30"), "1996-12-31");
+    CliTestSupport.Result none = run(early.toArray(String[]::new));
+    assertEquals(FitCommand.NOT_FITTED, none.status(), none.err());
+    assertTrue(none.err().contains("2,357 customers first bought after --calibration-end 1996-12-31"), none.err());
+  }
+
+  private static List<String> fieldNames(JsonNode node) {
+    List<String> names = new ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+}
