@@ -54,7 +54,8 @@ final class Mixtures {
         double u = v <= 0 ? 0 : Math.exp((logC + Math.log(v) / s));
         double p = left ? u : 1 - u;
         double q = 1 - u;
-        out[0] = q <= 0 ? 0 : Math.exp((o - 1) * Math.log(q)) * purchases(p, m, k);
+        double logQ = Math.log1p(-u);
+        out[0] = q <= 0 ? 0 : Math.exp((o - 1) * logQ) * purchases(p, m, k);
       };
       lo = 0;
       hi = 1;
@@ -63,8 +64,9 @@ final class Mixtures {
       f = (u, out) -> {
         double p = left ? u : 1 - u;
         double q = 1 - u;
+        double logQ = Math.log1p(-u);
         out[0] = u <= 0 || q <= 0 ? 0
-            : Math.exp((s - 1) * Math.log(u) + (o - 1) * Math.log(q) - logB) * purchases(p, m, k);
+            : Math.exp((s - 1) * Math.log(u) + (o - 1) * logQ - logB) * purchases(p, m, k);
       };
       lo = 0;
       hi = c;

@@ -175,14 +175,19 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
       }
       return Double.NEGATIVE_INFINITY;
     }
-    double g0 = -m * Math.log(alpha + tx) - (s + 1) * Math.log(beta + tx);
     int dim = moments == null ? 1 : 5;
+    double laTx = Math.log(alpha + tx);
+    double lbTx = Math.log(beta + tx);
     Quadrature.Integrand integrand = (tau, out) -> {
-      double la = Math.log(alpha + tau);
-      double lb = Math.log(beta + tau);
-      double f = Math.exp(-m * la - (s + 1) * lb - g0);
+      // Relative to tx through log1p: for m up to 1e6 the exponent is then exact to rounding, where
+      // −m ln(α+τ) + m ln(α+tx) would lose up to nine digits to cancellation.
+      double da = Math.log1p((tau - tx) / (alpha + tx));
+      double db = Math.log1p((tau - tx) / (beta + tx));
+      double f = Math.exp(-m * da - (s + 1) * db);
       out[0] = f;
       if (out.length > 1) {
+        double la = laTx + da;
+        double lb = lbTx + db;
         out[1] = f * la;
         out[2] = f / (alpha + tau);
         out[3] = f * lb;
@@ -219,7 +224,7 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
         moments[i] = v[i + 1] / v[0];
       }
     }
-    return g0 + Math.log(v[0]);
+    return -m * laTx - (s + 1) * lbTx + Math.log(v[0]);
   }
 
   /** The total log-likelihood; when {@code gradient} is not null, also its gradient. */

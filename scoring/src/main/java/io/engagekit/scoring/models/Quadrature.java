@@ -52,7 +52,7 @@ final class Quadrature {
    * @param relative the relative tolerance on component 0
    * @param absolute an absolute tolerance on component 0, for a piece of a larger integral
    * @return the integrals of each component
-   * @throws ArithmeticException if the error estimate is still above 1e-8 of the integral after the
+   * @throws ArithmeticException if the error estimate is still above 1e-6 of the integral after the
    *     interval budget (below that, the budget ends the refinement: the tolerance was under the
    *     rounding floor of the integrand), or a value is not finite
    */
@@ -70,7 +70,7 @@ final class Quadrature {
     int intervals = 1;
     while (error > Math.max(relative * Math.abs(total[0]), absolute) && error > Double.MIN_NORMAL) {
       if (intervals >= MAX_INTERVALS) {
-        if (error <= 1e-8 * Math.abs(total[0])) {
+        if (error <= 1e-6 * Math.abs(total[0])) {
           break;
         }
         throw new ArithmeticException("quadrature did not converge: error estimate " + error + " against "
