@@ -262,7 +262,7 @@ final class FitCommand implements Callable<Integer> {
             spend = ""; // q <= 1: the population has no finite mean spend
           }
           csv.writeRecord(e.getKey(), Long.toString(p.x()), number(p.tx()), number(p.T()), "", "",
-              c.holdoutDays() == 0 && holdoutEnd == null ? "" : Long.toString(c.holdoutDays()), spend);
+              holdoutEnd == null ? "" : Long.toString(c.holdoutDays()), spend);
         }
       }
     }

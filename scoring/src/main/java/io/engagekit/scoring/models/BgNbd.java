@@ -65,14 +65,10 @@ public record BgNbd(double r, double alpha, double a, double b) implements Trans
    * @throws ModelFitException if the optimiser does not converge to a proper maximum
    */
   public static ModelFit<BgNbd> fit(Collection<RepeatPattern> patterns) {
-    RepeatPattern[] data = requireNonNull(patterns, "patterns").toArray(new RepeatPattern[0]);
-    if (data.length == 0) {
-      throw new IllegalArgumentException("BG/NBD needs at least one customer");
-    }
-    long customers = 0;
+    RepeatPattern[] data = Parameters.patterns(patterns, "BG/NBD");
+    long customers = Parameters.customers(data);
     boolean repeats = false;
     for (RepeatPattern p : data) {
-      customers += requireNonNull(p, "pattern").customers();
       repeats |= p.x() > 0;
     }
     if (!repeats) {

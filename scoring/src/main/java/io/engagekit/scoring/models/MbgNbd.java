@@ -58,14 +58,8 @@ public record MbgNbd(double r, double alpha, double a, double b) implements Tran
    * @throws ModelFitException if the optimiser does not converge to a proper maximum
    */
   public static ModelFit<MbgNbd> fit(Collection<RepeatPattern> patterns) {
-    RepeatPattern[] data = requireNonNull(patterns, "patterns").toArray(new RepeatPattern[0]);
-    if (data.length == 0) {
-      throw new IllegalArgumentException("MBG/NBD needs at least one customer");
-    }
-    long customers = 0;
-    for (RepeatPattern p : data) {
-      customers += requireNonNull(p, "pattern").customers();
-    }
+    RepeatPattern[] data = Parameters.patterns(patterns, "MBG/NBD");
+    long customers = Parameters.customers(data);
     MaximumLikelihood.Optimum o = MaximumLikelihood.fit("MBG/NBD", NAMES, new double[] {1, 1, 1, 1},
         v -> logLikelihood(data, v[0], v[1], v[2], v[3]), v -> gradient(data, v[0], v[1], v[2], v[3]), customers);
     double[] v = o.parameters();

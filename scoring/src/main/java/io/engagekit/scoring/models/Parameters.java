@@ -40,4 +40,29 @@ final class Parameters {
     }
     return java.util.Collections.unmodifiableMap(m);
   }
+
+  /**
+   * Copies the patterns of a fit, checking that there is at least one, and counts their customers.
+   *
+   * @return the patterns, none null
+   */
+  static RepeatPattern[] patterns(java.util.Collection<RepeatPattern> patterns, String model) {
+    RepeatPattern[] data = java.util.Objects.requireNonNull(patterns, "patterns").toArray(new RepeatPattern[0]);
+    if (data.length == 0) {
+      throw new IllegalArgumentException(model + " needs at least one customer");
+    }
+    for (RepeatPattern p : data) {
+      java.util.Objects.requireNonNull(p, "pattern");
+    }
+    return data;
+  }
+
+  /** The number of customers the patterns stand for. */
+  static long customers(RepeatPattern[] data) {
+    long customers = 0;
+    for (RepeatPattern p : data) {
+      customers += p.customers();
+    }
+    return customers;
+  }
 }

@@ -68,14 +68,8 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
    * @throws ModelFitException if the optimiser does not converge to a proper maximum
    */
   public static ModelFit<ParetoNbd> fit(Collection<RepeatPattern> patterns) {
-    RepeatPattern[] data = requireNonNull(patterns, "patterns").toArray(new RepeatPattern[0]);
-    if (data.length == 0) {
-      throw new IllegalArgumentException("Pareto/NBD needs at least one customer");
-    }
-    long customers = 0;
-    for (RepeatPattern p : data) {
-      customers += requireNonNull(p, "pattern").customers();
-    }
+    RepeatPattern[] data = Parameters.patterns(patterns, "Pareto/NBD");
+    long customers = Parameters.customers(data);
     MaximumLikelihood.Optimum o = MaximumLikelihood.fit("Pareto/NBD", NAMES, new double[] {1, 1, 1, 1},
         v -> evaluate(data, v[0], v[1], v[2], v[3], null), v -> {
           double[] g = new double[4];
