@@ -143,8 +143,7 @@ final class EventLoader implements AutoCloseable {
   }
 
   private boolean readable(Path file) {
-    if (!Files.isReadable(file) || Files.isDirectory(file)) {
-      err.println("engagekit: cannot read " + file + ": " + (Files.exists(file) ? "not a readable file" : "no such file"));
+    if (!InputOptions.readable(file, err)) {
       unreadable = true;
       return false;
     }

@@ -39,6 +39,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -191,16 +192,10 @@ final class FitCommand implements Callable<Integer> {
       case "mbgnbd" -> MbgNbd::fit;
       default -> ParetoNbd::fit;
     };
-    long started = System.nanoTime();
-    ModelFit<? extends TransactionModel> fit;
-    try {
-      fit = fitter.apply(patterns);
-    } catch (ModelFitException | IllegalArgumentException e) {
-      err.println("engagekit: " + e.getMessage());
+    ModelFit<? extends TransactionModel> fit = fitAndPrint(err, () -> fitter.apply(patterns), unit.code());
+    if (fit == null) {
       return NOT_FITTED;
     }
-    long millis = (System.nanoTime() - started) / 1_000_000;
-    print(fit, millis, unit.code());
     if (predictions != null) {
       TransactionModel m = fit.model();
       try (CsvWriter csv = csv(predictions)) {
@@ -238,16 +233,10 @@ final class FitCommand implements Callable<Integer> {
     }
     List<SpendPattern> patterns = new ArrayList<>();
     counts.forEach((k, n) -> patterns.add(new SpendPattern(k.get(0).longValue(), k.get(1), n)));
-    long started = System.nanoTime();
-    ModelFit<GammaGamma> fit;
-    try {
-      fit = GammaGamma.fit(patterns);
-    } catch (ModelFitException | IllegalArgumentException e) {
-      err.println("engagekit: " + e.getMessage());
+    ModelFit<GammaGamma> fit = fitAndPrint(err, () -> GammaGamma.fit(patterns), null);
+    if (fit == null) {
       return NOT_FITTED;
     }
-    long millis = (System.nanoTime() - started) / 1_000_000;
-    print(fit, millis, null);
     if (predictions != null) {
       GammaGamma g = fit.model();
       try (CsvWriter csv = csv(predictions)) {
@@ -275,8 +264,7 @@ final class FitCommand implements Callable<Integer> {
           + "--calibration-end and --holdout-end do not apply");
     }
     Path file = in.input;
-    if (!Files.isReadable(file) || Files.isDirectory(file)) {
-      err.println("engagekit: cannot read " + file + ": " + (Files.exists(file) ? "not a readable file" : "no such file"));
+    if (!InputOptions.readable(file, err)) {
       return Main.UNUSABLE;
     }
     List<DiscretePattern> patterns = new ArrayList<>();
@@ -328,16 +316,10 @@ final class FitCommand implements Callable<Integer> {
       err.println("engagekit: " + file + " has no patterns: nothing to fit");
       return NOT_FITTED;
     }
-    long started = System.nanoTime();
-    ModelFit<BgBb> fit;
-    try {
-      fit = BgBb.fit(patterns);
-    } catch (ModelFitException | IllegalArgumentException e) {
-      err.println("engagekit: " + e.getMessage());
+    ModelFit<BgBb> fit = fitAndPrint(err, () -> BgBb.fit(patterns), "periods");
+    if (fit == null) {
       return NOT_FITTED;
     }
-    long millis = (System.nanoTime() - started) / 1_000_000;
-    print(fit, millis, "periods");
     if (predictions != null) {
       try (CsvWriter csv = csv(predictions)) {
         csv.writeRecord(PREDICTIONS_HEADER.split(","));
@@ -353,6 +335,23 @@ final class FitCommand implements Callable<Integer> {
       return Main.REJECTED;
     }
     return 0;
+  }
+
+  /**
+   * Fits, timing only the fit, and prints the result; returns null (having said why on stderr)
+   * when the data do not identify the model.
+   */
+  private <M> ModelFit<M> fitAndPrint(PrintWriter err, Supplier<ModelFit<M>> fitter, String unit) throws IOException {
+    long started = System.nanoTime();
+    ModelFit<M> fit;
+    try {
+      fit = fitter.get();
+    } catch (ModelFitException | IllegalArgumentException e) {
+      err.println("engagekit: " + e.getMessage());
+      return null;
+    }
+    print(fit, (System.nanoTime() - started) / 1_000_000, unit);
+    return fit;
   }
 
   private void print(ModelFit<?> fit, long millis, String unit) throws IOException {

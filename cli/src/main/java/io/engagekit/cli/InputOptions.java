@@ -229,6 +229,18 @@ final class InputOptions {
     return csv;
   }
 
+  /**
+   * Whether a file can be read; if not, says why on {@code err} ("no such file" or "not a readable
+   * file") in the one wording every command uses.
+   */
+  static boolean readable(Path file, java.io.PrintWriter err) {
+    if (!Files.isReadable(file) || Files.isDirectory(file)) {
+      err.println("engagekit: cannot read " + file + ": " + (Files.exists(file) ? "not a readable file" : "no such file"));
+      return false;
+    }
+    return true;
+  }
+
   /** Reads UTF-8 strictly: a malformed byte sequence is an error, never a replacement character. */
   static Reader utf8(InputStream in) {
     return new InputStreamReader(

@@ -53,8 +53,7 @@ final class ValidateCommand implements Callable<Integer> {
     InputOptions.Source source = in.resolve();
     Path input = source.input();
     PrintWriter err = spec.commandLine().getErr();
-    if (!Files.isReadable(input) || Files.isDirectory(input)) {
-      err.println("engagekit: cannot read " + input + ": " + (Files.exists(input) ? "not a readable file" : "no such file"));
+    if (!InputOptions.readable(input, err)) {
       return Main.UNUSABLE;
     }
     long size = Files.size(input);
