@@ -147,10 +147,17 @@ final class Rfm implements PopulationStrategy<Rfm.State> {
 
   /** The quintile of a value among sorted values: by mid-rank, 1 to 5. */
   static int quintile(double[] sorted, double value) {
+    return (int) Math.min(5, Math.max(1, Math.ceil(5 * midRank(sorted, value) / sorted.length)));
+  }
+
+  /**
+   * The mid-rank of a value among sorted values, from 1: the values below it, plus half of one more
+   * than those tied with it (so a value not among them ranks half-way between its neighbours).
+   */
+  static double midRank(double[] sorted, double value) {
     int below = lowerBound(sorted, value);
     int tied = lowerBound(sorted, Math.nextUp(value)) - below;
-    double midRank = below + (tied + 1) / 2.0;
-    return (int) Math.min(5, Math.max(1, Math.ceil(5 * midRank / sorted.length)));
+    return below + (tied + 1) / 2.0;
   }
 
   /** The index of the first element {@code >= value}. */

@@ -2,8 +2,11 @@ package io.engagekit.scoring;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -17,17 +20,25 @@ import java.util.Set;
  * <p>A strategy that also places the customer in a category says so in the {@link #label()}: {@code
  * loyalty.rfm} labels {@code "543 champions"}, its quintile code and segment.
  *
+ * <p>A strategy built on a model also reports the model's outputs in their own units as {@link
+ * #measures()}, beside the score and not part of its sum: {@code loyalty.bgnbd} reports {@code
+ * p_alive} (a probability) and {@code expected_transactions} (purchases over its horizon), {@code
+ * loyalty.clv} the value {@code clv} in the currency of the spends.
+ *
  * @param value the score, in {@code [0, 100]}
  * @param contributions the parts, with distinct names, summing to {@code value}
  * @param label the customer's category under the strategy, if it has categories; non-blank
+ * @param measures what the strategy measured, by name in its order: finite numbers in their own
+ *     units, not summing to anything; empty for most strategies
  * @since 0.1
  */
-public record Score(double value, List<Contribution> contributions, Optional<String> label) {
+public record Score(double value, List<Contribution> contributions, Optional<String> label,
+    Map<String, Double> measures) {
   /** How far the sum of the contributions may be from the score: floating-point rounding only. */
   public static final double TOLERANCE = 1e-9;
 
   /** The score of a customer about whom a strategy knows nothing: 0, with no contributions. */
-  public static final Score ZERO = new Score(0.0, List.of(), Optional.empty());
+  public static final Score ZERO = new Score(0.0, List.of(), Optional.empty(), Map.of());
 
   /**
    * Validates the score.
@@ -35,8 +46,10 @@ public record Score(double value, List<Contribution> contributions, Optional<Str
    * @param value see the class description
    * @param contributions see the class description
    * @param label see the class description
+   * @param measures see the class description
    * @throws IllegalArgumentException if the value is outside [0, 100] or NaN, two contributions
-   *     share a name, the contributions do not add up to the value, or the label is blank
+   *     share a name, the contributions do not add up to the value, the label is blank, or a
+   *     measure's name is blank or its value not finite
    */
   public Score {
     if (requireNonNull(label, "label").isPresent() && label.get().isBlank()) {
@@ -58,6 +71,31 @@ public record Score(double value, List<Contribution> contributions, Optional<Str
       throw new IllegalArgumentException(
           "contributions must add up to the score " + value + " but add up to " + sum);
     }
+    Map<String, Double> copy = new LinkedHashMap<>();
+    for (Map.Entry<String, Double> m : requireNonNull(measures, "measures").entrySet()) {
+      String name = requireNonNull(m.getKey(), "measure name");
+      double v = requireNonNull(m.getValue(), () -> "measure " + name);
+      if (name.isBlank()) {
+        throw new IllegalArgumentException("a measure's name must not be blank");
+      }
+      if (!(Math.abs(v) <= Double.MAX_VALUE)) {
+        throw new IllegalArgumentException("measure " + name + " must be finite but was " + v);
+      }
+      copy.put(name, v);
+    }
+    measures = Collections.unmodifiableMap(copy);
+  }
+
+  /**
+   * Returns a score without measures.
+   *
+   * @param value the score, in {@code [0, 100]}
+   * @param contributions the parts, with distinct names, summing to {@code value}
+   * @param label the customer's category under the strategy, if it has categories; non-blank
+   * @throws IllegalArgumentException as the canonical constructor
+   */
+  public Score(double value, List<Contribution> contributions, Optional<String> label) {
+    this(value, contributions, label, Map.of());
   }
 
   /**
@@ -68,7 +106,7 @@ public record Score(double value, List<Contribution> contributions, Optional<Str
    * @throws IllegalArgumentException as the canonical constructor
    */
   public Score(double value, List<Contribution> contributions) {
-    this(value, contributions, Optional.empty());
+    this(value, contributions, Optional.empty(), Map.of());
   }
 
   /**
@@ -79,7 +117,18 @@ public record Score(double value, List<Contribution> contributions, Optional<Str
    * @throws IllegalArgumentException if the label is blank
    */
   public Score withLabel(String text) {
-    return new Score(value, contributions, Optional.of(requireNonNull(text, "text")));
+    return new Score(value, contributions, Optional.of(requireNonNull(text, "text")), measures);
+  }
+
+  /**
+   * Returns this score with the given measures in place of its own.
+   *
+   * @param values the measures by name, in the order to report them: finite numbers
+   * @return a new score
+   * @throws IllegalArgumentException if a name is blank or a value not finite
+   */
+  public Score withMeasures(Map<String, Double> values) {
+    return new Score(value, contributions, label, values);
   }
 
   /**

@@ -4,6 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import io.engagekit.core.BuildingBlock;
 import io.engagekit.core.SurveyMetric;
+import io.engagekit.scoring.models.BgNbd;
+import io.engagekit.scoring.models.GammaGamma;
+import io.engagekit.scoring.models.LifetimeValue;
+import io.engagekit.scoring.models.ParetoNbd;
+import io.engagekit.scoring.models.TransactionModel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -12,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The built-in strategies, and the registry that finds strategies by name: the built-ins plus
@@ -34,6 +40,9 @@ public final class ScoringStrategies {
   private static final Advocacy ADVOCACY = new Advocacy(Advocacy.DEFAULT_HALF_LIFE);
   private static final LoyaltyDecayed DECAYED = new LoyaltyDecayed(LoyaltyDecayed.DEFAULT_HALF_LIFE, Expectations.defaults());
   private static final Rfm RFM = new Rfm();
+  private static final ModelLoyalty BGNBD = new ModelLoyalty(ModelLoyalty.Kind.BGNBD, null, null, ModelSettings.defaults());
+  private static final ModelLoyalty PARETONBD = new ModelLoyalty(ModelLoyalty.Kind.PARETONBD, null, null, ModelSettings.defaults());
+  private static final ModelLoyalty CLV = new ModelLoyalty(ModelLoyalty.Kind.CLV, null, null, ModelSettings.defaults());
   private static final CompositeBlocks BLOCKS = new CompositeBlocks(CompositeBlocks.equalWeights(), Expectations.defaults());
 
   private ScoringStrategies() {}
@@ -137,6 +146,101 @@ public final class ScoringStrategies {
   }
 
   /**
+   * Returns {@code loyalty.bgnbd} with the {@link ModelSettings#defaults() default settings}: 100 ·
+   * P(alive) under a BG/NBD model (Fader, Hardie &amp; Lee 2005) fitted on the population's
+   * purchases as of the scoring instant, with the expected purchases over the next 52 weeks as a
+   * {@linkplain Score#measures() measure}. A {@link PopulationStrategy}; its calibration throws
+   * {@link io.engagekit.scoring.models.ModelFitException} when the population does not identify
+   * the model.
+   *
+   * @return the strategy
+   */
+  public static PopulationStrategy<?> loyaltyBgNbd() {
+    return BGNBD;
+  }
+
+  /**
+   * Returns {@code loyalty.bgnbd} fitting its model on the population, with other settings.
+   *
+   * @param settings the zone of purchase days, the time unit and the horizon
+   * @return the strategy
+   */
+  public static PopulationStrategy<?> loyaltyBgNbd(ModelSettings settings) {
+    return new ModelLoyalty(ModelLoyalty.Kind.BGNBD, null, null, settings);
+  }
+
+  /**
+   * Returns {@code loyalty.bgnbd} scoring with a model fitted beforehand, such as by {@link
+   * BgNbd#fit}: scores then do not depend on the population.
+   *
+   * @param model the model, fitted in {@code settings.unit()}
+   * @param settings the zone of purchase days, the time unit and the horizon
+   * @return the strategy
+   */
+  public static PopulationStrategy<?> loyaltyBgNbd(BgNbd model, ModelSettings settings) {
+    return new ModelLoyalty(ModelLoyalty.Kind.BGNBD, requireNonNull(model, "model"), null, settings);
+  }
+
+  /**
+   * Returns {@code loyalty.paretonbd} with the {@link ModelSettings#defaults() default settings}:
+   * as {@link #loyaltyBgNbd()}, under a Pareto/NBD model (Schmittlein, Morrison &amp; Colombo
+   * 1987) fitted on the population.
+   *
+   * @return the strategy
+   */
+  public static PopulationStrategy<?> loyaltyParetoNbd() {
+    return PARETONBD;
+  }
+
+  /**
+   * Returns {@code loyalty.paretonbd} fitting its model on the population, with other settings.
+   *
+   * @param settings the zone of purchase days, the time unit and the horizon
+   * @return the strategy
+   */
+  public static PopulationStrategy<?> loyaltyParetoNbd(ModelSettings settings) {
+    return new ModelLoyalty(ModelLoyalty.Kind.PARETONBD, null, null, settings);
+  }
+
+  /**
+   * Returns {@code loyalty.paretonbd} scoring with a model fitted beforehand.
+   *
+   * @param model the model, fitted in {@code settings.unit()}
+   * @param settings the zone of purchase days, the time unit and the horizon
+   * @return the strategy
+   */
+  public static PopulationStrategy<?> loyaltyParetoNbd(ParetoNbd model, ModelSettings settings) {
+    return new ModelLoyalty(ModelLoyalty.Kind.PARETONBD, requireNonNull(model, "model"), null, settings);
+  }
+
+  /**
+   * Returns {@code loyalty.clv} with the {@link ModelSettings#defaults() default settings}: each
+   * customer's {@link LifetimeValue lifetime value} over 52 weeks in 12 periods at 1% each, from
+   * BG/NBD and Gamma-Gamma fitted on the population, scored as its percentile in the population
+   * and reported as the measure {@code clv}.
+   *
+   * @return the strategy
+   */
+  public static PopulationStrategy<?> loyaltyClv() {
+    return CLV;
+  }
+
+  /**
+   * Returns {@code loyalty.clv} with other settings and, optionally, models fitted beforehand.
+   *
+   * @param model the transaction model fitted in {@code settings.unit()}, or null to fit BG/NBD on
+   *     the population
+   * @param spend the spend model, or null to fit Gamma-Gamma on the population's repeat buyers
+   *     with a positive mean spend
+   * @param settings the zone of purchase days, the time unit, the horizon and the discounting
+   * @return the strategy
+   */
+  public static PopulationStrategy<?> loyaltyClv(@Nullable TransactionModel model, @Nullable GammaGamma spend,
+      ModelSettings settings) {
+    return new ModelLoyalty(ModelLoyalty.Kind.CLV, model, spend, settings);
+  }
+
+  /**
    * Returns {@code composite.blocks} with equal weights and the default {@link Expectations}: one
    * sub-score per building block the data inform (channel, content, cadence, community,
    * credibility, context), explained by block.
@@ -169,7 +273,8 @@ public final class ScoringStrategies {
    */
   public static List<ScoringStrategy<?>> all() {
     Map<String, ScoringStrategy<?>> byName = new LinkedHashMap<>();
-    for (ScoringStrategy<?> s : List.of(CSAT, NPS, CES, DECAYED, RFM, ADVOCACY, BLOCKS, FadingInterest.strategy())) {
+    for (ScoringStrategy<?> s : List.of(CSAT, NPS, CES, DECAYED, RFM, BGNBD, PARETONBD, CLV, ADVOCACY, BLOCKS,
+        FadingInterest.strategy())) {
       byName.put(s.name(), s);
     }
     @SuppressWarnings("rawtypes")

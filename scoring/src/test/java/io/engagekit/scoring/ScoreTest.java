@@ -28,6 +28,26 @@ final class ScoreTest {
   }
 
   @Test
+  void measures_areKeptInOrder_areFinite_andStayOutOfTheSum() {
+    java.util.Map<String, Double> m = new java.util.LinkedHashMap<>();
+    m.put("p_alive", 0.8);
+    m.put("expected_transactions", 12.5);
+    m.put("a", -3.0);
+    Score s = new Score(80, List.of(new Contribution("alive", 80))).withMeasures(m).withLabel("x");
+    assertEquals(List.of("p_alive", "expected_transactions", "a"), List.copyOf(s.measures().keySet()));
+    assertEquals(12.5, s.measures().get("expected_transactions"));
+    assertEquals(Optional.of("x"), s.label());
+    m.put("later", 1.0);
+    assertEquals(3, s.measures().size(), "a copy");
+    assertThrows(UnsupportedOperationException.class, () -> s.measures().put("b", 1.0));
+    assertEquals("measure inf must be finite but was Infinity", assertThrows(IllegalArgumentException.class,
+        () -> s.withMeasures(java.util.Map.of("inf", Double.POSITIVE_INFINITY))).getMessage());
+    assertThrows(IllegalArgumentException.class, () -> s.withMeasures(java.util.Map.of(" ", 1.0)));
+    assertTrue(Score.ZERO.measures().isEmpty());
+    assertTrue(new Score(5, List.of(new Contribution("a", 5))).measures().isEmpty());
+  }
+
+  @Test
   void of_sumsTheParts_andAbsorbsOnlyRoundingAtTheBounds() {
     // 0.3 * 100 is 30.000000000000004 in binary floating point: three such parts exceed 100 by rounding.
     List<Contribution> parts = List.of(

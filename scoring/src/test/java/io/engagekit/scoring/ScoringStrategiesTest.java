@@ -45,7 +45,7 @@ final class ScoringStrategiesTest {
     assertEquals(50.0, visits.score(state, Instant.EPOCH).value(), 1e-12);
     List<String> names = ScoringStrategies.all().stream().map(ScoringStrategy::name).toList();
     assertEquals(List.of("satisfaction.csat", "satisfaction.nps", "satisfaction.ces", "loyalty.decayed", "loyalty.rfm",
-        "loyalty.advocacy", "composite.blocks", "alert.fading", "test.visits"),
+        "loyalty.bgnbd", "loyalty.paretonbd", "loyalty.clv", "loyalty.advocacy", "composite.blocks", "alert.fading", "test.visits"),
         names);
   }
 

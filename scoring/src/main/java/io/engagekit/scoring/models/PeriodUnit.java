@@ -1,5 +1,6 @@
 package io.engagekit.scoring.models;
 
+import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -28,6 +29,16 @@ public enum PeriodUnit {
    */
   public double of(long days) {
     return (double) days / this.days;
+  }
+
+  /**
+   * Converts a duration into this unit, to the nanosecond.
+   *
+   * @param duration a duration
+   * @return its length in this unit (days of 86,400 s, or weeks of seven such days)
+   */
+  public double of(Duration duration) {
+    return (duration.getSeconds() + duration.getNano() / 1e9) / (86_400.0 * days);
   }
 
   /**

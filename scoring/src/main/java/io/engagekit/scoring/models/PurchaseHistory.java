@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.jspecify.annotations.Nullable;
@@ -130,6 +131,28 @@ public final class PurchaseHistory {
    */
   public int days() {
     return size;
+  }
+
+  /**
+   * Returns one of the purchase days, in order.
+   *
+   * @param index from 0 (the first day) to {@link #days()} − 1
+   * @return the day
+   * @throws IndexOutOfBoundsException if the index is outside the history
+   */
+  public LocalDate day(int index) {
+    return LocalDate.ofEpochDay(days[Objects.checkIndex(index, size)]);
+  }
+
+  /**
+   * Returns the spend of one of the purchase days: the sum of that day's purchases.
+   *
+   * @param index from 0 (the first day) to {@link #days()} − 1
+   * @return the spend, finite and {@code >= 0}
+   * @throws IndexOutOfBoundsException if the index is outside the history
+   */
+  public double spend(int index) {
+    return spends[Objects.checkIndex(index, size)];
   }
 
   /**

@@ -1,0 +1,384 @@
+package io.engagekit.scoring;
+
+import static java.util.Objects.requireNonNull;
+
+import io.engagekit.core.EngagementEvent;
+import io.engagekit.core.Touchpoint;
+import io.engagekit.core.TouchpointKind;
+import io.engagekit.scoring.models.BgNbd;
+import io.engagekit.scoring.models.GammaGamma;
+import io.engagekit.scoring.models.LifetimeValue;
+import io.engagekit.scoring.models.ModelFit;
+import io.engagekit.scoring.models.ModelFitException;
+import io.engagekit.scoring.models.ParetoNbd;
+import io.engagekit.scoring.models.PurchaseHistory;
+import io.engagekit.scoring.models.RepeatPattern;
+import io.engagekit.scoring.models.SpendPattern;
+import io.engagekit.scoring.models.TransactionModel;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code loyalty.bgnbd}, {@code loyalty.paretonbd} and {@code loyalty.clv}: loyalty from a fitted
+ * customer-base model.
+ *
+ * <p>Each customer's purchases are summarised as of the scoring instant the way the models' papers
+ * do: one transaction per calendar day (in {@link ModelSettings#zone()}), x repeat days after the
+ * first, t<sub>x</sub> from the first day to the last, T from the first day to the day of the
+ * scoring instant (or of the last purchase, if that is later: a state cannot forget), in {@link
+ * ModelSettings#unit()}. Customers without a purchase score {@link Score#ZERO} and are not part of
+ * the population.
+ *
+ * <ul>
+ *   <li>{@code loyalty.bgnbd}, {@code loyalty.paretonbd}: the score is 100 · P(alive), as the
+ *       contribution {@code alive}; measures {@code p_alive}, {@code expected_transactions}
+ *       (E[Y(h)] over the horizon h), {@code x}, {@code t_x} and {@code T}.
+ *   <li>{@code loyalty.clv}: lifetime value ({@link LifetimeValue}, BG/NBD unless another
+ *       transaction model is given, times Gamma-Gamma's expected spend); the score is the
+ *       customer's mid-rank percentile of value in the population, {@code 100 · (below + (tied +
+ *       1) / 2) / n}, as the contribution {@code lifetime_value}; measures {@code clv} (left out
+ *       only if it exceeds the range of a double), {@code expected_spend}, {@code
+ *       discounted_transactions} and {@code p_alive}.
+ * </ul>
+ *
+ * <p>Without a model given, {@link #calibrate} fits one on the population's patterns (and, for
+ * {@code loyalty.clv}, Gamma-Gamma on the repeat buyers with a positive mean spend) and throws
+ * {@link ModelFitException} naming the strategy when the population does not identify it, as a
+ * population of one never does. With a model given, the scores of {@code loyalty.bgnbd} and {@code
+ * loyalty.paretonbd} do not depend on the population.
+ *
+ * <p>The state keeps the customer's purchase days (12 bytes each): the number of distinct days
+ * cannot be merged exactly from counts, because two shards may both hold a purchase on the same
+ * day. Order-independent, mergeable, and written to snapshots.
+ */
+final class ModelLoyalty implements PopulationStrategy<ModelLoyalty.State> {
+  /** Which model a strategy scores with. */
+  enum Kind {
+    BGNBD("loyalty.bgnbd", "BG/NBD", "Probability the customer is still active (BG/NBD, fitted on the population), with expected purchases."),
+    PARETONBD("loyalty.paretonbd", "Pareto/NBD", "Probability the customer is still active (Pareto/NBD, fitted on the population), with expected purchases."),
+    CLV("loyalty.clv", "BG/NBD and Gamma-Gamma", "Lifetime value (BG/NBD x Gamma-Gamma, fitted on the population, discounted) as a percentile of the population.");
+
+    final String name;
+    final String models;
+    final String description;
+
+    Kind(String name, String models, String description) {
+      this.name = name;
+      this.models = models;
+      this.description = description;
+    }
+  }
+
+  private final Kind kind;
+  private final @Nullable TransactionModel model;
+  private final @Nullable GammaGamma spend;
+  private final ModelSettings settings;
+
+  ModelLoyalty(Kind kind, @Nullable TransactionModel model, @Nullable GammaGamma spend, ModelSettings settings) {
+    this.kind = requireNonNull(kind, "kind");
+    this.model = model;
+    this.spend = spend;
+    this.settings = requireNonNull(settings, "settings");
+  }
+
+  @Override
+  public String name() {
+    return kind.name;
+  }
+
+  @Override
+  public String family() {
+    return "loyalty";
+  }
+
+  @Override
+  public String description() {
+    return model == null && (kind != Kind.CLV || spend == null)
+        ? kind.description
+        : kind.description.replace("fitted on the population", "fitted beforehand")
+            .replace("BG/NBD x", model instanceof ParetoNbd ? "Pareto/NBD x" : "BG/NBD x");
+  }
+
+  @Override
+  public State newState() {
+    return new State(settings);
+  }
+
+  @Override
+  public int stateVersion() {
+    return 1;
+  }
+
+  @Override
+  public State readState(DataInput in) throws IOException {
+    int n = in.readInt();
+    if (n < 0) {
+      throw new IOException("invalid " + name() + " state: " + n + " purchase days");
+    }
+    State s = new State(settings);
+    long previous = Long.MIN_VALUE;
+    for (int i = 0; i < n; i++) {
+      int day = in.readInt();
+      double units = in.readDouble();
+      if (day <= previous || day < LocalDate.MIN.toEpochDay() || day > LocalDate.MAX.toEpochDay()
+          || !(units >= 0 && units <= Double.MAX_VALUE)) {
+        throw new IOException("invalid " + name() + " state: purchase day " + i + " is epoch day " + day
+            + " with spend " + units + " (days must increase, spends be finite and >= 0)");
+      }
+      previous = day;
+      s.history.add(LocalDate.ofEpochDay(day), units);
+    }
+    return s;
+  }
+
+  @Override
+  public Calibration calibrate(Iterable<? extends State> states, Instant asOf) {
+    requireNonNull(asOf, "asOf");
+    long customers = 0;
+    // Patterns in a fixed order, so that the fit does not depend on the order of the population.
+    TreeMap<RepeatPattern, long[]> patterns = new TreeMap<>(PATTERN_ORDER);
+    TreeMap<SpendPattern, long[]> spends = new TreeMap<>(SPEND_ORDER);
+    List<Summary> summaries = new ArrayList<>();
+    for (State s : states) {
+      customers++;
+      Summary summary = s.summary(asOf);
+      if (summary != null) {
+        summaries.add(summary);
+        patterns.computeIfAbsent(RepeatPattern.of(summary.x(), summary.tx(), summary.bigT()), k -> new long[1])[0]++;
+        if (kind == Kind.CLV && summary.x() > 0 && summary.meanSpend() > 0) {
+          spends.computeIfAbsent(new SpendPattern(summary.x(), summary.meanSpend(), 1), k -> new long[1])[0]++;
+        }
+      }
+    }
+    Map<String, Double> figures = new LinkedHashMap<>();
+    figures.put("customers", (double) customers);
+    figures.put("purchasers", (double) summaries.size());
+    TransactionModel m = model != null ? model : fit(patterns, summaries.size(), asOf, figures);
+    figures.putAll(m.parameters());
+    GammaGamma g = null;
+    if (kind == Kind.CLV) {
+      g = spend != null ? spend : fitSpend(spends, asOf, figures);
+      figures.put("p", g.p());
+      figures.put("q", g.q());
+      figures.put("gamma", g.gamma());
+      figures.put("periods", (double) settings.periods());
+      figures.put("discountRate", settings.discountRate());
+    }
+    figures.put("horizon", settings.horizonInUnits());
+    return new Calibration(asOf, customers, m, g, summaries, figures);
+  }
+
+  private TransactionModel fit(Map<RepeatPattern, long[]> patterns, int purchasers, Instant asOf,
+      Map<String, Double> figures) {
+    List<RepeatPattern> data = new ArrayList<>();
+    for (Map.Entry<RepeatPattern, long[]> e : patterns.entrySet()) {
+      RepeatPattern p = e.getKey();
+      data.add(new RepeatPattern(p.x(), p.tx(), p.T(), e.getValue()[0]));
+    }
+    if (data.isEmpty()) {
+      throw notFitted(asOf, purchasers, "no customer has a purchase");
+    }
+    try {
+      ModelFit<? extends TransactionModel> fit = kind == Kind.PARETONBD ? ParetoNbd.fit(data) : BgNbd.fit(data);
+      figures.put("logLikelihood", fit.logLikelihood());
+      return fit.model();
+    } catch (IllegalArgumentException | ModelFitException e) {
+      throw notFitted(asOf, purchasers, e.getMessage());
+    }
+  }
+
+  private GammaGamma fitSpend(Map<SpendPattern, long[]> spends, Instant asOf, Map<String, Double> figures) {
+    List<SpendPattern> data = new ArrayList<>();
+    for (Map.Entry<SpendPattern, long[]> e : spends.entrySet()) {
+      data.add(new SpendPattern(e.getKey().x(), e.getKey().meanSpend(), e.getValue()[0]));
+    }
+    if (data.isEmpty()) {
+      throw notFitted(asOf, 0, "Gamma-Gamma needs repeat buyers with a positive mean spend, and there are none"
+          + " (are the purchase values missing?)");
+    }
+    try {
+      ModelFit<GammaGamma> fit = GammaGamma.fit(data);
+      figures.put("spendLogLikelihood", fit.logLikelihood());
+      return fit.model();
+    } catch (IllegalArgumentException | ModelFitException e) {
+      throw notFitted(asOf, data.size(), e.getMessage());
+    }
+  }
+
+  private ModelFitException notFitted(Instant asOf, long customers, String reason) {
+    return new ModelFitException(name() + " cannot fit " + kind.models + " on the " + customers
+        + " customers with purchases as of " + asOf + ": " + reason
+        + "; fit the model on more data and give it to the strategy");
+  }
+
+  @Override
+  public String toString() {
+    return name();
+  }
+
+  /** Orders patterns by x, then t_x, then T. */
+  private static final Comparator<RepeatPattern> PATTERN_ORDER = Comparator.comparingLong(RepeatPattern::x)
+      .thenComparingDouble(RepeatPattern::tx).thenComparingDouble(RepeatPattern::T);
+
+  /** Orders spend patterns by x, then mean spend. */
+  private static final Comparator<SpendPattern> SPEND_ORDER = Comparator.comparingLong(SpendPattern::x)
+      .thenComparingDouble(SpendPattern::meanSpend);
+
+  /** A customer's summary as of the scoring instant: x, t_x and T in the unit, and the mean repeat spend. */
+  record Summary(long x, double tx, double bigT, double meanSpend) {}
+
+  /** The model, and for lifetime value the population's sorted values. */
+  final class Calibration implements PopulationStrategy.Calibration<State> {
+    private final Instant asOf;
+    private final long customers;
+    private final TransactionModel model;
+    private final @Nullable LifetimeValue value;
+    private final double[] sortedLogValues;
+    private final Map<String, Double> figures;
+    // Discounted expected transactions by pattern, filled while calibrating and only read afterwards.
+    private final Map<RepeatPattern, Double> discounted = new HashMap<>();
+
+    Calibration(Instant asOf, long customers, TransactionModel model, @Nullable GammaGamma spend,
+        List<Summary> summaries, Map<String, Double> figures) {
+      this.asOf = asOf;
+      this.customers = customers;
+      this.model = model;
+      this.value = spend == null ? null
+          : new LifetimeValue(model, spend, settings.horizonInUnits(), settings.periods(), settings.discountRate());
+      double[] logValues = new double[value == null ? 0 : summaries.size()];
+      for (int i = 0; i < logValues.length; i++) {
+        logValues[i] = logValue(summaries.get(i));
+      }
+      Arrays.sort(logValues);
+      this.sortedLogValues = logValues;
+      this.figures = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(figures));
+    }
+
+    private double discountedTransactions(RepeatPattern pattern) {
+      Double known = discounted.get(pattern);
+      return known != null ? known : requireNonNull(value).discountedTransactions(pattern);
+    }
+
+    /** ln(expected spend) + ln(DET): the order of lifetime values, which never overflows. */
+    private double logValue(Summary s) {
+      RepeatPattern pattern = RepeatPattern.of(s.x(), s.tx(), s.bigT());
+      double det = discounted.computeIfAbsent(pattern, requireNonNull(value)::discountedTransactions);
+      return Math.log(value.spend().expectedSpend(s.x(), s.meanSpend())) + Math.log(det);
+    }
+
+    @Override
+    public Instant asOf() {
+      return asOf;
+    }
+
+    @Override
+    public long customers() {
+      return customers;
+    }
+
+    @Override
+    public Score score(State state) {
+      Summary s = state.summary(asOf);
+      if (s == null) {
+        return Score.ZERO;
+      }
+      RepeatPattern pattern = RepeatPattern.of(s.x(), s.tx(), s.bigT());
+      double alive = model.probabilityAlive(pattern);
+      Map<String, Double> measures = new LinkedHashMap<>();
+      if (value == null) {
+        measures.put("p_alive", alive);
+        measures.put("expected_transactions", model.expectedTransactions(pattern, settings.horizonInUnits()));
+        measures.put("x", (double) s.x());
+        measures.put("t_x", s.tx());
+        measures.put("T", s.bigT());
+        double points = 100 * alive;
+        return new Score(points, List.of(new Contribution("alive", points)), Optional.empty(), measures);
+      }
+      double perPurchase = value.spend().expectedSpend(s.x(), s.meanSpend());
+      double det = discountedTransactions(pattern);
+      double clv = perPurchase * det;
+      double points = sortedLogValues.length == 0
+          ? 100.0 // scored against a population without purchasers: their own population of one
+          // A value above the whole population (only for a state outside it) scores 100.
+          : Math.min(100, 100 * Rfm.midRank(sortedLogValues, Math.log(perPurchase) + Math.log(det)) / sortedLogValues.length);
+      if (clv <= Double.MAX_VALUE) {
+        measures.put("clv", clv);
+      }
+      measures.put("expected_spend", perPurchase);
+      measures.put("discounted_transactions", det);
+      measures.put("p_alive", alive);
+      return new Score(points, List.of(new Contribution("lifetime_value", points)), Optional.empty(), measures);
+    }
+
+    /**
+     * {@code customers}, {@code purchasers}, the transaction model's parameters (and {@code
+     * logLikelihood} when fitted here), for {@code loyalty.clv} Gamma-Gamma's {@code p}, {@code q},
+     * {@code gamma} (and {@code spendLogLikelihood} when fitted here), {@code periods} and {@code
+     * discountRate}; then {@code horizon} in the model's unit.
+     */
+    @Override
+    public Map<String, Double> figures() {
+      return figures;
+    }
+  }
+
+  /** A customer's purchase days, with the spend of each day in {@link Spend} units. */
+  static final class State implements ScoreState<State> {
+    private final ModelSettings settings;
+    final PurchaseHistory history = new PurchaseHistory();
+
+    State(ModelSettings settings) {
+      this.settings = settings;
+    }
+
+    @Override
+    public void accept(EngagementEvent event) {
+      if (event instanceof Touchpoint && ((Touchpoint) event).kind() == TouchpointKind.PURCHASE) {
+        Touchpoint t = (Touchpoint) event;
+        history.add(LocalDate.ofInstant(t.at(), settings.zone()), Spend.of(t.valueOr(0.0)));
+      }
+    }
+
+    @Override
+    public void combine(State other) {
+      history.merge(other.history);
+    }
+
+    @Override
+    public void writeTo(DataOutput out) throws IOException {
+      out.writeInt(history.days());
+      for (int i = 0; i < history.days(); i++) {
+        out.writeInt((int) history.day(i).toEpochDay());
+        out.writeDouble(history.spend(i));
+      }
+    }
+
+    /** The summary as of an instant, or null without purchases. */
+    @Nullable Summary summary(Instant asOf) {
+      Optional<LocalDate> last = history.last();
+      if (last.isEmpty()) {
+        return null;
+      }
+      LocalDate day = LocalDate.ofInstant(asOf, settings.zone());
+      LocalDate end = day.isAfter(last.get()) ? day : last.get();
+      PurchaseHistory.Calibration c = history.summarize(end, null, settings.unit()).orElseThrow();
+      RepeatPattern p = c.pattern();
+      // The mean of values that are each at most Double.MAX_VALUE is too; only its rounding could pass it.
+      double mean = p.x() == 0 ? 0 : Math.min(Double.MAX_VALUE, Spend.amount(c.repeatSpend() / p.x()));
+      return new Summary(p.x(), p.tx(), p.T(), mean);
+    }
+  }
+}
