@@ -8,11 +8,14 @@ import io.engagekit.core.SurveyMetric;
 import io.engagekit.core.io.Schema;
 import io.engagekit.scoring.Contribution;
 import io.engagekit.scoring.EngagementEngine;
+import io.engagekit.scoring.ModelSettings;
 import io.engagekit.scoring.PopulationStrategy;
 import io.engagekit.scoring.Score;
 import io.engagekit.scoring.ScoringStrategies;
 import io.engagekit.scoring.ScoringStrategy;
 import io.engagekit.scoring.SurveyTally;
+import io.engagekit.scoring.models.ModelFitException;
+import io.engagekit.scoring.models.PeriodUnit;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -22,9 +25,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,9 +48,12 @@ import picocli.CommandLine.Spec;
       "One row per customer and strategy, customers in id order (with the label, such as an RFM",
       "segment, when the strategy gives one). Satisfaction strategies report population figures from",
       "every survey answer read (or those in --survey-window); population-relative ones (loyalty.rfm,",
-      "loyalty.decayed) theirs.",
+      "loyalty.decayed, and the model-based loyalty.bgnbd, loyalty.paretonbd, loyalty.clv) theirs.",
+      "The model-based strategies fit their model on the customers' purchases as of --as-of, one purchase",
+      "per day in --zone, unless --model gives one fitted beforehand by `engagekit fit --json`; their",
+      "model outputs (p_alive, expected_transactions, clv...) are measures, shown with --explain and --json.",
       "Exit status: 0 scored; 1 scored but rows were rejected (or, with --strict, stopped at the first);",
-      " 2 usage error or unreadable input."
+      " 2 usage error or unreadable input; 3 a model could not be fitted on the data."
     })
 final class ScoreCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -70,6 +78,29 @@ final class ScoreCommand implements Callable<Integer> {
   @Option(names = "--strategy", required = true, split = ",", paramLabel = "NAME",
       description = "Strategy names, comma-separated (see `engagekit strategies`).")
   List<String> strategyNames;
+
+  @Option(names = "--model", paramLabel = "FILE",
+      description = {"A model fitted beforehand: the --json output of `engagekit fit` (bgnbd, mbgnbd, paretonbd,",
+          "gammagamma); repeat for several. loyalty.bgnbd uses bgnbd, loyalty.paretonbd paretonbd, loyalty.clv",
+          "gammagamma and bgnbd (else paretonbd, else mbgnbd). A strategy without its model fits one."})
+  List<Path> models = new ArrayList<>();
+
+  @Option(names = "--time-unit", paramLabel = "UNIT",
+      description = {"days or weeks: the unit of the model-based strategies' times. Default: the unit of the",
+          "--model files, else weeks."})
+  String timeUnit;
+
+  @Option(names = "--horizon", paramLabel = "DURATION", defaultValue = "52w",
+      description = "How far ahead the model-based strategies expect purchases and value. Default: ${DEFAULT-VALUE}.")
+  String horizon;
+
+  @Option(names = "--clv-periods", paramLabel = "N", defaultValue = "12",
+      description = "loyalty.clv: how many equal periods the horizon is cut into for discounting. Default: ${DEFAULT-VALUE}.")
+  int clvPeriods;
+
+  @Option(names = "--discount-rate", paramLabel = "RATE", defaultValue = "0.01",
+      description = "loyalty.clv: the discount rate per period. Default: ${DEFAULT-VALUE}.")
+  double discountRate;
 
   @Option(names = "--as-of", paramLabel = "DATE-OR-INSTANT",
       description = "Score as of this instant or date (start of day in --zone). Default: the latest event read.")
@@ -100,12 +131,34 @@ final class ScoreCommand implements Callable<Integer> {
         throw usage("--survey-window needs --as-of: the window ends there");
       }
     }
+    PrintWriter err = spec.commandLine().getErr();
+    for (Path m : models) {
+      if (!InputOptions.readable(m, err)) {
+        return Main.UNUSABLE;
+      }
+    }
+    FittedModels fitted;
+    ModelSettings settings;
+    try {
+      fitted = FittedModels.read(models);
+      settings = settings(fitted);
+    } catch (IllegalArgumentException e) {
+      throw usage(e.getMessage());
+    }
     List<ScoringStrategy<?>> strategies = new ArrayList<>();
+    Set<String> used = new HashSet<>();
     for (String name : strategyNames) {
+      ScoringStrategy<?> model = fitted.strategy(name.trim(), settings);
       try {
-        strategies.add(strategy(name.trim(), window));
+        strategies.add(model != null ? model : strategy(name.trim(), window));
       } catch (IllegalArgumentException e) {
         throw usage("--strategy: " + e.getMessage());
+      }
+      used.addAll(fitted.usedBy(name.trim()));
+    }
+    for (Map.Entry<String, Path> m : fitted.files().entrySet()) {
+      if (!used.contains(m.getKey())) {
+        err.println("engagekit: --model " + m.getValue() + " (" + m.getKey() + ") is used by none of the strategies");
       }
     }
     EngagementEngine engine;
@@ -130,9 +183,35 @@ final class ScoreCommand implements Callable<Integer> {
         spec.commandLine().getErr().println("engagekit: nothing to score: no events were read, and no --as-of was given");
         return Main.UNUSABLE;
       }
-      write(engine, at, loader.tally);
+      try {
+        write(engine, at, loader.tally);
+      } catch (ModelFitException | ArithmeticException e) {
+        err.println("engagekit: " + e.getMessage());
+        return FitCommand.NOT_FITTED;
+      }
       return loader.finish(at);
     }
+  }
+
+  /** The model-based strategies' settings from the options and the models' unit. */
+  private ModelSettings settings(FittedModels fitted) {
+    PeriodUnit unit = fitted.unit() != null ? fitted.unit() : PeriodUnit.WEEKS;
+    if (timeUnit != null) {
+      PeriodUnit asked;
+      try {
+        asked = PeriodUnit.fromCode(timeUnit);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("--time-unit must be days or weeks but was '" + timeUnit + "'");
+      }
+      if (fitted.unit() != null && asked != fitted.unit()) {
+        throw new IllegalArgumentException("--time-unit " + timeUnit + " differs from the unit of " + fitted.unitFile()
+            + " (" + fitted.unit().code() + ")");
+      }
+      unit = asked;
+    }
+    return ModelSettings.defaults().withZone(in.zoneId()).withUnit(unit)
+        .withHorizon(Durations.positive("--horizon", horizon))
+        .withDiscounting(clvPeriods, discountRate);
   }
 
   /** A strategy by name; with a survey window, the built-in satisfaction strategies score within it. */
@@ -156,13 +235,14 @@ final class ScoreCommand implements Callable<Integer> {
     if (output != null) {
       try (CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF)
           .build(Files.newBufferedWriter(output, StandardCharsets.UTF_8))) {
-        csv.writeRecord(explain ? List.of("customer", "strategy", "score", "contributions") : List.of("customer", "strategy", "score"));
+        csv.writeRecord(explain ? List.of("customer", "strategy", "score", "contributions", "measures")
+            : List.of("customer", "strategy", "score"));
         for (int i = 0; i < byStrategy.size(); i++) {
           String name = engine.strategies().get(i).name();
           for (EngagementEngine.Ranked r : byStrategy.get(i)) {
             String score = Double.toString(r.score().value());
             if (explain) {
-              csv.writeRecord(r.customer(), name, score, contributions(r.score()));
+              csv.writeRecord(r.customer(), name, score, contributions(r.score()), measures(r.score()));
             } else {
               csv.writeRecord(r.customer(), name, score);
             }
@@ -202,6 +282,13 @@ final class ScoreCommand implements Callable<Integer> {
               g.writeNumberField(c.name(), c.value());
             }
             g.writeEndObject();
+            if (!r.score().measures().isEmpty()) {
+              g.writeObjectFieldStart("measures");
+              for (Map.Entry<String, Double> m : r.score().measures().entrySet()) {
+                g.writeNumberField(m.getKey(), m.getValue());
+              }
+              g.writeEndObject();
+            }
             g.writeEndObject();
           }
           g.writeEndArray();
@@ -219,8 +306,9 @@ final class ScoreCommand implements Callable<Integer> {
       for (int i = 0; i < byStrategy.size(); i++) {
         String name = engine.strategies().get(i).name();
         for (EngagementEngine.Ranked r : byStrategy.get(i)) {
-          out.printf(Locale.ROOT, "%s\t%s\t%.4f%s%s%n", r.customer(), name, r.score().value(),
-              r.score().label().map(l -> "\t" + l).orElse(""), explain ? "\t" + contributions(r.score()) : "");
+          out.printf(Locale.ROOT, "%s\t%s\t%.4f%s%s%s%n", r.customer(), name, r.score().value(),
+              r.score().label().map(l -> "\t" + l).orElse(""), explain ? "\t" + contributions(r.score()) : "",
+              explain && !r.score().measures().isEmpty() ? "\t" + measures(r.score()) : "");
         }
       }
     }
@@ -235,6 +323,14 @@ final class ScoreCommand implements Callable<Integer> {
     StringBuilder sb = new StringBuilder();
     for (Contribution c : score.contributions()) {
       sb.append(sb.length() == 0 ? "" : ";").append(c.name()).append('=').append(c.value());
+    }
+    return sb.toString();
+  }
+
+  private static String measures(Score score) {
+    StringBuilder sb = new StringBuilder();
+    for (Map.Entry<String, Double> m : score.measures().entrySet()) {
+      sb.append(sb.length() == 0 ? "" : ";").append(m.getKey()).append('=').append(m.getValue());
     }
     return sb.toString();
   }

@@ -20,8 +20,10 @@ final class ScoreCommandTest {
   private Path cdnowSample() throws IOException {
     // The bundled CDNOW 1/10 sample (cli main resources; provenance in cdnow/README.md).
     Path file = dir.resolve("CDNOW_sample.txt");
-    try (var in = Objects.requireNonNull(DemoCommand.class.getResourceAsStream(DemoCommand.RESOURCE))) {
-      Files.copy(in, file);
+    if (!Files.exists(file)) {
+      try (var in = Objects.requireNonNull(DemoCommand.class.getResourceAsStream(DemoCommand.RESOURCE))) {
+        Files.copy(in, file);
+      }
     }
     return file;
   }
@@ -39,7 +41,7 @@ final class ScoreCommandTest {
     // 1,959 records fall in the 39-week holdout after 1997-09-30 (../shared/data/README.md, CDNOW_sample.txt).
     assertTrue(r.err().contains("1,959 events after --as-of 1997-09-30T00:00:00Z were left out of the scores"), r.err());
     List<String> lines = Files.readAllLines(scores, StandardCharsets.UTF_8);
-    assertEquals("customer,strategy,score,contributions", lines.get(0));
+    assertEquals("customer,strategy,score,contributions,measures", lines.get(0));
     assertEquals(1 + 3 * 2357, lines.size());
     int explained = 0;
     int positive = 0;
@@ -170,6 +172,108 @@ final class ScoreCommandTest {
   }
 
   /** The score of one customer in the first strategy of a score --json output. */
+  private List<String> cdnowArgs(String... more) throws IOException {
+    List<String> args = new java.util.ArrayList<>(List.of("--input", cdnowSample().toString(), "--format",
+        "transactions", "--delimiter", "whitespace", "--no-header", "--columns", "customer=2,date=3,quantity=4,amount=5",
+        "--date-format", "yyyyMMdd"));
+    args.addAll(List.of(more));
+    return args;
+  }
+
+  /**
+   * Issue 4: the model-based strategies in engagekit score. Fitted in place on the CDNOW sample as
+   * of the calibration end they reproduce Fader, Hardie &amp; Lee's (2005) BG/NBD log-likelihood
+   * −9582.43 and customer 0001's E[Y(39 weeks)] = 1.2260 (as engagekit fit --predictions gives);
+   * given the model fitted beforehand by engagekit fit --json, they score the same.
+   */
+  @Test
+  void modelStrategies_fitInPlace_orTakeAModelFromFit() throws IOException {
+    List<String> score = new java.util.ArrayList<>(List.of("score"));
+    score.addAll(cdnowArgs("--strategy", "loyalty.bgnbd,loyalty.clv", "--as-of", "1997-09-30", "--horizon", "39w",
+        "--json"));
+    CliTestSupport.Result r = run(score.toArray(String[]::new));
+    assertEquals(0, r.status(), r.err());
+    com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+    com.fasterxml.jackson.databind.JsonNode population = json.get("strategies").get(0).get("population");
+    assertEquals(-9582.43, population.get("logLikelihood").asDouble(), 0.01);
+    assertEquals(2357, population.get("purchasers").asInt());
+    com.fasterxml.jackson.databind.JsonNode first = scoreOf(json, "0001");
+    assertEquals(1.2260, first.get("measures").get("expected_transactions").asDouble(), 5e-5);
+    assertEquals(100 * first.get("measures").get("p_alive").asDouble(), first.get("score").asDouble(), 1e-9);
+    com.fasterxml.jackson.databind.JsonNode clv = json.get("strategies").get(1);
+    assertEquals("loyalty.clv", clv.get("name").asText());
+    // Fader, Hardie & Lee (2005, JMR): Gamma-Gamma p = 6.25 on the 946 repeat buyers.
+    assertEquals(6.25, clv.get("population").get("p").asDouble(), 6.25 * 0.002);
+    assertTrue(clv.get("scores").get(0).get("measures").get("clv").asDouble() > 0);
+
+    Path model = dir.resolve("bgnbd.json");
+    List<String> fit = new java.util.ArrayList<>(List.of("fit", "bgnbd"));
+    fit.addAll(cdnowArgs("--calibration-end", "1997-09-30", "--json"));
+    CliTestSupport.Result fitted = run(fit.toArray(String[]::new));
+    assertEquals(0, fitted.status(), fitted.err());
+    Files.writeString(model, fitted.out());
+    List<String> given = new java.util.ArrayList<>(List.of("score"));
+    given.addAll(cdnowArgs("--strategy", "loyalty.bgnbd", "--as-of", "1997-09-30", "--horizon", "39w", "--json",
+        "--model", model.toString()));
+    CliTestSupport.Result withModel = run(given.toArray(String[]::new));
+    assertEquals(0, withModel.status(), withModel.err());
+    com.fasterxml.jackson.databind.JsonNode again = new com.fasterxml.jackson.databind.ObjectMapper().readTree(withModel.out());
+    assertTrue(again.get("strategies").get(0).get("population").get("logLikelihood") == null,
+        "a model given is not fitted again");
+    assertEquals(first.get("score").asDouble(), scoreOf(again, "0001").get("score").asDouble(), 1e-6);
+    assertEquals(1.2260, scoreOf(again, "0001").get("measures").get("expected_transactions").asDouble(), 5e-5);
+
+    // The text table shows the measures with --explain.
+    List<String> text = new java.util.ArrayList<>(List.of("score"));
+    text.addAll(cdnowArgs("--strategy", "loyalty.bgnbd", "--as-of", "1997-09-30", "--explain", "--model", model.toString()));
+    CliTestSupport.Result table = run(text.toArray(String[]::new));
+    assertEquals(0, table.status(), table.err());
+    assertTrue(table.out().lines().anyMatch(l -> l.startsWith("0001\tloyalty.bgnbd\t") && l.contains("\talive=")
+        && l.contains("\tp_alive=") && l.contains(";expected_transactions=")), table.out());
+  }
+
+  @Test
+  void modelStrategies_thatCannotBeFitted_exitThree_andBadModelFilesAreUsageErrors() throws IOException {
+    Path one = dir.resolve("one.csv");
+    Files.writeString(one, "customer,timestamp,channel,kind,value\nc1,2026-01-01T10:00:00Z,web,purchase,5\n");
+    CliTestSupport.Result r = run("score", "--input", one.toString(), "--strategy", "loyalty.bgnbd");
+    assertEquals(3, r.status(), r.err());
+    assertTrue(r.err().contains("engagekit: loyalty.bgnbd cannot fit BG/NBD on the 1 customers with purchases as of"
+        + " 2026-01-01T10:00:00Z: BG/NBD cannot be fitted: no customer made a repeat purchase"), r.err());
+
+    Path bad = dir.resolve("bad.json");
+    Files.writeString(bad, "{\"model\":\"bgnbd\",\"params\":{\"r\":1,\"alpha\":1,\"a\":1},\"timeUnit\":\"weeks\"}");
+    CliTestSupport.Result missing = run("score", "--input", one.toString(), "--strategy", "loyalty.bgnbd",
+        "--model", bad.toString());
+    assertEquals(2, missing.status());
+    assertTrue(missing.err().contains(bad + ": params.b is missing or not a number"), missing.err());
+
+    Path bgbb = dir.resolve("bgbb.json");
+    Files.writeString(bgbb, "{\"model\":\"bgbb\",\"params\":{}}");
+    CliTestSupport.Result discrete = run("score", "--input", one.toString(), "--strategy", "loyalty.bgnbd",
+        "--model", bgbb.toString());
+    assertEquals(2, discrete.status());
+    assertTrue(discrete.err().contains("a bgbb model scores no strategy"), discrete.err());
+
+    Path days = dir.resolve("days.json");
+    Files.writeString(days, "{\"model\":\"paretonbd\",\"params\":{\"r\":0.5,\"alpha\":70,\"s\":0.6,"
+        + "\"beta\":80},\"timeUnit\":\"days\"}");
+    CliTestSupport.Result unit = run("score", "--input", one.toString(), "--strategy", "loyalty.paretonbd",
+        "--model", days.toString(), "--time-unit", "weeks");
+    assertEquals(2, unit.status());
+    assertTrue(unit.err().contains("--time-unit weeks differs from the unit of " + days + " (days)"), unit.err());
+
+    CliTestSupport.Result unused = run("score", "--input", one.toString(), "--strategy", "loyalty.paretonbd",
+        "--model", days.toString(), "--as-of", "2026-02-01", "--json");
+    assertEquals(0, unused.status(), unused.err());
+    com.fasterxml.jackson.databind.JsonNode c1 = scoreOf(new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(unused.out()), "c1");
+    List<String> names = new java.util.ArrayList<>();
+    c1.get("measures").fieldNames().forEachRemaining(names::add);
+    assertEquals(List.of("p_alive", "expected_transactions", "x", "t_x", "T"), names);
+    assertEquals(31.0 - 0, c1.get("measures").get("T").asDouble(), 1e-12);
+  }
+
   private static com.fasterxml.jackson.databind.JsonNode scoreOf(com.fasterxml.jackson.databind.JsonNode json, String customer) {
     for (com.fasterxml.jackson.databind.JsonNode s : json.get("strategies").get(0).get("scores")) {
       if (s.get("customer").asText().equals(customer)) {
