@@ -37,6 +37,24 @@ final class MaximumLikelihood {
    */
   static Optimum fit(String model, String[] names, double[] start, Function<double[], Double> logLikelihood,
       Function<double[], double[]> gradient, double scale) {
+    return fit(model, names, start, logLikelihood, gradient, null, scale);
+  }
+
+  /**
+   * The gradient and Hessian of a log-likelihood in its parameters (not their logarithms), from one
+   * pass over the data: writes them and returns the log-likelihood.
+   */
+  interface Derivatives {
+    double evaluate(double[] p, double[] gradient, double[][] hessian);
+  }
+
+  /**
+   * As {@link #fit(String, String[], double[], Function, Function, double)}, with the exact
+   * Hessian from {@code derivatives} when it is not null: one pass per Newton step instead of one
+   * gradient and 2k more for the Hessian by differences.
+   */
+  static Optimum fit(String model, String[] names, double[] start, Function<double[], Double> logLikelihood,
+      Function<double[], double[]> gradient, Derivatives derivatives, double scale) {
     int k = start.length;
     Function<double[], Double> f = theta -> {
       double[] p = exp(theta);
@@ -69,11 +87,28 @@ final class MaximumLikelihood {
     double[] grad = null;
     int iteration = 0;
     while (true) {
-      grad = g.apply(theta);
+      if (derivatives == null) {
+        grad = g.apply(theta);
+        hessian = allFinite(grad) ? hessian(g, theta) : null;
+      } else {
+        // In θ = ln p: g_θ = p ∘ g_p and H_θ = D H_p D + diag(p ∘ g_p), D = diag(p).
+        double[] p = exp(theta);
+        double[] gp = new double[k];
+        double[][] hp = new double[k][k];
+        derivatives.evaluate(p, gp, hp);
+        grad = new double[k];
+        hessian = new double[k][k];
+        for (int i = 0; i < k; i++) {
+          grad[i] = p[i] * gp[i];
+          for (int j = 0; j < k; j++) {
+            hessian[i][j] = p[i] * p[j] * hp[i][j];
+          }
+          hessian[i][i] += grad[i];
+        }
+      }
       if (!allFinite(grad)) {
         throw new ModelFitException(model + ": the gradient is not finite at " + describe(names, exp(theta)));
       }
-      hessian = hessian(g, theta);
       if (norm(grad) <= tolerance) {
         break;
       }

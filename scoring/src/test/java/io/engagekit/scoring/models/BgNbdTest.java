@@ -105,6 +105,40 @@ final class BgNbdTest {
    * = 0.37631, so P(alive) = 1/(1 + 0.37631) = 0.72658; a customer without repeats is alive with
    * certainty.
    */
+  /**
+   * The one-pass log-likelihood, gradient and exact Hessian that the fit's Newton steps use agree
+   * with the log-likelihood, its analytic gradient, and central differences of that gradient.
+   */
+  @Test
+  void derivatives_matchTheGradient_andItsDifferences() {
+    RepeatPattern[] data = Cdnow.patterns().toArray(new RepeatPattern[0]);
+    java.util.Arrays.sort(data, java.util.Comparator.comparingLong(RepeatPattern::x));
+    double[][] points = {{0.243, 4.414, 0.793, 2.426}, {1.7, 0.3, 3.5, 0.6}, {0.05, 40, 0.2, 9}};
+    for (double[] q : points) {
+      double[] g = new double[4];
+      double[][] h = new double[4][4];
+      double ll = BgNbd.derivatives(data, q[0], q[1], q[2], q[3], g, h);
+      BgNbd m = new BgNbd(q[0], q[1], q[2], q[3]);
+      assertEquals(m.logLikelihood(java.util.Arrays.asList(data)), ll, 1e-9 * Math.abs(ll));
+      double[] expected = BgNbd.gradient(data, q[0], q[1], q[2], q[3]);
+      for (int i = 0; i < 4; i++) {
+        assertEquals(expected[i], g[i], 1e-9 * (1 + Math.abs(expected[i])), "gradient " + i);
+        double step = 1e-5 * q[i];
+        double[] up = q.clone();
+        double[] down = q.clone();
+        up[i] += step;
+        down[i] -= step;
+        double[] gu = BgNbd.gradient(data, up[0], up[1], up[2], up[3]);
+        double[] gd = BgNbd.gradient(data, down[0], down[1], down[2], down[3]);
+        for (int j = 0; j < 4; j++) {
+          double numeric = (gu[j] - gd[j]) / (2 * step);
+          assertEquals(numeric, h[j][i], 1e-5 * (1 + Math.abs(numeric)), "hessian " + j + "," + i + " at " +
+              java.util.Arrays.toString(q));
+        }
+      }
+    }
+  }
+
   @Test
   void probabilityAlive_workedExample() {
     BgNbd m = new BgNbd(0.243, 4.414, 0.793, 2.426);

@@ -1,0 +1,48 @@
+package io.engagekit.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.engagekit.scoring.models.RepeatPattern;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The model benchmarks measure the real data and the real paths. */
+final class ModelBenchmarkTest {
+  @Test
+  void setup_summarisesEveryCustomerOfBothCohorts() {
+    // 2,357 sample and 23,570 cohort customers, all first buying before the calibration end
+    // (Fader, Hardie & Lee 2005; ../shared/data/README.md).
+    List<RepeatPattern> sample = ModelBenchmark.patterns(ModelBenchmark.Cohort.SAMPLE);
+    assertEquals(2357, sample.size());
+    assertEquals(23_570, ModelBenchmark.patterns(ModelBenchmark.Cohort.FULL).size());
+    List<RepeatPattern> unique = ModelBenchmark.unique(sample);
+    assertEquals(2357, unique.stream().mapToLong(RepeatPattern::customers).sum());
+    assertTrue(unique.size() < sample.size());
+
+    ModelBenchmark b = new ModelBenchmark();
+    b.cohort = ModelBenchmark.Cohort.SAMPLE;
+    b.patterns = ModelBenchmark.Patterns.UNIQUE;
+    b.setup();
+    // The published fit: r = 0.2426 (Fader, Hardie & Lee 2005).
+    assertEquals(0.24259, b.fitBgNbd().parameters().get("r"), 0.24259e-3);
+  }
+
+  @Test
+  void predictions_simulateVariedCustomers_andScoreEveryOne() {
+    RepeatPattern[] p = PredictionBenchmark.simulate(PredictionBenchmark.CDNOW, 10_000, new SplittableRandom(42));
+    long repeaters = java.util.Arrays.stream(p).filter(q -> q.x() > 0).count();
+    // CDNOW's sample has 946 of 2,357 customers (40%) repeating in 39 weeks; the simulation is alike.
+    assertTrue(repeaters > 3_000 && repeaters < 5_000, repeaters + " repeaters");
+    assertTrue(java.util.Arrays.stream(p).distinct().count() > 2_000);
+    PredictionBenchmark b = new PredictionBenchmark();
+    b.customers = 1000;
+    b.setup();
+    double[] expected = b.aliveAndExpected();
+    for (int i = 0; i < expected.length; i++) {
+      assertTrue(expected[i] > 0 && expected[i] < 100, i + ": " + expected[i]);
+      assertTrue(b.alive[i] > 0 && b.alive[i] <= 1);
+    }
+  }
+}
