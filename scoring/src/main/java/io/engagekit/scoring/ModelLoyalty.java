@@ -106,7 +106,7 @@ final class ModelLoyalty implements PopulationStrategy<ModelLoyalty.State> {
 
   @Override
   public String description() {
-    return model == null && (kind != Kind.CLV || spend == null)
+    return model == null
         ? kind.description
         : kind.description.replace("fitted on the population", "fitted beforehand")
             .replace("BG/NBD x", model instanceof ParetoNbd ? "Pareto/NBD x" : "BG/NBD x");

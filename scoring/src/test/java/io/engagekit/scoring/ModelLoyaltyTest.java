@@ -168,7 +168,7 @@ final class ModelLoyaltyTest {
     BgNbd bgnbd = new BgNbd(figures.get("r"), figures.get("alpha"), figures.get("a"), figures.get("b"));
     GammaGamma spend = new GammaGamma(figures.get("p"), figures.get("q"), figures.get("gamma"));
     LifetimeValue lv = new LifetimeValue(bgnbd, spend, 52, 12, 0.01);
-    // Customer 0001: x = 2 repeat purchases in calibration, of 16.99 and 5.80 ... see the sample file.
+    // Customer 0001: x = 2 repeat days in calibration, t_x = 213 and T = 272 days.
     Score s = engine.score("0001", "loyalty.clv", CALIBRATION_END).orElseThrow();
     RepeatPattern p = RepeatPattern.of(2, 213 / 7.0, 272 / 7.0);
     double mean = s.measures().get("expected_spend");
