@@ -147,14 +147,15 @@ final class ScoreCommand implements Callable<Integer> {
     }
     List<ScoringStrategy<?>> strategies = new ArrayList<>();
     Set<String> used = new HashSet<>();
-    for (String name : strategyNames) {
-      ScoringStrategy<?> model = fitted.strategy(name.trim(), settings);
+    for (String given : strategyNames) {
+      String name = given.trim();
+      ScoringStrategy<?> model = fitted.strategy(name, settings);
       try {
-        strategies.add(model != null ? model : strategy(name.trim(), window));
+        strategies.add(model != null ? model : strategy(name, window));
       } catch (IllegalArgumentException e) {
         throw usage("--strategy: " + e.getMessage());
       }
-      used.addAll(fitted.usedBy(name.trim()));
+      used.addAll(fitted.usedBy(name));
     }
     for (Map.Entry<String, Path> m : fitted.files().entrySet()) {
       if (!used.contains(m.getKey())) {

@@ -118,11 +118,6 @@ final class ModelLoyalty implements PopulationStrategy<ModelLoyalty.State> {
   }
 
   @Override
-  public int stateVersion() {
-    return 1;
-  }
-
-  @Override
   public State readState(DataInput in) throws IOException {
     int n = in.readInt();
     if (n < 0) {
@@ -170,7 +165,7 @@ final class ModelLoyalty implements PopulationStrategy<ModelLoyalty.State> {
     figures.putAll(m.parameters());
     GammaGamma g = null;
     if (kind == Kind.CLV) {
-      g = spend != null ? spend : fitSpend(spends, asOf, figures);
+      g = spend != null ? spend : fitSpend(spends, summaries.size(), asOf, figures);
       figures.put("p", g.p());
       figures.put("q", g.q());
       figures.put("gamma", g.gamma());
@@ -200,13 +195,14 @@ final class ModelLoyalty implements PopulationStrategy<ModelLoyalty.State> {
     }
   }
 
-  private GammaGamma fitSpend(Map<SpendPattern, long[]> spends, Instant asOf, Map<String, Double> figures) {
+  private GammaGamma fitSpend(Map<SpendPattern, long[]> spends, int purchasers, Instant asOf,
+      Map<String, Double> figures) {
     List<SpendPattern> data = new ArrayList<>();
     for (Map.Entry<SpendPattern, long[]> e : spends.entrySet()) {
       data.add(new SpendPattern(e.getKey().x(), e.getKey().meanSpend(), e.getValue()[0]));
     }
     if (data.isEmpty()) {
-      throw notFitted(asOf, 0, "Gamma-Gamma needs repeat buyers with a positive mean spend, and there are none"
+      throw notFitted(asOf, purchasers, "Gamma-Gamma needs repeat buyers with a positive mean spend, and there are none"
           + " (are the purchase values missing?)");
     }
     try {
@@ -214,7 +210,7 @@ final class ModelLoyalty implements PopulationStrategy<ModelLoyalty.State> {
       figures.put("spendLogLikelihood", fit.logLikelihood());
       return fit.model();
     } catch (IllegalArgumentException | ModelFitException e) {
-      throw notFitted(asOf, data.size(), e.getMessage());
+      throw notFitted(asOf, purchasers, e.getMessage());
     }
   }
 
