@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Map;
 import org.apache.commons.numbers.gamma.Digamma;
 import org.apache.commons.numbers.gamma.LogGamma;
+import org.apache.commons.numbers.gamma.Trigamma;
 
 /**
  * The Pareto/NBD model of Schmittlein, Morrison &amp; Colombo (1987), "Counting Your Customers: Who
@@ -21,15 +22,18 @@ import org.apache.commons.numbers.gamma.LogGamma;
  * I = ∫_{t_x}^{T} (α+τ)^−(r+x) (β+τ)^−(s+1) dτ
  * </pre>
  *
- * <p><b>Why no hypergeometric function.</b> The papers write s·I as a difference of two Gauss
- * hypergeometric functions ₂F₁(r+s+x, s+1 or r+x; r+s+x+1; z) at z = |α−β|/(max(α,β)+t). That
- * difference cancels catastrophically when t<sub>x</sub> is close to T, its series needs
- * O(x/(1−z)) terms when z nears 1 (heavy buyers, very unequal α and β), and the standard
- * transformation to 1 − z is degenerate whenever s or r + x is an integer. I is instead the
- * integral of a positive, decreasing, log-convex function, evaluated in log space by adaptive
- * Gauss–Kronrod quadrature, which has none of these problems; the same pass yields the integrals
- * of its parameter derivatives, so the gradient is analytic. The tests check the result against
- * the ₂F₁ form evaluated in 50-digit arithmetic.
+ * <p><b>How I is computed, and why not as the papers do.</b> The papers write s·I as a difference
+ * of two Gauss hypergeometric functions ₂F₁(r+s+x, s+1 or r+x; r+s+x+1; z) at z =
+ * |α−β|/(max(α,β)+t). That difference cancels catastrophically when t<sub>x</sub> is close to T,
+ * its series needs O(x/(1−z)) terms when z nears 1 (heavy buyers, very unequal α and β), and the
+ * standard transformation to 1 − z is degenerate whenever s or r + x is an integer. Here I is
+ * integrated term by term from the series of its integrand in y = (α−β)/(α+τ), which needs no
+ * difference of large numbers and a number of terms that depends on y alone, not on x; where |y|
+ * exceeds 1/2 or the series could cancel, I is the integral of a positive, decreasing, log-convex
+ * function, evaluated in log space by adaptive Gauss–Kronrod quadrature. Both also give the
+ * moments that make the gradient and the Hessian of the log-likelihood analytic, so the fit takes
+ * exact Newton steps. The tests check the likelihood against the ₂F₁ form in 50-digit arithmetic,
+ * and the series against the quadrature.
  *
  * <p>Immutable and thread-safe.
  *
@@ -70,19 +74,44 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
   public static ModelFit<ParetoNbd> fit(Collection<RepeatPattern> patterns) {
     RepeatPattern[] data = Parameters.patterns(patterns, "Pareto/NBD");
     long customers = Parameters.customers(data);
-    MaximumLikelihood.Optimum o = MaximumLikelihood.fit("Pareto/NBD", NAMES, new double[] {1, 1, 1, 1},
-        v -> evaluate(data, v[0], v[1], v[2], v[3], null), v -> {
+    // By x, so that the gamma-function terms of each x are computed once per evaluation.
+    RepeatPattern[] byX = data.clone();
+    java.util.Arrays.sort(byX, java.util.Comparator.comparingLong(RepeatPattern::x));
+    MaximumLikelihood.Optimum o = MaximumLikelihood.fit("Pareto/NBD", NAMES, start(byX),
+        v -> evaluate(byX, v[0], v[1], v[2], v[3], null, null), v -> {
           double[] g = new double[4];
-          evaluate(data, v[0], v[1], v[2], v[3], g);
+          evaluate(byX, v[0], v[1], v[2], v[3], g, null);
           return g;
-        }, customers);
+        }, (v, g, h) -> evaluate(byX, v[0], v[1], v[2], v[3], g, h), customers);
     double[] v = o.parameters();
     return ModelFit.of(new ParetoNbd(v[0], v[1], v[2], v[3]), NAMES, o, customers);
   }
 
+  /**
+   * The optimiser's start: r = s = 1 and α = β = the customers' mean T. α and β are scales in the
+   * unit of time, so a start in that unit makes the fit's path the same whether T is in days or
+   * weeks; it also starts with α = β, where the integral's series has a single term, and keeps the
+   * first steps away from α far above β, where it needs quadrature. On the CDNOW sample this fit
+   * takes 6 Newton steps instead of 8 from (1, 1, 1, 1), and a third of the time.
+   */
+  static double[] start(RepeatPattern[] data) {
+    double weighted = 0;
+    double customers = 0;
+    for (RepeatPattern p : data) {
+      weighted += p.T() * p.customers();
+      customers += p.customers();
+    }
+    double scale = weighted / customers;
+    if (!(scale > 0 && scale <= Double.MAX_VALUE)) {
+      scale = 1;
+    }
+    return new double[] {1, scale, 1, scale};
+  }
+
   @Override
   public double logLikelihood(Collection<RepeatPattern> patterns) {
-    return evaluate(requireNonNull(patterns, "patterns").toArray(new RepeatPattern[0]), r, alpha, s, beta, null);
+    RepeatPattern[] data = requireNonNull(patterns, "patterns").toArray(new RepeatPattern[0]);
+    return evaluate(data, r, alpha, s, beta, null, null);
   }
 
   /**
@@ -154,14 +183,25 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
     return -Math.expm1(-ul) / u;
   }
 
+  /** The length of a moments array with the means only: E[ln(α+τ)], E[1/(α+τ)], E[ln(β+τ)], E[1/(β+τ)]. */
+  static final int MEANS = 4;
+  /**
+   * The length of a moments array that also holds the covariances of those four quantities, in the
+   * order (0,0), (0,1), (0,2), (0,3), (1,1), (1,2), (1,3), (2,2), (2,3), (3,3).
+   */
+  static final int COVARIANCES = 14;
+
   /**
    * ln I for I = ∫_{tx}^{T} (α+τ)^−m (β+τ)^−(s+1) dτ; −∞ when tx = T. When {@code moments} is not
-   * null it receives the integrand-weighted means of ln(α+τ), 1/(α+τ), ln(β+τ) and 1/(β+τ).
+   * null (length {@link #MEANS} or {@link #COVARIANCES}) it receives, under the integrand as a
+   * weight, the means of ln(α+τ), 1/(α+τ), ln(β+τ) and 1/(β+τ), and with the longer array also
+   * their covariances.
    */
   static double logIntegral(double m, double alpha, double s, double beta, double tx, double T, double[] moments) {
     if (!(T > tx)) {
       if (moments != null) {
-        // The limit of the weighted means as the interval shrinks to the point tx.
+        // The limit as the interval shrinks to the point tx: the means there, no spread.
+        java.util.Arrays.fill(moments, 0);
         moments[0] = Math.log(alpha + tx);
         moments[1] = 1 / (alpha + tx);
         moments[2] = Math.log(beta + tx);
@@ -169,7 +209,18 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
       }
       return Double.NEGATIVE_INFINITY;
     }
-    int dim = moments == null ? 1 : 5;
+    double bySeries = logIntegralBySeries(m, alpha, s, beta, tx, T, moments);
+    return Double.isNaN(bySeries) ? logIntegralByQuadrature(m, alpha, s, beta, tx, T, moments) : bySeries;
+  }
+
+  /**
+   * ln I by adaptive quadrature in log space; requires T &gt; t<sub>x</sub>. Moments as for {@link
+   * #logIntegral}.
+   */
+  static double logIntegralByQuadrature(double m, double alpha, double s, double beta, double tx, double T,
+      double[] moments) {
+    boolean covariances = moments != null && moments.length >= COVARIANCES;
+    int dim = moments == null ? 1 : covariances ? 15 : 5;
     double laTx = Math.log(alpha + tx);
     double lbTx = Math.log(beta + tx);
     Quadrature.Integrand integrand = (tau, out) -> {
@@ -180,12 +231,26 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
       double f = Math.exp(-m * da - (s + 1) * db);
       out[0] = f;
       if (out.length > 1) {
-        double la = laTx + da;
-        double lb = lbTx + db;
-        out[1] = f * la;
-        out[2] = f / (alpha + tau);
-        out[3] = f * lb;
-        out[4] = f / (beta + tau);
+        // ln(α+τ) and ln(β+τ) enter relative to their values at tx, so that their spread is not
+        // lost under a large common offset.
+        double ra = 1 / (alpha + tau);
+        double rb = 1 / (beta + tau);
+        out[1] = f * da;
+        out[2] = f * ra;
+        out[3] = f * db;
+        out[4] = f * rb;
+        if (out.length > 5) {
+          out[5] = out[1] * da;
+          out[6] = out[1] * ra;
+          out[7] = out[1] * db;
+          out[8] = out[1] * rb;
+          out[9] = out[2] * ra;
+          out[10] = out[2] * db;
+          out[11] = out[2] * rb;
+          out[12] = out[3] * db;
+          out[13] = out[3] * rb;
+          out[14] = out[4] * rb;
+        }
       }
     };
     // The integrand falls fastest at tx, at rate k0, and ever more slowly after (it is log-convex).
@@ -214,50 +279,327 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
       }
     }
     if (moments != null) {
+      double[] mean = new double[4];
       for (int i = 0; i < 4; i++) {
-        moments[i] = v[i + 1] / v[0];
+        mean[i] = v[i + 1] / v[0];
+      }
+      moments[0] = laTx + mean[0];
+      moments[1] = mean[1];
+      moments[2] = lbTx + mean[2];
+      moments[3] = mean[3];
+      if (covariances) {
+        int c = 4;
+        for (int i = 0; i < 4; i++) {
+          for (int j = i; j < 4; j++) {
+            moments[c] = v[c + 1] / v[0] - mean[i] * mean[j];
+            c++;
+          }
+        }
       }
     }
     return -m * laTx - (s + 1) * lbTx + Math.log(v[0]);
   }
 
-  /** The total log-likelihood; when {@code gradient} is not null, also its gradient. */
-  private static double evaluate(RepeatPattern[] data, double r, double alpha, double s, double beta,
-      double[] gradient) {
+  /**
+   * ln I by its series in y = (α−β)/(α+τ), or NaN when the series cannot vouch for near double
+   * precision (|y| at t<sub>x</sub> above 1/2, s above 100, or an alternating series, α &lt; β,
+   * whose terms could cancel more than two digits). Requires T &gt; t<sub>x</sub>. Moments as for
+   * {@link #logIntegral}.
+   *
+   * <p>With w = α+τ, the integrand is w^−(m+s+1) (1−y)^−(s+1) = Σ<sub>k</sub> (s+1)<sub>k</sub>/k!
+   * (α−β)^k w^−(m+s+1+k), and each power integrates in closed form: with v = ln(w/w<sub>x</sub>)
+   * over [0, L], L = ln(w<sub>T</sub>/w<sub>x</sub>), it gives w<sub>x</sub>^−n J<sub>0</sub>(n),
+   * n = m+s+k, where J<sub>i</sub>(n) = ∫<sub>0</sub><sup>L</sup> v^i e^−nv dv. J<sub>0</sub> is
+   * built from sums of positive numbers (1 − e^−nL = (1 − e^−(m+s)L) + e^−(m+s)L (1 − e^−kL), the
+   * last by 1 − q^(k+1) = (1−q) + q(1 − q^k)), so t<sub>x</sub> close to T costs no digits, which
+   * is what defeats the papers' difference of two ₂F₁ values. The moments come from the same
+   * terms: a factor 1/(α+τ) = e^−v/w<sub>x</sub> shifts n by one; ln(α+τ) − ln w<sub>x</sub> = v
+   * turns J<sub>0</sub> into J<sub>1</sub>, and v² into J<sub>2</sub>; ln(β+τ) = ln w + λ with λ
+   * = ln(1−y), whose products with (1−y)^−(s+1) are the series differentiated in s (coefficients
+   * times H<sub>k</sub> = Σ<sub>j&lt;k</sub> 1/(s+1+j), and for λ² times H<sub>k</sub>² −
+   * Σ<sub>j&lt;k</sub> 1/(s+1+j)²); and each factor 1/(β+τ) = e^−v/(w<sub>x</sub>(1−y)) raises
+   * s+1 by one as well.
+   */
+  static double logIntegralBySeries(double m, double alpha, double s, double beta, double tx, double T,
+      double[] moments) {
+    double wx = alpha + tx;
+    double y = (alpha - beta) / wx;
+    double ay = Math.abs(y);
+    if (!(ay <= 0.5) || !(s <= 100) || (y < 0 && (s + 3) * Math.log((1 + ay) / (1 - ay)) > Math.log(100))) {
+      return Double.NaN;
+    }
+    double n0 = m + s;
+    double logRatio = Math.log1p((T - tx) / wx);
+    double oneMinusQ = -Math.expm1(-logRatio);
+    double q = Math.exp(-logRatio);
+    double e0 = Math.exp(-n0 * logRatio);
+    double oneMinusE0 = -Math.expm1(-n0 * logRatio);
+    int level = moments == null ? 0 : moments.length >= COVARIANCES ? 2 : 1;
+    // Term k, n = n0 + k: a, b, c = (s+1)_k/k! y^k, (s+2)_k/k! y^k, (s+3)_k/k! y^k; h, h2, hb =
+    // Σ_{j<k} 1/(s+1+j), 1/(s+1+j)², 1/(s+2+j); u = 1 − q^k; e = e^−nL; j0 = J0(n), j0n = J0(n+1).
+    double a = 1;
+    double b = 1;
+    double c = 1;
+    double h = 0;
+    double h2 = 0;
+    double hb = 0;
+    double u = 0;
+    double e = e0;
+    double j0 = oneMinusE0 / n0;
+    double u1 = oneMinusQ;
+    double j0n = (oneMinusE0 + e0 * u1) / (n0 + 1);
+    double[] sum = new double[level == 2 ? 15 : level == 1 ? 5 : 1];
+    for (int k = 0; k < 400; k++) {
+      double n = n0 + k;
+      sum[0] += a * j0;
+      if (level > 0) {
+        double j1 = weightedLog(n, logRatio, j0, e);
+        sum[1] += a * j1;                    // E[v]
+        sum[2] += a * j0n;                   // E[Ra] · w
+        sum[3] -= a * h * j0;                // E[λ]
+        sum[4] += b * j0n;                   // E[Rb] · w
+        if (level > 1) {
+          double u2 = oneMinusQ + q * u1;
+          double j0nn = (oneMinusE0 + e0 * u2) / (n + 2);
+          double j1n = weightedLog(n + 1, logRatio, j0n, e * q);
+          sum[5] += a * weightedSquare(n, logRatio, j1, e);  // E[v²]
+          sum[6] += a * j1n;                 // E[v Ra] · w
+          sum[7] -= a * h * j1;              // E[v λ]
+          sum[8] += b * j1n;                 // E[v Rb] · w
+          sum[9] += a * j0nn;                // E[Ra²] · w²
+          sum[10] -= a * h * j0n;            // E[λ Ra] · w
+          sum[11] += b * j0nn;               // E[Ra Rb] · w²
+          sum[12] += a * (h * h - h2) * j0;  // E[λ²]
+          sum[13] -= b * hb * j0n;           // E[λ Rb] · w
+          sum[14] += c * j0nn;               // E[Rb²] · w²
+        }
+      }
+      double ratio = (s + 1 + level + k) * ay / (k + 1);
+      if (ratio < 1) {
+        double spread = 1 + h + logRatio + 1 / ((1 - ratio) * (s + 1));
+        double largest = level == 0 ? a : level == 1 ? b : c;
+        double tail = Math.abs(largest) * j0 * ratio / (1 - ratio) * (level > 1 ? spread * spread : spread);
+        if (tail <= 1e-17 * Math.abs(sum[0])
+            && (level == 0 || tail <= 1e-17 * Math.min(Math.abs(sum[2]), Math.abs(sum[4])))
+            && (level < 2 || tail <= 1e-17 * Math.min(Math.abs(sum[9]), Math.abs(sum[14])))) {
+          if (level > 0) {
+            seriesMoments(sum, Math.log(wx), wx, moments);
+          }
+          return -n0 * Math.log(wx) + Math.log(sum[0]);
+        }
+      }
+      double inverse = 1 / (s + 1 + k);
+      h += inverse;
+      h2 += inverse * inverse;
+      hb += 1 / (s + 2 + k);
+      a *= (s + 1 + k) / (k + 1) * y;
+      b *= (s + 2 + k) / (k + 1) * y;
+      c *= (s + 3 + k) / (k + 1) * y;
+      u = u1;
+      u1 = oneMinusQ + q * u;
+      e *= q;
+      j0 = j0n;
+      j0n = (oneMinusE0 + e0 * u1) / (n + 2);
+    }
+    return Double.NaN;
+  }
+
+  /** The means and covariances from the series' sums (see {@link #logIntegralBySeries}). */
+  private static void seriesMoments(double[] sum, double lwx, double wx, double[] moments) {
+    double s0 = sum[0];
+    double ev = sum[1] / s0;
+    double era = sum[2] / (s0 * wx);
+    double el = sum[3] / s0;
+    double erb = sum[4] / (s0 * wx);
+    moments[0] = lwx + ev;
+    moments[1] = era;
+    moments[2] = lwx + ev + el;
+    moments[3] = erb;
+    if (moments.length < COVARIANCES) {
+      return;
+    }
+    double evv = sum[5] / s0;
+    double evra = sum[6] / (s0 * wx);
+    double evl = sum[7] / s0;
+    double evrb = sum[8] / (s0 * wx);
+    double erara = sum[9] / (s0 * wx * wx);
+    double elra = sum[10] / (s0 * wx);
+    double erarb = sum[11] / (s0 * wx * wx);
+    double ell = sum[12] / s0;
+    double elrb = sum[13] / (s0 * wx);
+    double erbrb = sum[14] / (s0 * wx * wx);
+    double elb = ev + el; // E[ln(β+τ)] − ln w_x
+    moments[4] = evv - ev * ev;
+    moments[5] = evra - ev * era;
+    moments[6] = evv + evl - ev * elb;
+    moments[7] = evrb - ev * erb;
+    moments[8] = erara - era * era;
+    moments[9] = evra + elra - era * elb;
+    moments[10] = erarb - era * erb;
+    moments[11] = evv + 2 * evl + ell - elb * elb;
+    moments[12] = evrb + elrb - elb * erb;
+    moments[13] = erbrb - erb * erb;
+  }
+
+  /**
+   * J<sub>1</sub>(n) = ∫<sub>0</sub><sup>L</sup> v e^−nv dv, given J<sub>0</sub>(n) = (1 −
+   * e^−nL)/n and e = e^−nL: (J<sub>0</sub> − L e)/n, or L² Σ (−nL)^i / (i! (i+2)) when nL &lt;
+   * 1/2, where that difference would cancel.
+   */
+  private static double weightedLog(double n, double logRatio, double j0, double e) {
+    double v = n * logRatio;
+    if (v >= 0.5) {
+      return (j0 - logRatio * e) / n;
+    }
+    return logRatio * logRatio * smallSeries(v, 2);
+  }
+
+  /**
+   * J<sub>2</sub>(n) = ∫<sub>0</sub><sup>L</sup> v² e^−nv dv, given J<sub>1</sub>(n): (2J<sub>1</sub>
+   * − L² e)/n, or L³ Σ (−nL)^i / (i! (i+3)) when nL &lt; 1/2.
+   */
+  private static double weightedSquare(double n, double logRatio, double j1, double e) {
+    double v = n * logRatio;
+    if (v >= 0.5) {
+      return (2 * j1 - logRatio * logRatio * e) / n;
+    }
+    return logRatio * logRatio * logRatio * smallSeries(v, 3);
+  }
+
+  /** Σ<sub>i≥0</sub> (−v)^i / (i! (i+d)) for 0 ≤ v &lt; 1/2. */
+  private static double smallSeries(double v, int d) {
+    double sum = 0;
+    double power = 1; // (−v)^i / i!
+    for (int i = 0; i < 30; i++) {
+      double term = power / (i + d);
+      sum += term;
+      if (Math.abs(term) <= 1e-17 * sum) {
+        break;
+      }
+      power *= -v / (i + 1);
+    }
+    return sum;
+  }
+
+  /**
+   * The total log-likelihood; when {@code gradient} is not null also its gradient, and when {@code
+   * hessian} is not null its Hessian, all in the parameters (r, α, s, β). The patterns are best
+   * sorted by x: the gamma-function terms are computed once per run of equal x.
+   *
+   * <p>Per pattern, ln L = K + ln(A + B) with K = lnΓ(r+x) − lnΓ(r) + r ln α + s ln β, A =
+   * (α+T)^−(r+x) (β+T)^−s and B = s·I. With w<sub>1</sub> = A/(A+B), w<sub>2</sub> = B/(A+B), the
+   * gradient of ln(A+B) is w<sub>1</sub>∇ln A + w<sub>2</sub>∇ln B and its Hessian w<sub>1</sub>∇²ln
+   * A + w<sub>2</sub>∇²ln B + w<sub>1</sub>w<sub>2</sub> (∇ln A − ∇ln B)(∇ln A − ∇ln B)ᵀ, a form
+   * without the cancellation of the textbook one. For ln I = ln ∫f, ∇ln I = E[∇ln f] and ∇²ln I =
+   * E[∇²ln f] + Cov(∇ln f) under f as a weight: the moments that {@link #logIntegral} returns.
+   */
+  static double evaluate(RepeatPattern[] data, double r, double alpha, double s, double beta, double[] gradient,
+      double[][] hessian) {
     double lgR = LogGamma.value(r);
-    double psiR = Digamma.value(r);
     double logAlpha = Math.log(alpha);
     double logBeta = Math.log(beta);
     double logS = Math.log(s);
-    double[] moments = gradient == null ? null : new double[4];
+    boolean second = hessian != null;
+    boolean first = gradient != null || second;
+    double psiR = first ? Digamma.value(r) : 0;
+    double triR = second ? Trigamma.value(r) : 0;
+    double[] moments = second ? new double[COVARIANCES] : first ? new double[MEANS] : null;
+    double[] g = new double[4];
+    double[][] h = new double[4][4];
+    double[] gA = new double[4];
+    double[] gB = new double[4];
     double sum = 0;
-    double gr = 0;
-    double ga = 0;
-    double gs = 0;
-    double gb = 0;
+    long lastX = -1;
+    double lgRX = 0;
+    double psiRX = 0;
+    double triRX = 0;
     for (RepeatPattern p : data) {
-      double x = p.x();
+      long xl = p.x();
+      if (xl != lastX) {
+        lastX = xl;
+        lgRX = LogGamma.value(r + xl);
+        psiRX = first ? Digamma.value(r + xl) : 0;
+        triRX = second ? Trigamma.value(r + xl) : 0;
+      }
+      double m = r + xl;
       double n = p.customers();
-      double laT = Math.log(alpha + p.T());
-      double lbT = Math.log(beta + p.T());
-      double first = -(r + x) * laT - s * lbT;
-      double second = logS + logIntegral(r + x, alpha, s, beta, p.tx(), p.T(), moments);
-      double bracket = Parameters.logSumExp(first, second);
-      sum += n * (LogGamma.value(r + x) - lgR + r * logAlpha + s * logBeta + bracket);
-      if (gradient != null) {
-        double w2 = Math.exp(second - bracket);
-        double w1 = 1 - w2;
-        gr += n * (Digamma.value(r + x) - psiR + logAlpha - w1 * laT - w2 * moments[0]);
-        ga += n * (r / alpha - w1 * (r + x) / (alpha + p.T()) - w2 * (r + x) * moments[1]);
-        gs += n * (logBeta - w1 * lbT + w2 * (1 / s - moments[2]));
-        gb += n * (s / beta - w1 * s / (beta + p.T()) - w2 * (s + 1) * moments[3]);
+      double T = p.T();
+      double laT = Math.log(alpha + T);
+      double lbT = Math.log(beta + T);
+      double lnA = -m * laT - s * lbT;
+      double lnB = logS + logIntegral(m, alpha, s, beta, p.tx(), T, moments);
+      double bracket = Parameters.logSumExp(lnA, lnB);
+      sum += n * (lgRX - lgR + r * logAlpha + s * logBeta + bracket);
+      if (!first) {
+        continue;
+      }
+      double w2 = Math.exp(lnB - bracket);
+      double w1 = 1 - w2;
+      double raT = 1 / (alpha + T);
+      double rbT = 1 / (beta + T);
+      gA[0] = -laT;
+      gA[1] = -m * raT;
+      gA[2] = -lbT;
+      gA[3] = -s * rbT;
+      gB[0] = -moments[0];
+      gB[1] = -m * moments[1];
+      gB[2] = 1 / s - moments[2];
+      gB[3] = -(s + 1) * moments[3];
+      g[0] += n * (psiRX - psiR + logAlpha + w1 * gA[0] + w2 * gB[0]);
+      g[1] += n * (r / alpha + w1 * gA[1] + w2 * gB[1]);
+      g[2] += n * (logBeta + w1 * gA[2] + w2 * gB[2]);
+      g[3] += n * (s / beta + w1 * gA[3] + w2 * gB[3]);
+      if (!second) {
+        continue;
+      }
+      // K.
+      h[0][0] += n * (triRX - triR);
+      h[0][1] += n / alpha;
+      h[1][1] -= n * r / (alpha * alpha);
+      h[2][3] += n / beta;
+      h[3][3] -= n * s / (beta * beta);
+      // w1 ∇²ln A.
+      h[0][1] -= n * w1 * raT;
+      h[1][1] += n * w1 * m * raT * raT;
+      h[2][3] -= n * w1 * rbT;
+      h[3][3] += n * w1 * s * rbT * rbT;
+      // w2 ∇²ln B: E[∇²ln f] − 1/s² on (s, s), and Cov(∇ln f) = κᵢκⱼ Cᵢⱼ, κ = (−1, −m, −1, −(s+1)).
+      if (w2 > 0) {
+        double[] kappa = {-1, -m, -1, -(s + 1)};
+        int c = MEANS;
+        for (int i = 0; i < 4; i++) {
+          for (int j = i; j < 4; j++) {
+            h[i][j] += n * w2 * kappa[i] * kappa[j] * moments[c++];
+          }
+        }
+        double ra2 = moments[8] + moments[1] * moments[1];
+        double rb2 = moments[13] + moments[3] * moments[3];
+        h[0][1] -= n * w2 * moments[1];
+        h[1][1] += n * w2 * m * ra2;
+        h[2][2] -= n * w2 / (s * s);
+        h[2][3] -= n * w2 * moments[3];
+        h[3][3] += n * w2 * (s + 1) * rb2;
+      }
+      // w1 w2 (∇ln A − ∇ln B)(∇ln A − ∇ln B)ᵀ.
+      double w12 = n * w1 * w2;
+      if (w12 > 0) {
+        for (int i = 0; i < 4; i++) {
+          double di = gA[i] - gB[i];
+          for (int j = i; j < 4; j++) {
+            h[i][j] += w12 * di * (gA[j] - gB[j]);
+          }
+        }
       }
     }
     if (gradient != null) {
-      gradient[0] = gr;
-      gradient[1] = ga;
-      gradient[2] = gs;
-      gradient[3] = gb;
+      System.arraycopy(g, 0, gradient, 0, 4);
+    }
+    if (second) {
+      for (int i = 0; i < 4; i++) {
+        for (int j = 0; j < 4; j++) {
+          hessian[i][j] = j >= i ? h[i][j] : h[j][i];
+        }
+      }
     }
     return sum;
   }
