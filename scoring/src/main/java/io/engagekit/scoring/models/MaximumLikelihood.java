@@ -85,26 +85,19 @@ final class MaximumLikelihood {
     double damping = 0;
     double[][] hessian = null;
     double[] grad = null;
+    // With exact derivatives, the first trial point of each step is evaluated with them: a Newton
+    // step is nearly always accepted, and its derivatives are then those of the next iteration.
+    Point trial = null;
     int iteration = 0;
     while (true) {
       if (derivatives == null) {
         grad = g.apply(theta);
         hessian = allFinite(grad) ? hessian(g, theta) : null;
       } else {
-        // In θ = ln p: g_θ = p ∘ g_p and H_θ = D H_p D + diag(p ∘ g_p), D = diag(p).
-        double[] p = exp(theta);
-        double[] gp = new double[k];
-        double[][] hp = new double[k][k];
-        derivatives.evaluate(p, gp, hp);
-        grad = new double[k];
-        hessian = new double[k][k];
-        for (int i = 0; i < k; i++) {
-          grad[i] = p[i] * gp[i];
-          for (int j = 0; j < k; j++) {
-            hessian[i][j] = p[i] * p[j] * hp[i][j];
-          }
-          hessian[i][i] += grad[i];
-        }
+        Point here = trial != null && java.util.Arrays.equals(trial.theta, theta) ? trial
+            : Point.at(derivatives, theta);
+        grad = here.gradient;
+        hessian = here.hessian;
       }
       if (!allFinite(grad)) {
         throw new ModelFitException(model + ": the gradient is not finite at " + describe(names, exp(theta)));
@@ -117,6 +110,7 @@ final class MaximumLikelihood {
             + "norm is still " + norm(grad) + " (tolerance " + tolerance + ") at " + describe(names, exp(theta)));
       }
       boolean improved = false;
+      boolean firstTrial = true;
       for (int attempt = 0; attempt < 60 && !improved; attempt++) {
         double[] step = dampedNewton(hessian, grad, damping);
         if (step == null) {
@@ -133,7 +127,14 @@ final class MaximumLikelihood {
           for (int i = 0; i < k; i++) {
             next[i] += t * step[i];
           }
-          double v = f.apply(next);
+          double v;
+          if (derivatives != null && firstTrial) {
+            firstTrial = false;
+            trial = Point.at(derivatives, next);
+            v = trial.value;
+          } else {
+            v = f.apply(next);
+          }
           if (v > value) {
             theta = next;
             value = v;
@@ -175,6 +176,31 @@ final class MaximumLikelihood {
       }
     }
     return new Optimum(p, value, se, iteration, norm(grad));
+  }
+
+  /** A point in log-parameters with the log-likelihood and its derivatives there, in θ = ln p. */
+  private record Point(double[] theta, double value, double[] gradient, double[][] hessian) {
+    /** In θ = ln p: g_θ = p ∘ g_p and H_θ = D H_p D + diag(p ∘ g_p), D = diag(p). */
+    static Point at(Derivatives derivatives, double[] theta) {
+      int k = theta.length;
+      double[] p = exp(theta);
+      double[] gp = new double[k];
+      double[][] hp = new double[k][k];
+      double value = allFinitePositive(p) ? derivatives.evaluate(p, gp, hp) : Double.NEGATIVE_INFINITY;
+      if (Double.isNaN(value)) {
+        value = Double.NEGATIVE_INFINITY;
+      }
+      double[] grad = new double[k];
+      double[][] hessian = new double[k][k];
+      for (int i = 0; i < k; i++) {
+        grad[i] = p[i] * gp[i];
+        for (int j = 0; j < k; j++) {
+          hessian[i][j] = p[i] * p[j] * hp[i][j];
+        }
+        hessian[i][i] += grad[i];
+      }
+      return new Point(theta.clone(), value, grad, hessian);
+    }
   }
 
   /** The Hessian in log-parameters, by central differences of the analytic gradient, symmetrised. */

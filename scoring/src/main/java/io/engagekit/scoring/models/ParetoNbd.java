@@ -303,8 +303,9 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
   /**
    * ln I by its series in y = (α−β)/(α+τ), or NaN when the series cannot vouch for near double
    * precision (|y| at t<sub>x</sub> above 1/2, s above 100, or an alternating series, α &lt; β,
-   * whose terms could cancel more than two digits). Requires T &gt; t<sub>x</sub>. Moments as for
-   * {@link #logIntegral}.
+   * whose terms could cancel more than two digits). When α &lt; β and that fails, the same series
+   * with the two factors' roles exchanged, in (β−α)/(β+τ) &gt; 0, under the same limits with r + x
+   * in place of s. Requires T &gt; t<sub>x</sub>. Moments as for {@link #logIntegral}.
    *
    * <p>With w = α+τ, the integrand is w^−(m+s+1) (1−y)^−(s+1) = Σ<sub>k</sub> (s+1)<sub>k</sub>/k!
    * (α−β)^k w^−(m+s+1+k), and each power integrates in closed form: with v = ln(w/w<sub>x</sub>)
@@ -322,31 +323,67 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
    */
   static double logIntegralBySeries(double m, double alpha, double s, double beta, double tx, double T,
       double[] moments) {
+    double bySeries = series(m, alpha, s + 1, beta, m + s, tx, T, moments);
+    if (!Double.isNaN(bySeries) || !(beta > alpha)) {
+      return bySeries;
+    }
+    // The same integral with the factors' roles exchanged: a series in (β−α)/(β+τ) > 0.
+    double[] swapped = moments == null ? null : new double[moments.length];
+    bySeries = series(s + 1, beta, m, alpha, m + s, tx, T, swapped);
+    if (moments != null && !Double.isNaN(bySeries)) {
+      int[] order = {2, 3, 0, 1};
+      for (int i = 0; i < MEANS; i++) {
+        moments[order[i]] = swapped[i];
+      }
+      if (moments.length >= COVARIANCES) {
+        for (int i = 0; i < MEANS; i++) {
+          for (int j = i; j < MEANS; j++) {
+            moments[covariance(order[i], order[j])] = swapped[covariance(i, j)];
+          }
+        }
+      }
+    }
+    return bySeries;
+  }
+
+  /** The position of the covariance of moments i and j in a moments array. */
+  private static int covariance(int i, int j) {
+    int lo = Math.min(i, j);
+    int hi = Math.max(i, j);
+    return MEANS + lo * MEANS - lo * (lo - 1) / 2 + (hi - lo);
+  }
+
+  /**
+   * ln ∫_{tx}^{T} (α+τ)^−p (β+τ)^−q dτ by the series in y = (α−β)/(α+τ), for {@link
+   * #logIntegralBySeries}; {@code n0} = p + q − 1, computed by the caller without rounding it away.
+   */
+  private static double series(double p, double alpha, double q, double beta, double n0, double tx, double T,
+      double[] moments) {
     double wx = alpha + tx;
     double y = (alpha - beta) / wx;
     double ay = Math.abs(y);
-    if (!(ay <= 0.5) || !(s <= 100) || (y < 0 && (s + 3) * Math.log((1 + ay) / (1 - ay)) > Math.log(100))) {
+    if (!(ay <= 0.5) || !(q <= 101) || (y < 0 && (q + 2) * Math.log((1 + ay) / (1 - ay)) > Math.log(100))) {
       return Double.NaN;
     }
-    double n0 = m + s;
     double logRatio = Math.log1p((T - tx) / wx);
-    double oneMinusQ = -Math.expm1(-logRatio);
-    double q = Math.exp(-logRatio);
+    double oneMinusDecay = -Math.expm1(-logRatio);
+    double decay = Math.exp(-logRatio);
     double e0 = Math.exp(-n0 * logRatio);
     double oneMinusE0 = -Math.expm1(-n0 * logRatio);
     int level = moments == null ? 0 : moments.length >= COVARIANCES ? 2 : 1;
-    // Term k, n = n0 + k: a, b, c = (s+1)_k/k! y^k, (s+2)_k/k! y^k, (s+3)_k/k! y^k; h, h2, hb =
-    // Σ_{j<k} 1/(s+1+j), 1/(s+1+j)², 1/(s+2+j); u = 1 − q^k; e = e^−nL; j0 = J0(n), j0n = J0(n+1).
+    // Term k, n = n0 + k: a, b, c = (q)_k/k! y^k, (q+1)_k/k! y^k, (q+2)_k/k! y^k; h, hb =
+    // Σ_{j<k} 1/(q+j), 1/(q+1+j); d = h² − Σ_{j<k} 1/(q+j)², by the recurrence d += 2h/(q+k), whose
+    // terms are positive where h² and the sum of squares can be huge and nearly equal (q small); u = 1 − e^−kL; e = e^−nL; j0 = J0(n), j0n = J0(n+1).
     double a = 1;
     double b = 1;
     double c = 1;
     double h = 0;
-    double h2 = 0;
+    double d = 0;
     double hb = 0;
     double u = 0;
     double e = e0;
     double j0 = oneMinusE0 / n0;
-    double u1 = oneMinusQ;
+    double u1 = oneMinusDecay;
     double j0n = (oneMinusE0 + e0 * u1) / (n0 + 1);
     double[] sum = new double[level == 2 ? 15 : level == 1 ? 5 : 1];
     for (int k = 0; k < 400; k++) {
@@ -359,9 +396,9 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
         sum[3] -= a * h * j0;                // E[λ]
         sum[4] += b * j0n;                   // E[Rb] · w
         if (level > 1) {
-          double u2 = oneMinusQ + q * u1;
+          double u2 = oneMinusDecay + decay * u1;
           double j0nn = (oneMinusE0 + e0 * u2) / (n + 2);
-          double j1n = weightedLog(n + 1, logRatio, j0n, e * q);
+          double j1n = weightedLog(n + 1, logRatio, j0n, e * decay);
           sum[5] += a * weightedSquare(n, logRatio, j1, e);  // E[v²]
           sum[6] += a * j1n;                 // E[v Ra] · w
           sum[7] -= a * h * j1;              // E[v λ]
@@ -369,16 +406,18 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
           sum[9] += a * j0nn;                // E[Ra²] · w²
           sum[10] -= a * h * j0n;            // E[λ Ra] · w
           sum[11] += b * j0nn;               // E[Ra Rb] · w²
-          sum[12] += a * (h * h - h2) * j0;  // E[λ²]
+          sum[12] += a * d * j0;             // E[λ²]
           sum[13] -= b * hb * j0n;           // E[λ Rb] · w
           sum[14] += c * j0nn;               // E[Rb²] · w²
         }
       }
-      double ratio = (s + 1 + level + k) * ay / (k + 1);
+      double ratio = (q + level + k) * ay / (k + 1);
       if (ratio < 1) {
-        double spread = 1 + h + logRatio + 1 / ((1 - ratio) * (s + 1));
+        // Later ratios fall towards |y| from above, or (q + level < 1) rise towards it from below.
+        double rho = Math.max(ratio, ay);
+        double spread = 1 + h + logRatio + 1 / ((1 - rho) * q);
         double largest = level == 0 ? a : level == 1 ? b : c;
-        double tail = Math.abs(largest) * j0 * ratio / (1 - ratio) * (level > 1 ? spread * spread : spread);
+        double tail = Math.abs(largest) * j0 * rho / (1 - rho) * (level > 1 ? spread * spread : spread);
         if (tail <= 1e-17 * Math.abs(sum[0])
             && (level == 0 || tail <= 1e-17 * Math.min(Math.abs(sum[2]), Math.abs(sum[4])))
             && (level < 2 || tail <= 1e-17 * Math.min(Math.abs(sum[9]), Math.abs(sum[14])))) {
@@ -388,16 +427,16 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
           return -n0 * Math.log(wx) + Math.log(sum[0]);
         }
       }
-      double inverse = 1 / (s + 1 + k);
+      double inverse = 1 / (q + k);
+      d += 2 * h * inverse;
       h += inverse;
-      h2 += inverse * inverse;
-      hb += 1 / (s + 2 + k);
-      a *= (s + 1 + k) / (k + 1) * y;
-      b *= (s + 2 + k) / (k + 1) * y;
-      c *= (s + 3 + k) / (k + 1) * y;
+      hb += 1 / (q + 1 + k);
+      a *= (q + k) / (k + 1) * y;
+      b *= (q + 1 + k) / (k + 1) * y;
+      c *= (q + 2 + k) / (k + 1) * y;
       u = u1;
-      u1 = oneMinusQ + q * u;
-      e *= q;
+      u1 = oneMinusDecay + decay * u;
+      e *= decay;
       j0 = j0n;
       j0n = (oneMinusE0 + e0 * u1) / (n + 2);
     }
