@@ -18,6 +18,18 @@ final class Parameters {
     }
   }
 
+  /** Checks the arguments of {@link TransactionModel#predict}. */
+  static void predictions(RepeatPattern[] patterns, double t, double[] alive, double[] expected) {
+    java.util.Objects.requireNonNull(patterns, "patterns");
+    java.util.Objects.requireNonNull(alive, "alive");
+    java.util.Objects.requireNonNull(expected, "expected");
+    horizon("t", t);
+    if (alive.length < patterns.length || expected.length < patterns.length) {
+      throw new IllegalArgumentException("the output arrays (alive " + alive.length + ", expected "
+          + expected.length + ") must be at least as long as the patterns (" + patterns.length + ")");
+    }
+  }
+
   /** ln(e^u + e^v) without overflow; -∞ when both are -∞. */
   static double logSumExp(double u, double v) {
     double m = Math.max(u, v);

@@ -373,7 +373,8 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
     int level = moments == null ? 0 : moments.length >= COVARIANCES ? 2 : 1;
     // Term k, n = n0 + k: a, b, c = (q)_k/k! y^k, (q+1)_k/k! y^k, (q+2)_k/k! y^k; h, hb =
     // Σ_{j<k} 1/(q+j), 1/(q+1+j); d = h² − Σ_{j<k} 1/(q+j)², by the recurrence d += 2h/(q+k), whose
-    // terms are positive where h² and the sum of squares can be huge and nearly equal (q small); u = 1 − e^−kL; e = e^−nL; j0 = J0(n), j0n = J0(n+1).
+    // terms are positive where h² and the sum of squares can be huge and nearly equal (q small);
+    // u = 1 − e^−kL; e = e^−nL; j0 = J0(n), j0n = J0(n+1).
     double a = 1;
     double b = 1;
     double c = 1;
@@ -602,7 +603,8 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
       h[1][1] += n * w1 * m * raT * raT;
       h[2][3] -= n * w1 * rbT;
       h[3][3] += n * w1 * s * rbT * rbT;
-      // w2 ∇²ln B: E[∇²ln f] − 1/s² on (s, s), and Cov(∇ln f) = κᵢκⱼ Cᵢⱼ, κ = (−1, −m, −1, −(s+1)).
+      // w2 ∇²ln B: E[∇²ln f] − 1/s² on (s, s), and Cov(∇ln f) = κᵢκⱼ Cᵢⱼ with
+      // κ = (−1, −m, −1, −(s+1)).
       if (w2 > 0) {
         double[] kappa = {-1, -m, -1, -(s + 1)};
         int c = MEANS;

@@ -50,6 +50,30 @@ public interface TransactionModel {
   double expectedTransactions(RepeatPattern pattern, double t);
 
   /**
+   * Writes, for each pattern, P(alive) and E[Y(t)]: the same numbers as {@link
+   * #probabilityAlive(RepeatPattern)} and {@link #expectedTransactions(RepeatPattern, double)}, for
+   * many customers at once. Implementations may share work between customers (the BG/NBD's
+   * expectation depends on x and T only, so it is computed once per distinct pair) and allocate
+   * nothing per customer. The default calls the two methods for each pattern.
+   *
+   * @param patterns the customers' patterns (their counts are ignored)
+   * @param t the horizon, finite and {@code >= 0}
+   * @param alive receives P(alive) at the index of each pattern; at least as long as {@code patterns}
+   * @param expected receives E[Y(t)] at the index of each pattern; at least as long as {@code
+   *     patterns}
+   * @throws IllegalArgumentException if {@code t} is invalid or an output array is too short
+   * @throws NullPointerException if an argument or a pattern is null
+   * @since 0.1
+   */
+  default void predict(RepeatPattern[] patterns, double t, double[] alive, double[] expected) {
+    Parameters.predictions(patterns, t, alive, expected);
+    for (int i = 0; i < patterns.length; i++) {
+      alive[i] = probabilityAlive(patterns[i]);
+      expected[i] = expectedTransactions(patterns[i], t);
+    }
+  }
+
+  /**
    * Returns the expected number of repeat purchases of a new customer in their first {@code t},
    * E[X(t)].
    *

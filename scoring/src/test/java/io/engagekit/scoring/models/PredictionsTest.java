@@ -15,6 +15,52 @@ final class PredictionsTest {
     assertEquals(expected, actual, relative * Math.abs(expected), what);
   }
 
+  /**
+   * {@code predict} writes exactly the numbers of the one-customer methods, for every model: on the
+   * CDNOW patterns, and on 5,000 seeded random patterns with x up to 10,000 (past the BG/NBD's
+   * per-x cache) and over 3,000 distinct (x, T) pairs (its table grows past its first 1,024 slots).
+   */
+  @Test
+  void predict_isBitIdenticalToTheOneCustomerMethods() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+    RepeatPattern[] randomPatterns = new RepeatPattern[5000];
+    for (int i = 0; i < randomPatterns.length; i++) {
+      long x = random.nextInt(4) == 0 ? random.nextInt(10_000) : random.nextInt(30);
+      double T = 1 + random.nextInt(200) / 7.0;
+      randomPatterns[i] = RepeatPattern.of(x, x == 0 ? 0 : random.nextDouble() * T, T);
+    }
+    RepeatPattern[] cdnow = Cdnow.patterns().toArray(new RepeatPattern[0]);
+    TransactionModel[] models = {CDNOW, new MbgNbd(0.2, 4, 0.8, 2.4), new ParetoNbd(0.553, 10.578, 0.606, 11.669)};
+    for (TransactionModel m : models) {
+      for (RepeatPattern[] patterns : List.of(cdnow, randomPatterns)) {
+        for (double t : new double[] {0, 39}) {
+          double[] alive = new double[patterns.length + 1];
+          double[] expected = new double[patterns.length];
+          m.predict(patterns, t, alive, expected);
+          for (int i = 0; i < patterns.length; i++) {
+            String at = m + " " + patterns[i] + " t=" + t;
+            assertEquals(m.probabilityAlive(patterns[i]), alive[i], 0.0, at);
+            assertEquals(m.expectedTransactions(patterns[i], t), expected[i], 0.0, at);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void predict_badArguments() {
+    RepeatPattern[] one = {RepeatPattern.of(1, 2, 3)};
+    IllegalArgumentException shortArray = assertThrows(IllegalArgumentException.class,
+        () -> CDNOW.predict(one, 1, new double[0], new double[1]));
+    assertTrue(shortArray.getMessage().contains("at least as long as the patterns (1)"), shortArray.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> CDNOW.predict(one, -1, new double[1], new double[1]));
+    assertThrows(IllegalArgumentException.class, () -> CDNOW.predict(one, Double.NaN, new double[1], new double[1]));
+    assertThrows(NullPointerException.class, () -> CDNOW.predict(new RepeatPattern[] {null}, 1, new double[1],
+        new double[1]));
+    assertThrows(NullPointerException.class, () -> new ParetoNbd(1, 1, 1, 1).predict(null, 1, new double[1],
+        new double[1]));
+  }
+
   /** Equation 10 of Fader, Hardie &amp; Lee (2005), including a near 1 and horizons where z nears 1. */
   @Test
   void bgnbdConditional_equalsTheClosedForm() {
