@@ -54,19 +54,40 @@ final class Parameters {
   }
 
   /**
-   * Copies the patterns of a fit, checking that there is at least one, and counts their customers.
+   * The patterns of a fit, checking that there is at least one, with equal (x, t<sub>x</sub>, T)
+   * merged into one pattern counting all their customers, in the order of first appearance: a fit
+   * on one pattern per customer then costs what a fit on the distinct patterns does (the full
+   * CDNOW cohort's 23,570 customers have 8,685).
    *
-   * @return the patterns, none null
+   * @return the distinct patterns, none null
+   * @throws ArithmeticException if the customers of one pattern overflow a long
    */
   static RepeatPattern[] patterns(java.util.Collection<RepeatPattern> patterns, String model) {
     RepeatPattern[] data = java.util.Objects.requireNonNull(patterns, "patterns").toArray(new RepeatPattern[0]);
     if (data.length == 0) {
       throw new IllegalArgumentException(model + " needs at least one customer");
     }
+    java.util.Map<RepeatPattern, Integer> index = new java.util.HashMap<>();
+    RepeatPattern[] distinct = new RepeatPattern[data.length];
+    long[] customers = new long[data.length];
+    int n = 0;
     for (RepeatPattern p : data) {
       java.util.Objects.requireNonNull(p, "pattern");
+      RepeatPattern key = new RepeatPattern(p.x(), p.tx(), p.T(), 1);
+      Integer at = index.putIfAbsent(key, n);
+      if (at == null) {
+        distinct[n] = p;
+        customers[n++] = p.customers();
+      } else {
+        customers[at] = Math.addExact(customers[at], p.customers());
+      }
     }
-    return data;
+    RepeatPattern[] out = new RepeatPattern[n];
+    for (int i = 0; i < n; i++) {
+      RepeatPattern p = distinct[i];
+      out[i] = p.customers() == customers[i] ? p : new RepeatPattern(p.x(), p.tx(), p.T(), customers[i]);
+    }
+    return out;
   }
 
   /** The number of customers the patterns stand for. */

@@ -139,6 +139,27 @@ final class BgNbdTest {
     }
   }
 
+  /**
+   * Fits merge equal patterns: one pattern per CDNOW customer (2,357) gives the fit of the 1,016
+   * distinct patterns with counts, for the three continuous-time models.
+   */
+  @Test
+  void fits_mergeEqualPatterns() {
+    List<RepeatPattern> perCustomer = Cdnow.patterns();
+    List<RepeatPattern> grouped = grouped(perCustomer);
+    assertEquals(2357, perCustomer.size());
+    assertEquals(1016, grouped.size());
+    List<java.util.function.Function<List<RepeatPattern>, ModelFit<?>>> fits =
+        List.of(BgNbd::fit, MbgNbd::fit, ParetoNbd::fit);
+    for (var fit : fits) {
+      ModelFit<?> a = fit.apply(perCustomer);
+      ModelFit<?> b = fit.apply(grouped);
+      assertEquals(2357, a.customers());
+      assertEquals(b.logLikelihood(), a.logLikelihood(), 1e-9 * Math.abs(b.logLikelihood()), a.toString());
+      b.parameters().forEach((name, v) -> assertEquals(v, a.parameters().get(name), 1e-9 * v, name + " " + a));
+    }
+  }
+
   @Test
   void probabilityAlive_workedExample() {
     BgNbd m = new BgNbd(0.243, 4.414, 0.793, 2.426);
