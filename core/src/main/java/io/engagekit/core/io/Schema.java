@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.engagekit.core.Cadence;
 import io.engagekit.core.Channel;
 import io.engagekit.core.ContentType;
+import io.engagekit.core.ConversionPath;
 import io.engagekit.core.Customer;
 import io.engagekit.core.Initiator;
 import io.engagekit.core.Journey;
@@ -37,6 +38,8 @@ import org.jspecify.annotations.Nullable;
  *   <tr><td>{@link #SURVEYS}</td><td><b>customer, timestamp, metric, score</b>, channel</td></tr>
  *   <tr><td>{@link #JOURNEYS}</td><td><b>journey, customer, type, start</b>, end, <b>outcome</b></td></tr>
  *   <tr><td>{@link #CUSTOMERS}</td><td><b>customer</b>, relationship, segment</td></tr>
+ *   <tr><td>{@link #PATHS}</td><td><b>path, total_conversions</b>, total_conversion_value,
+ *       <b>total_null</b></td></tr>
  * </table>
  *
  * <p>Optional fields may be empty (CSV) or absent or null (JSON). A CSV header must name every
@@ -50,7 +53,11 @@ import org.jspecify.annotations.Nullable;
  * ({@code personal_assistance}, {@code self_service}, …) and a segment label. A customer's
  * attributes are not read from files.
  *
- * <p>The four schemas are constants; they are immutable and thread-safe, and each call to {@link
+ * <p>A paths row is an aggregated path of the kind attribution tools exchange ({@link
+ * ConversionPath}): channels separated by {@code " > "}, with counts that may be fractional; an
+ * empty {@code total_conversion_value} is 0.
+ *
+ * <p>The five schemas are constants; they are immutable and thread-safe, and each call to {@link
  * #reader} or {@link #writer} makes a new, single-threaded reader or writer.
  *
  * @param <T> the type of value a row becomes
@@ -140,6 +147,19 @@ public final class Schema<T> {
           Schema::parseCustomer,
           Schema::formatCustomer);
 
+  /** Aggregated conversion paths: one path a row, in the attribution tools' format. */
+  public static final Schema<ConversionPath> PATHS =
+      new Schema<>(
+          "paths",
+          new Field[] {
+            new Field("path", Type.STRING, true),
+            new Field("total_conversions", Type.DECIMAL, true),
+            new Field("total_conversion_value", Type.DECIMAL, false),
+            new Field("total_null", Type.DECIMAL, true),
+          },
+          Schema::parsePath,
+          Schema::formatPath);
+
   private final String name;
   private final Field[] fields;
   private final Parser<T> parser;
@@ -155,7 +175,8 @@ public final class Schema<T> {
   /**
    * Returns the schema's name.
    *
-   * @return {@code touchpoints}, {@code surveys}, {@code journeys} or {@code customers}
+   * @return {@code touchpoints}, {@code surveys}, {@code journeys}, {@code customers} or {@code
+   *     paths}
    */
   public String name() {
     return name;
@@ -192,18 +213,19 @@ public final class Schema<T> {
   /**
    * Returns the schema with the given name.
    *
-   * @param name {@code touchpoints}, {@code surveys} or {@code journeys}
+   * @param name {@code touchpoints}, {@code surveys}, {@code journeys}, {@code customers} or {@code
+   *     paths}
    * @return the schema
    * @throws IllegalArgumentException if the name is unknown
    */
   public static Schema<?> named(String name) {
-    for (Schema<?> s : List.of(TOUCHPOINTS, SURVEYS, JOURNEYS, CUSTOMERS)) {
+    for (Schema<?> s : List.of(TOUCHPOINTS, SURVEYS, JOURNEYS, CUSTOMERS, PATHS)) {
       if (s.name.equals(name)) {
         return s;
       }
     }
     throw new IllegalArgumentException(
-        "schema must be touchpoints, surveys, journeys or customers but was '" + name + "'");
+        "schema must be touchpoints, surveys, journeys, customers or paths but was '" + name + "'");
   }
 
   /**
@@ -387,5 +409,20 @@ public final class Schema<T> {
     out[0] = c.id();
     out[1] = c.relationship().map(RelationshipType::code).orElse(null);
     out[2] = c.segment().orElse(null);
+  }
+
+  private static ConversionPath parsePath(@Nullable String[] v, ZoneId zone) {
+    String path = Values.required("path", v[0]);
+    double conversions = Values.decimal("total_conversions", Values.required("total_conversions", v[1]));
+    double value = v[2] == null ? 0 : Values.decimal("total_conversion_value", v[2]);
+    double nulls = Values.decimal("total_null", Values.required("total_null", v[3]));
+    return ConversionPath.parse(path, conversions, value, nulls);
+  }
+
+  private static void formatPath(ConversionPath p, @Nullable String[] out) {
+    out[0] = p.text();
+    out[1] = Double.toString(p.conversions());
+    out[2] = Double.toString(p.value());
+    out[3] = Double.toString(p.nulls());
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.engagekit.core.Cadence;
 import io.engagekit.core.Channel;
+import io.engagekit.core.ConversionPath;
 import io.engagekit.core.Customer;
 import io.engagekit.core.Journey;
 import io.engagekit.core.JourneyOutcome;
@@ -237,6 +238,37 @@ final class CsvReaderTest {
     assertEquals(List.of(4L, 5L), lines(rejects));
     assertEquals(Optional.of("relationship"), rejects.get(0).field());
     assertEquals(Optional.of("customer"), rejects.get(1).field());
+  }
+
+  /**
+   * Aggregated paths in the attribution tools' format: the issue-5 worked example, an empty value
+   * (0), fractional counts, and rejects naming their field: an empty channel, a channel with an
+   * outer space, a negative count, a missing count.
+   */
+  @Test
+  void read_paths() throws IOException {
+    List<Reject> rejects = new ArrayList<>();
+    List<ConversionPath> paths = read(Schema.PATHS, Format.CSV,
+        "path,total_conversions,total_conversion_value,total_null\n"
+            + "Google Ads,2,20,1\n"
+            + "Mailing,1,,0\n"
+            + "Google Ads > Mailing,0.5,7.25,1.5\n"
+            + "Google Ads >  > Mailing,1,1,1\n"
+            + "Google Ads >  Mailing,1,1,1\n"
+            + "Mailing,-1,1,1\n"
+            + "Mailing,1,1,\n",
+        rejects);
+    assertEquals(List.of(
+        new ConversionPath(List.of("Google Ads"), 2, 20, 1),
+        new ConversionPath(List.of("Mailing"), 1, 0, 0),
+        new ConversionPath(List.of("Google Ads", "Mailing"), 0.5, 7.25, 1.5)), paths);
+    assertEquals("Google Ads > Mailing", paths.get(2).text());
+    assertEquals(List.of(5L, 6L, 7L, 8L), lines(rejects));
+    assertEquals(List.of("path", "path", "total_conversions", "total_null"),
+        rejects.stream().map(r -> r.field().orElseThrow()).toList());
+    assertTrue(rejects.get(0).reason().contains("channel 2 of"), rejects.get(0).reason());
+    assertTrue(rejects.get(1).reason().contains("must not start or end with a space"), rejects.get(1).reason());
+    assertEquals(Schema.PATHS, Schema.named("paths"));
   }
 
   @Test
