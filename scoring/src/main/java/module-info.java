@@ -8,6 +8,7 @@ module io.engagekit.scoring {
   requires org.apache.commons.numbers.gamma;
 
   exports io.engagekit.scoring;
+  exports io.engagekit.scoring.attribution;
   exports io.engagekit.scoring.models;
 
   uses io.engagekit.scoring.ScoringStrategy;

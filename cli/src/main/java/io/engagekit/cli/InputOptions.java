@@ -54,7 +54,7 @@ final class InputOptions {
 
   @Option(
       names = "--kind",
-      paramLabel = "touchpoints|surveys|journeys|customers",
+      paramLabel = "touchpoints|surveys|journeys|customers|paths",
       defaultValue = "touchpoints",
       description = "Schema of a csv or jsonl input. Default: ${DEFAULT-VALUE}.")
   String kind;
@@ -146,7 +146,11 @@ final class InputOptions {
     } else if (!kind.equals("touchpoints")) {
       throw usage("--format transactions reads purchases: --kind must be touchpoints, not " + kind);
     }
-    return new Source(input, log != null ? Schema.TOUCHPOINTS : schema(), formatName, log, options);
+    Schema<?> schema = log != null ? Schema.TOUCHPOINTS : schema();
+    if (schema == Schema.PATHS && !spec.name().equals("validate")) {
+      throw usage("--kind paths (aggregated conversion paths) is read by validate and attribute, not " + spec.name());
+    }
+    return new Source(input, schema, formatName, log, options);
   }
 
   String formatName() {
@@ -168,7 +172,7 @@ final class InputOptions {
     try {
       return Schema.named(kind);
     } catch (IllegalArgumentException e) {
-      throw usage("--kind must be touchpoints, surveys, journeys or customers but was '" + kind + "'");
+      throw usage("--kind must be touchpoints, surveys, journeys, customers or paths but was '" + kind + "'");
     }
   }
 

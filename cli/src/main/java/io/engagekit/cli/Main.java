@@ -18,7 +18,8 @@ import picocli.CommandLine.IVersionProvider;
     versionProvider = Main.Version.class,
     description = "Turns what customers do into engagement scores.",
     subcommands = {
-      ValidateCommand.class, ScoreCommand.class, AlertsCommand.class, FitCommand.class, DemoCommand.class,
+      ValidateCommand.class, ScoreCommand.class, AlertsCommand.class, FitCommand.class, AttributeCommand.class,
+      DemoCommand.class,
       StrategiesCommand.class,
       CommandLine.HelpCommand.class
     })

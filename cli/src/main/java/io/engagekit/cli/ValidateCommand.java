@@ -3,6 +3,7 @@ package io.engagekit.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import de.siegmar.fastcsv.writer.CsvWriter;
+import io.engagekit.core.ConversionPath;
 import io.engagekit.core.Customer;
 import io.engagekit.core.EngagementEvent;
 import io.engagekit.core.Journey;
@@ -114,6 +115,9 @@ final class ValidateCommand implements Callable<Integer> {
       if (row instanceof Customer) {
         customers.add(((Customer) row).id()); // a customers file has no times
         return;
+      }
+      if (row instanceof ConversionPath) {
+        return; // aggregated paths have neither customers nor times
       }
       if (row instanceof EngagementEvent) {
         EngagementEvent e = (EngagementEvent) row;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The example lines in README.md's "Input formats" section validate as written. */
 final class ReadmeFormatsTest {
-  private static final Pattern ROW = Pattern.compile("^\\| (touchpoints|surveys|journeys|customers) \\| (.+?) \\| `(.+)` \\|$",
+  private static final Pattern ROW = Pattern.compile("^\\| (touchpoints|surveys|journeys|customers|paths) \\| (.+?) \\| `(.+)` \\|$",
       Pattern.MULTILINE);
 
   @TempDir Path dir;
@@ -33,7 +33,7 @@ final class ReadmeFormatsTest {
       assertEquals(0, r.status(), kind + ": " + r.err());
       checked++;
     }
-    assertEquals(4, checked, "README.md should have one example row for each canonical schema");
+    assertEquals(5, checked, "README.md should have one example row for each canonical schema");
     Matcher json = Pattern.compile("^`(\\{\"customer\".+\\})`\\.$", Pattern.MULTILINE).matcher(readme);
     assertTrue(json.find(), "README.md's JSON Lines example");
     Path jsonl = dir.resolve("touchpoints.jsonl");
