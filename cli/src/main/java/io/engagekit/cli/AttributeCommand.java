@@ -128,8 +128,7 @@ final class AttributeCommand implements Callable<Integer> {
       }
       return Format.fromCode(f);
     }
-    String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
-    return name.endsWith(".jsonl") || name.endsWith(".ndjson") ? Format.JSON_LINES : Format.CSV;
+    return InputOptions.isJsonLines(file) ? Format.JSON_LINES : Format.CSV;
   }
 
   private void write(Attribution a, int paths) throws IOException {

@@ -161,11 +161,16 @@ final class InputOptions {
       }
       return f;
     }
-    String name = input.getFileName() == null ? "" : input.getFileName().toString().toLowerCase(Locale.ROOT);
-    if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
+    if (isJsonLines(input)) {
       return "jsonl";
     }
     return columns != null ? "transactions" : "csv";
+  }
+
+  /** Whether a file's name says JSON Lines: {@code *.jsonl} or {@code *.ndjson}, in any case. */
+  static boolean isJsonLines(Path file) {
+    String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+    return name.endsWith(".jsonl") || name.endsWith(".ndjson");
   }
 
   Schema<?> schema() {

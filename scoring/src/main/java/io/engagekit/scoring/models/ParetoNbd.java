@@ -347,7 +347,7 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
   }
 
   /** The position of the covariance of moments i and j in a moments array. */
-  private static int covariance(int i, int j) {
+  static int covariance(int i, int j) {
     int lo = Math.min(i, j);
     int hi = Math.max(i, j);
     return MEANS + lo * MEANS - lo * (lo - 1) / 2 + (hi - lo);

@@ -136,8 +136,8 @@ final class ParetoNbdTest {
       int c = ParetoNbd.MEANS;
       for (int a = 0; a < 4; a++) {
         for (int b = a; b < 4; b++) {
-          double scale = Math.sqrt(Math.abs(quadrature[ParetoNbd.MEANS + diagonal(a)]
-              * quadrature[ParetoNbd.MEANS + diagonal(b)]));
+          double scale = Math.sqrt(Math.abs(quadrature[ParetoNbd.covariance(a, a)]
+              * quadrature[ParetoNbd.covariance(b, b)]));
           double floor = 1e-13 * (a % 2 == 1 ? quadrature[a] : 1) * (b % 2 == 1 ? quadrature[b] : 1);
           assertEquals(quadrature[c], series[c], 1e-9 * scale + floor, "covariance " + a + "," + b + " " + at);
           c++;
@@ -152,11 +152,6 @@ final class ParetoNbdTest {
       }
     }
     assertTrue(bySeries > 10_000, "the series applied in only " + bySeries + " cases");
-  }
-
-  /** The position of the covariance (i, i) among the covariances. */
-  private static int diagonal(int i) {
-    return new int[] {0, 4, 7, 9}[i];
   }
 
   /**
