@@ -9,6 +9,8 @@ module io.engagekit.scoring {
 
   exports io.engagekit.scoring;
   exports io.engagekit.scoring.attribution;
+  exports io.engagekit.scoring.evaluation;
+  exports io.engagekit.scoring.journeys;
   exports io.engagekit.scoring.models;
 
   uses io.engagekit.scoring.ScoringStrategy;

@@ -15,6 +15,7 @@ import java.util.Locale;
  *       not starting or ending with a space (the text form separates channels by {@code " > "}).
  *   <li>Conversions, value and nulls are finite and {@code >= 0}; they may be fractional (weighted
  *       data).
+ *   <li>The value is that of the conversions, so it is 0 when there are none.
  * </ul>
  *
  * <p>Immutable; equality is by all components.
@@ -57,6 +58,10 @@ public record ConversionPath(List<String> channels, double conversions, double v
     count("total_conversions", conversions);
     count("total_conversion_value", value);
     count("total_null", nulls);
+    if (conversions == 0 && value != 0) {
+      throw new InvalidFieldException("total_conversion_value",
+          "must be 0 when total_conversions is 0 (it is the value of the conversions) but was " + value);
+    }
   }
 
   private static void count(String field, double v) {

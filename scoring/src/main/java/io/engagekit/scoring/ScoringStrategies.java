@@ -3,7 +3,9 @@ package io.engagekit.scoring;
 import static java.util.Objects.requireNonNull;
 
 import io.engagekit.core.BuildingBlock;
+import io.engagekit.core.Journey;
 import io.engagekit.core.SurveyMetric;
+import io.engagekit.scoring.journeys.JourneySettings;
 import io.engagekit.scoring.models.BgNbd;
 import io.engagekit.scoring.models.GammaGamma;
 import io.engagekit.scoring.models.LifetimeValue;
@@ -11,6 +13,7 @@ import io.engagekit.scoring.models.ParetoNbd;
 import io.engagekit.scoring.models.TransactionModel;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,6 +46,8 @@ public final class ScoringStrategies {
   private static final ModelLoyalty BGNBD = new ModelLoyalty(ModelLoyalty.Kind.BGNBD, null, null, ModelSettings.defaults());
   private static final ModelLoyalty PARETONBD = new ModelLoyalty(ModelLoyalty.Kind.PARETONBD, null, null, ModelSettings.defaults());
   private static final ModelLoyalty CLV = new ModelLoyalty(ModelLoyalty.Kind.CLV, null, null, ModelSettings.defaults());
+  private static final JourneyWeighted JOURNEY = new JourneyWeighted(JourneyWeighted.DEFAULT_LAMBDA,
+      JourneySettings.defaults(), List.of());
   private static final CompositeBlocks BLOCKS = new CompositeBlocks(CompositeBlocks.equalWeights(), Expectations.defaults());
 
   private ScoringStrategies() {}
@@ -266,6 +271,34 @@ public final class ScoringStrategies {
   }
 
   /**
+   * Returns {@code journey.weighted} with λ = 0.7 and the {@link JourneySettings#defaults() default
+   * settings}: 0.7 times the mean score of the customer's journeys, assembled from their touchpoints
+   * (journey ids, else sessions cut by a 7-day gap, a purchase or a complaint), plus 0.3 times the
+   * score of the single touchpoints. Journeys outweigh touchpoints, following the finding that they
+   * predict outcomes better; see {@link io.engagekit.scoring.journeys.JourneyScorer} for the factors.
+   *
+   * @return the strategy
+   */
+  public static ScoringStrategy<?> journeyWeighted() {
+    return JOURNEY;
+  }
+
+  /**
+   * Returns {@code journey.weighted} with another weight, settings and known journeys.
+   *
+   * @param lambda the journeys' weight λ, in [0, 1]; the touchpoints weigh 1 − λ
+   * @param settings how touchpoints become journeys and how journeys are judged
+   * @param known journeys known from a journeys file (type, window, outcome), which the touchpoints
+   *     naming them join; may be empty
+   * @return the strategy
+   * @throws IllegalArgumentException if {@code lambda} is outside [0, 1]
+   */
+  public static ScoringStrategy<?> journeyWeighted(double lambda, JourneySettings settings,
+      Collection<Journey> known) {
+    return new JourneyWeighted(lambda, settings, known);
+  }
+
+  /**
    * Returns every strategy found: the built-ins first, then providers in class-path order.
    *
    * @return the strategies, by name
@@ -274,7 +307,7 @@ public final class ScoringStrategies {
   public static List<ScoringStrategy<?>> all() {
     Map<String, ScoringStrategy<?>> byName = new LinkedHashMap<>();
     for (ScoringStrategy<?> s : List.of(CSAT, NPS, CES, DECAYED, RFM, BGNBD, PARETONBD, CLV, ADVOCACY, BLOCKS,
-        FadingInterest.strategy())) {
+        FadingInterest.strategy(), JOURNEY)) {
       byName.put(s.name(), s);
     }
     @SuppressWarnings("rawtypes")

@@ -31,6 +31,8 @@ final class ScoringStrategiesTest {
     assertSame(ScoringStrategies.loyaltyRfm(), ScoringStrategies.named("loyalty.rfm"));
     assertSame(ScoringStrategies.compositeBlocks(), ScoringStrategies.named("composite.blocks"));
     assertEquals("composite", ScoringStrategies.named("composite.blocks").family());
+    assertSame(ScoringStrategies.journeyWeighted(), ScoringStrategies.named("journey.weighted"));
+    assertEquals("journey", ScoringStrategies.named("journey.weighted").family());
   }
 
   @Test
@@ -45,7 +47,8 @@ final class ScoringStrategiesTest {
     assertEquals(50.0, visits.score(state, Instant.EPOCH).value(), 1e-12);
     List<String> names = ScoringStrategies.all().stream().map(ScoringStrategy::name).toList();
     assertEquals(List.of("satisfaction.csat", "satisfaction.nps", "satisfaction.ces", "loyalty.decayed", "loyalty.rfm",
-        "loyalty.bgnbd", "loyalty.paretonbd", "loyalty.clv", "loyalty.advocacy", "composite.blocks", "alert.fading", "test.visits"),
+        "loyalty.bgnbd", "loyalty.paretonbd", "loyalty.clv", "loyalty.advocacy", "composite.blocks", "alert.fading", "journey.weighted",
+        "test.visits"),
         names);
   }
 

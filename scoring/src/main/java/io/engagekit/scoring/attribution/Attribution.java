@@ -8,31 +8,40 @@ import java.util.Map;
 
 /**
  * The result of an attribution model: the conversions and value credited to each channel, which
- * add up to the totals of the paths (within rounding), and for Markov models each channel's
- * removal effect.
+ * add up to the totals of the paths (within rounding), and what the model adds: removal effects for
+ * Markov models, error bounds for sampled Shapley values.
  *
  * <p>Channels are in ascending order of name. Immutable and thread-safe.
  *
- * @param model the model's name: {@code first}, {@code last}, {@code linear}, {@code position} or
- *     {@code markov}
- * @param order the Markov chain's order, 1 to 4; 0 for the heuristic models
- * @param totalConversions the conversions of all paths
- * @param totalValue the conversion value of all paths
+ * @param model the model's name: {@code first}, {@code last}, {@code linear}, {@code position},
+ *     {@code time-decay}, {@code markov}, {@code shapley} or {@code shapley-ordered}
+ * @param order the Markov chain's order, 1 to 4; 0 for the other models
+ * @param totalConversions the conversions of all paths, finite and {@code >= 0}
+ * @param totalValue the conversion value of all paths, finite and {@code >= 0}
  * @param channels each channel's credit
  * @param removalEffects for Markov models, each channel's removal effect on conversions: the share of
- *     conversions lost when the channel is removed, in [0, 1]; empty for the heuristic models
+ *     conversions lost when the channel is removed, in [0, 1]; empty for the other models
  * @param valueRemovalEffects for Markov models, each channel's removal effect on conversion value;
- *     empty for the heuristic models
+ *     empty for the other models
+ * @param sequenceRemovalEffects for Markov models of order 2 or more, the removal effect on
+ *     conversions of the most frequent channel sequences (two channels or more, met in a row), keyed
+ *     by the sequence's text ({@code "A > B"}), most frequent first; empty otherwise
+ * @param errorBounds for Shapley values estimated by sampling, each channel's error bound: with
+ *     probability at least 95%, every channel's credit lies within its bound of the exact value at
+ *     once; empty for exact models
  * @since 0.1
  */
 public record Attribution(String model, int order, double totalConversions, double totalValue,
-    Map<String, Credit> channels, Map<String, Double> removalEffects, Map<String, Double> valueRemovalEffects) {
+    Map<String, Credit> channels, Map<String, Double> removalEffects, Map<String, Double> valueRemovalEffects,
+    Map<String, Double> sequenceRemovalEffects, Map<String, Credit> errorBounds) {
 
   /**
-   * What one channel is credited with.
+   * What one channel is credited with. Credits are {@code >= 0} for every model but Shapley's:
+   * a Shapley value is negative for a channel whose journeys convert less often (or for less value)
+   * than those without it.
    *
-   * @param conversions the conversions credited, finite and {@code >= 0}
-   * @param value the conversion value credited, finite and {@code >= 0}
+   * @param conversions the conversions credited, finite
+   * @param value the conversion value credited, finite
    */
   public record Credit(double conversions, double value) {
     /**
@@ -40,11 +49,12 @@ public record Attribution(String model, int order, double totalConversions, doub
      *
      * @param conversions see the class description
      * @param value see the class description
-     * @throws IllegalArgumentException if either is negative or not finite
+     * @throws IllegalArgumentException if either is not finite
      */
     public Credit {
-      finite("conversions", conversions);
-      finite("value", value);
+      if (!Double.isFinite(conversions) || !Double.isFinite(value)) {
+        throw new IllegalArgumentException("a credit must be finite but was (" + conversions + ", " + value + ")");
+      }
     }
   }
 
@@ -58,7 +68,9 @@ public record Attribution(String model, int order, double totalConversions, doub
    * @param channels see the class description
    * @param removalEffects see the class description
    * @param valueRemovalEffects see the class description
-   * @throws IllegalArgumentException if a number is negative or not finite
+   * @param sequenceRemovalEffects see the class description
+   * @param errorBounds see the class description
+   * @throws IllegalArgumentException if a total, effect or bound is negative or not finite
    * @throws NullPointerException if an argument, key or value is null
    */
   public Attribution {
@@ -71,11 +83,20 @@ public record Attribution(String model, int order, double totalConversions, doub
     channels = copy(channels);
     removalEffects = copy(removalEffects);
     valueRemovalEffects = copy(valueRemovalEffects);
+    sequenceRemovalEffects = copy(sequenceRemovalEffects);
+    errorBounds = copy(errorBounds);
     for (Map.Entry<String, Double> e : removalEffects.entrySet()) {
       finite("removal effect of " + e.getKey(), e.getValue());
     }
     for (Map.Entry<String, Double> e : valueRemovalEffects.entrySet()) {
       finite("value removal effect of " + e.getKey(), e.getValue());
+    }
+    for (Map.Entry<String, Double> e : sequenceRemovalEffects.entrySet()) {
+      finite("removal effect of " + e.getKey(), e.getValue());
+    }
+    for (Map.Entry<String, Credit> e : errorBounds.entrySet()) {
+      finite("error bound of " + e.getKey(), e.getValue().conversions());
+      finite("value error bound of " + e.getKey(), e.getValue().value());
     }
   }
 

@@ -87,8 +87,9 @@ final class AttributionsTest {
 
   /**
    * On 200 seeded random path sets (up to 12 channels, paths up to 8 long, fractional counts), every
-   * model's credits sum to the totals within 1e-9, the Markov chain solved by elimination and
-   * iteratively agree to 1e-12 for every order, and a second run is bit-identical.
+   * model's credits (Shapley's exact, ordered and sampled too) sum to the totals within 1e-9, the
+   * Markov chain solved by elimination and iteratively agree to 1e-12 for every order (channel and
+   * sequence removal effects), and a second run is bit-identical.
    */
   @Test
   void randomPaths_sumToTotals_andSolversAgree() {
@@ -99,16 +100,25 @@ final class AttributionsTest {
           Attributions.linear(paths), Attributions.positionBased(paths)));
       for (int order = 1; order <= Attributions.MAX_ORDER; order++) {
         Attribution dense = Attributions.markov(paths, order);
-        Attribution iterative = Attributions.markov(paths, order, 0);
+        Attribution iterative = Attributions.markovSolvedBy(paths, order, Attributions.DEFAULT_SEQUENCES, 0);
         for (String c : dense.channels().keySet()) {
           assertEquals(dense.removalEffects().get(c), iterative.removalEffects().get(c), 1e-12, "round " + round);
           assertEquals(dense.valueRemovalEffects().get(c), iterative.valueRemovalEffects().get(c), 1e-12,
               "round " + round);
         }
+        assertEquals(dense.sequenceRemovalEffects().keySet(), iterative.sequenceRemovalEffects().keySet());
+        for (String q : dense.sequenceRemovalEffects().keySet()) {
+          assertEquals(dense.sequenceRemovalEffects().get(q), iterative.sequenceRemovalEffects().get(q), 1e-12,
+              "round " + round + " sequence " + q);
+        }
         assertEquals(dense, Attributions.markov(paths, order), "round " + round);
         all.add(dense);
         all.add(iterative);
       }
+      all.add(Attributions.shapley(paths));
+      all.add(Attributions.shapleyOrdered(paths));
+      all.add(Attributions.shapleySampled(paths, false, 50, round));
+      all.add(Attributions.shapleySampled(paths, true, 50, round));
       for (Attribution a : all) {
         double conversions = 0;
         double value = 0;
@@ -142,6 +152,44 @@ final class AttributionsTest {
     Attribution m = Attributions.markov(List.of(ConversionPath.parse("A > B", 0, 0, 5)), 1);
     assertEquals(Map.of("A", new Attribution.Credit(0, 0), "B", new Attribution.Credit(0, 0)), m.channels());
     assertEquals(0.0, m.removalEffects().get("A"));
+  }
+
+  /**
+   * Sequence removal effects, by hand. Paths A &gt; B (1 conversion), B (1 conversion), A (1 null);
+   * order 2. From the start 2 of 3 journeys go to (A), 1 to (B); from (A) one goes on to (A, B) and
+   * converts, one is lost; (B) converts. P = 2/3 · 1/2 + 1/3 = 2/3. Without the sequence A &gt; B,
+   * (A, B) loses its journeys: P = 1/3, so the removal effect is 1/2. It is the only sequence met.
+   */
+  @Test
+  void markov_sequenceRemovalEffects() {
+    List<ConversionPath> paths = List.of(ConversionPath.parse("A > B", 1, 5, 0), ConversionPath.parse("B", 1, 5, 0),
+        ConversionPath.parse("A", 0, 0, 1));
+    Attribution m = Attributions.markov(paths, 2);
+    assertEquals(Map.of("A > B", 0.5), m.sequenceRemovalEffects());
+    assertEquals(0.5, m.sequenceRemovalEffects().get("A > B"), 1e-15);
+    assertTrue(Attributions.markov(paths, 1).sequenceRemovalEffects().isEmpty());
+    assertTrue(Attributions.markov(paths, 2, 0).sequenceRemovalEffects().isEmpty());
+    assertThrows(IllegalArgumentException.class, () -> Attributions.markov(paths, 2, -1));
+  }
+
+  /**
+   * Sequences are ranked by the journeys that meet them, ties by text, and capped. A path that meets
+   * a sequence twice counts once. Removing a sequence removes no more than removing either of its
+   * channels.
+   */
+  @Test
+  void markov_sequencesRankedAndCapped() {
+    List<ConversionPath> paths = List.of(ConversionPath.parse("A > B > A > B", 3, 30, 1),
+        ConversionPath.parse("B > C", 1, 10, 4), ConversionPath.parse("C > A", 2, 20, 0),
+        ConversionPath.parse("A > B > C", 1, 10, 1));
+    Attribution m = Attributions.markov(paths, 3, 4);
+    // Journeys: A > B 4 + 2 = 6; B > C 5 + 2 = 7; B > A 4; A > B > A 4; B > A > B 4; C > A 2; A > B > C 2.
+    assertEquals(List.of("B > C", "A > B", "A > B > A", "B > A"), List.copyOf(m.sequenceRemovalEffects().keySet()));
+    for (Map.Entry<String, Double> e : m.sequenceRemovalEffects().entrySet()) {
+      for (String channel : ConversionPath.parse(e.getKey(), 0, 0, 0).channels()) {
+        assertTrue(e.getValue() <= m.removalEffects().get(channel) + 1e-12, e.toString());
+      }
+    }
   }
 
   @Test
