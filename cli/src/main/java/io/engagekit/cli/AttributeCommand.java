@@ -3,6 +3,7 @@ package io.engagekit.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.engagekit.core.ConversionPath;
+import io.engagekit.core.JourneyPath;
 import io.engagekit.core.io.Format;
 import io.engagekit.core.io.ReadOptions;
 import io.engagekit.core.io.RejectedRowException;
@@ -10,12 +11,15 @@ import io.engagekit.core.io.RowReader;
 import io.engagekit.core.io.Schema;
 import io.engagekit.scoring.attribution.Attribution;
 import io.engagekit.scoring.attribution.Attributions;
+import io.engagekit.scoring.journeys.JourneySettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,22 +38,30 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Reads aggregated conversion paths (CSV with header path,total_conversions,total_conversion_value,total_null,",
-      "channels separated by ' > '; or the same fields as JSON Lines) and credits the conversions and their value",
-      "to channels with the chosen model. markov also prints each channel's removal effect, computed exactly from",
-      "the absorbing chain. The same input always gives the same output.",
+      "channels separated by ' > '; or the same fields as JSON Lines), or with --kind touchpoints touchpoints that",
+      "it assembles into journeys as the journeys command does (completed journeys convert), and credits the",
+      "conversions and their value to channels with the chosen model. markov also prints each channel's removal",
+      "effect, computed exactly from the absorbing chain, and at --order 2 or more those of the most frequent channel",
+      "sequences. shapley is exact up to 15 channels and sampled above, with error bounds. time-decay needs",
+      "touchpoint times (--kind touchpoints). The same input always gives the same output.",
       "Exit status: 0 done; 1 rows were rejected (the rest is attributed); 2 usage error or unreadable input."
     })
 final class AttributeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--input", required = true, paramLabel = "FILE", description = "The paths file.")
+  @Option(names = "--input", required = true, paramLabel = "FILE", description = "The paths (or touchpoints) file.")
   Path input;
 
   @Option(names = "--format", paramLabel = "csv|jsonl",
       description = "Input format. Default: jsonl for *.jsonl and *.ndjson, else csv.")
   String format;
 
-  @Option(names = "--model", required = true, paramLabel = "first|last|linear|position|markov",
+  @Option(names = "--kind", paramLabel = "paths|touchpoints", defaultValue = "paths",
+      description = "What the input holds. Default: ${DEFAULT-VALUE}.")
+  String kind;
+
+  @Option(names = "--model", required = true,
+      paramLabel = "first|last|linear|position|time-decay|markov|shapley|shapley-ordered",
       description = "The attribution model.")
   String model;
 
@@ -65,6 +77,35 @@ final class AttributeCommand implements Callable<Integer> {
       description = "position: the last touch's share. Default: ${DEFAULT-VALUE}.")
   double lastShare;
 
+  @Option(names = "--sequences", paramLabel = "N", defaultValue = "20",
+      description = "markov, order 2 or more: report the removal effects of the N sequences most journeys meet."
+          + " Default: ${DEFAULT-VALUE}.")
+  int sequences;
+
+  @Option(names = "--samples", paramLabel = "N",
+      description = "shapley: estimate from N random orders (with error bounds) even up to 15 channels."
+          + " Default: exact up to 15 channels, 10000 orders above.")
+  Integer samples;
+
+  @Option(names = "--seed", paramLabel = "S", description = "shapley: the sampling seed. Default: 20261122.")
+  Long seed;
+
+  @Option(names = "--half-life", paramLabel = "DURATION", defaultValue = "7d",
+      description = "time-decay: how long before the conversion a touch counts half. Default: ${DEFAULT-VALUE}.")
+  String halfLife;
+
+  @Option(names = "--journeys", paramLabel = "FILE",
+      description = "--kind touchpoints: known journeys (csv, or jsonl by extension).")
+  Path journeys;
+
+  @Option(names = "--gap", paramLabel = "DURATION", defaultValue = "7d",
+      description = "--kind touchpoints: inactivity that ends a session. Default: ${DEFAULT-VALUE}.")
+  String gap;
+
+  @Option(names = "--as-of", paramLabel = "INSTANT",
+      description = "--kind touchpoints: see journeys as of this ISO-8601 instant. Default: the latest touchpoint.")
+  String asOf;
+
   @Option(names = "--strict", description = "Stop at the first rejected row.")
   boolean strict;
 
@@ -73,36 +114,93 @@ final class AttributeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     String m = model.toLowerCase(Locale.ROOT);
-    if (!List.of("first", "last", "linear", "position", "markov").contains(m)) {
-      throw usage("--model must be first, last, linear, position or markov but was '" + model + "'"
-          + (m.equals("time-decay") || m.equals("shapley") ? " (" + m + " is not built yet)" : ""));
+    List<String> models = List.of("first", "last", "linear", "position", "time-decay", "markov", "shapley",
+        "shapley-ordered");
+    if (!models.contains(m)) {
+      throw usage("--model must be one of " + String.join(", ", models) + " but was '" + model + "'");
     }
+    String k = kind.toLowerCase(Locale.ROOT);
+    if (!List.of("paths", "touchpoints").contains(k)) {
+      throw usage("--kind must be paths or touchpoints but was '" + kind + "'");
+    }
+    boolean fromTouchpoints = k.equals("touchpoints");
     if (order < 1 || order > Attributions.MAX_ORDER) {
       throw usage("--order must be 1 to " + Attributions.MAX_ORDER + " but was " + order);
     }
-    if (!m.equals("markov") && spec.commandLine().getParseResult().hasMatchedOption("--order")) {
-      throw usage("--order applies to --model markov only");
+    requireOnly("markov", m, "--order", "--sequences");
+    requireOnly("position", m, "--first-share", "--last-share");
+    requireOnly("time-decay", m, "--half-life");
+    if (!m.startsWith("shapley") && (samples != null || seed != null)) {
+      throw usage("--samples and --seed apply to --model shapley and shapley-ordered only");
+    }
+    if (!fromTouchpoints) {
+      for (String o : new String[] {"--journeys", "--gap", "--as-of"}) {
+        if (spec.commandLine().getParseResult().hasMatchedOption(o)) {
+          throw usage(o + " applies to --kind touchpoints only");
+        }
+      }
+      if (m.equals("time-decay")) {
+        throw usage("time-decay needs the times of the touches: give touchpoints with --kind touchpoints");
+      }
+    }
+    if (sequences < 0) {
+      throw usage("--sequences must be >= 0 but was " + sequences);
+    }
+    if (samples != null && samples < 2) {
+      throw usage("--samples must be at least 2 but was " + samples);
+    }
+    Duration decay;
+    JourneySettings settings;
+    try {
+      decay = Durations.positive("--half-life", halfLife);
+      settings = JourneySettings.defaults().withGap(Durations.positive("--gap", gap));
+    } catch (IllegalArgumentException e) {
+      throw usage(e.getMessage());
     }
     PrintWriter err = spec.commandLine().getErr();
-    if (!InputOptions.readable(input, err)) {
-      return Main.UNUSABLE;
-    }
     Format f = format(input);
     List<ConversionPath> paths = new ArrayList<>();
+    List<JourneyPath> journeyPaths = List.of();
     long rejected;
-    try (Reader chars = InputOptions.utf8(Files.newInputStream(input));
-        RowReader<ConversionPath> rows = Schema.PATHS.reader(chars, f, ReadOptions.lenient().withStrict(strict),
-            r -> err.println("rejected " + r))) {
+    if (fromTouchpoints) {
+      JourneyInput in = new JourneyInput(err, ReadOptions.lenient().withStrict(strict));
+      if (!in.readTouchpoints(input, f) || (journeys != null && !in.readJourneys(journeys))) {
+        return in.stoppedStatus;
+      }
+      Instant at;
       try {
-        rows.forEachRemaining(paths::add);
-      } catch (RejectedRowException e) {
-        err.println("engagekit: stopped at the first rejected row (--strict): " + e.reject());
-        return Main.REJECTED;
-      } catch (IllegalArgumentException | UncheckedIOException e) {
-        err.println("engagekit: cannot read " + input + ": " + e.getMessage());
+        at = asOf != null ? Instant.parse(asOf) : in.latest();
+      } catch (java.time.DateTimeException e) {
+        throw usage("--as-of must be an ISO-8601 instant such as 2026-01-31T00:00:00Z but was '" + asOf + "'");
+      }
+      if (at != null) {
+        try {
+          journeyPaths = in.assemble(settings, at);
+        } catch (IllegalArgumentException e) {
+          err.println("engagekit: cannot assemble journeys: " + e.getMessage());
+          return Main.UNUSABLE;
+        }
+      }
+      paths.addAll(Attributions.paths(journeyPaths));
+      rejected = in.rejected;
+    } else {
+      if (!InputOptions.readable(input, err)) {
         return Main.UNUSABLE;
       }
-      rejected = rows.stats().rejected();
+      try (Reader chars = InputOptions.utf8(Files.newInputStream(input));
+          RowReader<ConversionPath> rows = Schema.PATHS.reader(chars, f, ReadOptions.lenient().withStrict(strict),
+              r -> err.println("rejected " + r))) {
+        try {
+          rows.forEachRemaining(paths::add);
+        } catch (RejectedRowException e) {
+          err.println("engagekit: stopped at the first rejected row (--strict): " + e.reject());
+          return Main.REJECTED;
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+          err.println("engagekit: cannot read " + input + ": " + e.getMessage());
+          return Main.UNUSABLE;
+        }
+        rejected = rows.stats().rejected();
+      }
     }
     Attribution a;
     try {
@@ -111,13 +209,34 @@ final class AttributeCommand implements Callable<Integer> {
         case "last" -> Attributions.lastTouch(paths);
         case "linear" -> Attributions.linear(paths);
         case "position" -> Attributions.positionBased(paths, firstShare, lastShare);
-        default -> Attributions.markov(paths, order);
+        case "time-decay" -> Attributions.timeDecay(journeyPaths, decay);
+        case "markov" -> Attributions.markov(paths, order, sequences);
+        default -> {
+          boolean ordered = m.equals("shapley-ordered");
+          if (samples != null || seed != null) {
+            yield Attributions.shapleySampled(paths, ordered, samples != null ? samples : Attributions.DEFAULT_SAMPLES,
+                seed != null ? seed : Attributions.DEFAULT_SEED);
+          }
+          yield ordered ? Attributions.shapleyOrdered(paths) : Attributions.shapley(paths);
+        }
       };
     } catch (IllegalArgumentException e) {
       throw usage(e.getMessage());
     }
     write(a, paths.size());
+    if (rejected > 0 && fromTouchpoints) {
+      err.println("engagekit: " + rejected + " rows were rejected and left out");
+    }
     return rejected == 0 ? 0 : Main.REJECTED;
+  }
+
+  /** Refuses options of one model given with another. */
+  private void requireOnly(String owner, String m, String... options) {
+    for (String o : options) {
+      if (!m.equals(owner) && spec.commandLine().getParseResult().hasMatchedOption(o)) {
+        throw usage(o + " applies to --model " + owner + " only");
+      }
+    }
   }
 
   private Format format(Path file) {
@@ -165,6 +284,23 @@ final class AttributeCommand implements Callable<Integer> {
             g.writeNumberField(e.getKey(), e.getValue());
           }
           g.writeEndObject();
+          if (a.order() > 1) {
+            g.writeObjectFieldStart("sequenceRemovalEffects");
+            for (Map.Entry<String, Double> e : a.sequenceRemovalEffects().entrySet()) {
+              g.writeNumberField(e.getKey(), e.getValue());
+            }
+            g.writeEndObject();
+          }
+        }
+        if (!a.errorBounds().isEmpty()) {
+          g.writeObjectFieldStart("errorBounds");
+          for (Map.Entry<String, Attribution.Credit> e : a.errorBounds().entrySet()) {
+            g.writeObjectFieldStart(e.getKey());
+            g.writeNumberField("conversions", e.getValue().conversions());
+            g.writeNumberField("value", e.getValue().value());
+            g.writeEndObject();
+          }
+          g.writeEndObject();
         }
         g.writeEndObject();
       }
@@ -172,15 +308,27 @@ final class AttributeCommand implements Callable<Integer> {
     } else {
       out.printf(Locale.ROOT, "# %s%s over %,d paths: %s conversions, value %s%n", a.model(),
           markov ? " (order " + a.order() + ")" : "", paths, number(a.totalConversions()), number(a.totalValue()));
+      boolean bounds = !a.errorBounds().isEmpty();
       out.println(markov ? "channel\tconversions\tvalue\tremoval_effect\tvalue_removal_effect"
-          : "channel\tconversions\tvalue");
+          : bounds ? "channel\tconversions\tvalue\tconversions_bound\tvalue_bound" : "channel\tconversions\tvalue");
       for (Map.Entry<String, Attribution.Credit> e : a.channels().entrySet()) {
         out.print(e.getKey() + "\t" + number(e.getValue().conversions()) + "\t" + number(e.getValue().value()));
         if (markov) {
           out.print("\t" + number(a.removalEffects().get(e.getKey())) + "\t"
               + number(a.valueRemovalEffects().get(e.getKey())));
         }
+        if (bounds) {
+          out.print("\t" + number(a.errorBounds().get(e.getKey()).conversions()) + "\t"
+              + number(a.errorBounds().get(e.getKey()).value()));
+        }
         out.println();
+      }
+      if (!a.sequenceRemovalEffects().isEmpty()) {
+        out.println("sequence\tremoval_effect");
+        a.sequenceRemovalEffects().forEach((q, v) -> out.println(q + "\t" + number(v)));
+      }
+      if (bounds) {
+        out.println("# sampled: every channel lies within its bound of the exact value with probability >= 95%");
       }
     }
     out.flush();
