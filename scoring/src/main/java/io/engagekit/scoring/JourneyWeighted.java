@@ -11,7 +11,9 @@ import io.engagekit.scoring.journeys.Journeys;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -39,7 +41,7 @@ final class JourneyWeighted implements ScoringStrategy<JourneyWeighted.State> {
 
   private final double lambda;
   private final JourneyScorer scorer;
-  private final List<Journey> known;
+  private final Map<String, List<Journey>> known;
 
   JourneyWeighted(double lambda, JourneySettings settings, Collection<Journey> known) {
     if (!(lambda >= 0 && lambda <= 1)) {
@@ -47,7 +49,12 @@ final class JourneyWeighted implements ScoringStrategy<JourneyWeighted.State> {
     }
     this.lambda = lambda;
     this.scorer = new JourneyScorer(requireNonNull(settings, "settings"));
-    this.known = List.copyOf(requireNonNull(known, "known"));
+    Map<String, List<Journey>> byCustomer = new HashMap<>();
+    for (Journey j : requireNonNull(known, "known")) {
+      byCustomer.computeIfAbsent(requireNonNull(j, "journey").customer(), c -> new ArrayList<>()).add(j);
+    }
+    byCustomer.replaceAll((c, list) -> List.copyOf(list));
+    this.known = Map.copyOf(byCustomer);
   }
 
   @Override
@@ -77,13 +84,7 @@ final class JourneyWeighted implements ScoringStrategy<JourneyWeighted.State> {
       return Score.ZERO;
     }
     Instant at = asOf.isBefore(state.latest) ? state.latest : asOf;
-    String customer = state.touchpoints.get(0).customer();
-    List<Journey> mine = new ArrayList<>();
-    for (Journey j : known) {
-      if (j.customer().equals(customer)) {
-        mine.add(j);
-      }
-    }
+    List<Journey> mine = known.getOrDefault(state.touchpoints.get(0).customer(), List.of());
     return scorer.customer(Journeys.assemble(state.touchpoints, mine, scorer.settings(), at), lambda);
   }
 
