@@ -3,7 +3,9 @@ package io.engagekit.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.engagekit.core.ConversionPath;
+import io.engagekit.core.Journey;
 import io.engagekit.core.JourneyPath;
+import io.engagekit.core.Touchpoint;
 import io.engagekit.core.io.Format;
 import io.engagekit.core.io.ReadOptions;
 import io.engagekit.core.io.RejectedRowException;
@@ -12,6 +14,7 @@ import io.engagekit.core.io.Schema;
 import io.engagekit.scoring.attribution.Attribution;
 import io.engagekit.scoring.attribution.Attributions;
 import io.engagekit.scoring.journeys.JourneySettings;
+import io.engagekit.scoring.journeys.Journeys;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
@@ -163,26 +166,34 @@ final class AttributeCommand implements Callable<Integer> {
     List<JourneyPath> journeyPaths = List.of();
     long rejected;
     if (fromTouchpoints) {
-      JourneyInput in = new JourneyInput(err, ReadOptions.lenient().withStrict(strict));
-      if (!in.readTouchpoints(input, f) || (journeys != null && !in.readJourneys(journeys))) {
-        return in.stoppedStatus;
-      }
-      Instant at;
+      Instant cutoff;
       try {
-        at = asOf != null ? Instant.parse(asOf) : in.latest();
+        cutoff = asOf != null ? Instant.parse(asOf) : null;
       } catch (java.time.DateTimeException e) {
         throw usage("--as-of must be an ISO-8601 instant such as 2026-01-31T00:00:00Z but was '" + asOf + "'");
       }
-      if (at != null) {
-        try {
-          journeyPaths = in.assemble(settings, at);
-        } catch (IllegalArgumentException e) {
-          err.println("engagekit: cannot assemble journeys: " + e.getMessage());
-          return Main.UNUSABLE;
+      ReadOptions options = ReadOptions.lenient().withStrict(strict);
+      InputOptions.Source source = new InputOptions.Source(input, Schema.TOUCHPOINTS,
+          f == Format.JSON_LINES ? "jsonl" : "csv", null, options);
+      List<Touchpoint> touchpoints = new ArrayList<>();
+      List<Journey> known = new ArrayList<>();
+      try (EventLoader loader = new EventLoader(err, report.verbose, cutoff, null)) {
+        if (!loader.read(source, e -> touchpoints.add((Touchpoint) e))
+            || (journeys != null && !loader.readJourneys(journeys, source, known))) {
+          return loader.stoppedStatus();
         }
+        Instant at = cutoff != null ? cutoff : loader.latest;
+        if (at != null) {
+          try {
+            journeyPaths = Journeys.assemble(touchpoints, known, settings, at);
+          } catch (IllegalArgumentException e) {
+            err.println("engagekit: cannot assemble journeys: " + e.getMessage());
+            return Main.UNUSABLE;
+          }
+        }
+        rejected = loader.rejected;
       }
       paths.addAll(Attributions.paths(journeyPaths));
-      rejected = in.rejected;
     } else {
       if (!InputOptions.readable(input, err)) {
         return Main.UNUSABLE;
@@ -225,7 +236,7 @@ final class AttributeCommand implements Callable<Integer> {
     }
     write(a, paths.size());
     if (rejected > 0 && fromTouchpoints) {
-      err.println("engagekit: " + rejected + " rows were rejected and left out");
+      err.println("engagekit: " + rejected + " rows were rejected and left out of the journeys");
     }
     return rejected == 0 ? 0 : Main.REJECTED;
   }
@@ -307,36 +318,31 @@ final class AttributeCommand implements Callable<Integer> {
       out.println();
     } else {
       out.printf(Locale.ROOT, "# %s%s over %,d paths: %s conversions, value %s%n", a.model(),
-          markov ? " (order " + a.order() + ")" : "", paths, number(a.totalConversions()), number(a.totalValue()));
+          markov ? " (order " + a.order() + ")" : "", paths, OutputOptions.number(a.totalConversions()), OutputOptions.number(a.totalValue()));
       boolean bounds = !a.errorBounds().isEmpty();
       out.println(markov ? "channel\tconversions\tvalue\tremoval_effect\tvalue_removal_effect"
           : bounds ? "channel\tconversions\tvalue\tconversions_bound\tvalue_bound" : "channel\tconversions\tvalue");
       for (Map.Entry<String, Attribution.Credit> e : a.channels().entrySet()) {
-        out.print(e.getKey() + "\t" + number(e.getValue().conversions()) + "\t" + number(e.getValue().value()));
+        out.print(e.getKey() + "\t" + OutputOptions.number(e.getValue().conversions()) + "\t" + OutputOptions.number(e.getValue().value()));
         if (markov) {
-          out.print("\t" + number(a.removalEffects().get(e.getKey())) + "\t"
-              + number(a.valueRemovalEffects().get(e.getKey())));
+          out.print("\t" + OutputOptions.number(a.removalEffects().get(e.getKey())) + "\t"
+              + OutputOptions.number(a.valueRemovalEffects().get(e.getKey())));
         }
         if (bounds) {
-          out.print("\t" + number(a.errorBounds().get(e.getKey()).conversions()) + "\t"
-              + number(a.errorBounds().get(e.getKey()).value()));
+          out.print("\t" + OutputOptions.number(a.errorBounds().get(e.getKey()).conversions()) + "\t"
+              + OutputOptions.number(a.errorBounds().get(e.getKey()).value()));
         }
         out.println();
       }
       if (!a.sequenceRemovalEffects().isEmpty()) {
         out.println("sequence\tremoval_effect");
-        a.sequenceRemovalEffects().forEach((q, v) -> out.println(q + "\t" + number(v)));
+        a.sequenceRemovalEffects().forEach((q, v) -> out.println(q + "\t" + OutputOptions.number(v)));
       }
       if (bounds) {
         out.println("# sampled: every channel lies within its bound of the exact value with probability >= 95%");
       }
     }
     out.flush();
-  }
-
-  /** Six significant digits, without trailing zeros. */
-  private static String number(double v) {
-    return new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
   }
 
   private ParameterException usage(String message) {

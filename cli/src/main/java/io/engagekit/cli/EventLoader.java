@@ -3,6 +3,7 @@ package io.engagekit.cli;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import io.engagekit.core.Customer;
+import io.engagekit.core.Journey;
 import io.engagekit.core.EngagementEvent;
 import io.engagekit.core.SurveyResponse;
 import io.engagekit.core.io.Reject;
@@ -21,12 +22,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Feeds event files into an engine for the scoring commands: reports rejects (first few on stderr,
+ * Feeds event files into an engine, or any sink, for the commands that read events: reports rejects (first few on stderr,
  * all in the rejects file with a {@code file} column), leaves out events after a cutoff and counts
  * them, tallies survey answers and remembers the latest event.
  */
@@ -88,6 +90,25 @@ final class EventLoader implements AutoCloseable {
           continue;
         }
         engine.register(c);
+      }
+      return true;
+    } catch (IllegalArgumentException | UncheckedIOException e) { // RejectedRowException included
+      return stopped(file, e);
+    }
+  }
+
+  /**
+   * Reads a journeys file given beside the main input (csv, or jsonl by extension) into a list;
+   * returns false when reading stopped (see {@link #stoppedStatus()}).
+   */
+  boolean readJourneys(Path file, InputOptions.Source main, List<Journey> into) throws IOException {
+    if (!readable(file)) {
+      return false;
+    }
+    try (Reader chars = InputOptions.utf8(Files.newInputStream(file));
+        RowReader<?> rows = beside(file, Schema.JOURNEYS, main).open(chars, r -> reject(file, r))) {
+      while (rows.hasNext()) {
+        into.add((Journey) rows.next());
       }
       return true;
     } catch (IllegalArgumentException | UncheckedIOException e) { // RejectedRowException included

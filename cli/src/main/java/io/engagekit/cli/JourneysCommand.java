@@ -4,11 +4,14 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
+import io.engagekit.core.Journey;
 import io.engagekit.core.JourneyPath;
+import io.engagekit.core.Touchpoint;
 import io.engagekit.core.io.Schema;
 import io.engagekit.scoring.Score;
 import io.engagekit.scoring.journeys.JourneyScorer;
 import io.engagekit.scoring.journeys.JourneySettings;
+import io.engagekit.scoring.journeys.Journeys;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -17,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,21 +91,29 @@ final class JourneysCommand implements Callable<Integer> {
     }
     JourneySettings settings = settings();
     PrintWriter err = spec.commandLine().getErr();
-    JourneyInput input = new JourneyInput(err, source.options());
-    if (!input.readTouchpoints(source) || (journeys != null && !input.readJourneys(journeys))) {
-      return input.stoppedStatus;
-    }
-    Instant at = asOf != null ? in.asOf(asOf) : input.latest();
-    if (at == null) {
-      err.println("engagekit: no touchpoints were read from " + source.input());
-      return input.rejected > 0 ? Main.REJECTED : Main.UNUSABLE;
-    }
+    Instant cutoff = asOf != null ? in.asOf(asOf) : null;
+    List<Touchpoint> touchpoints = new ArrayList<>();
+    List<Journey> known = new ArrayList<>();
     List<JourneyPath> paths;
-    try {
-      paths = input.assemble(settings, at);
-    } catch (IllegalArgumentException e) {
-      err.println("engagekit: cannot assemble journeys: " + e.getMessage());
-      return Main.UNUSABLE;
+    Instant at;
+    int status;
+    try (EventLoader loader = new EventLoader(err, report.verbose, cutoff, in.rejectsFile)) {
+      if (!loader.read(source, e -> touchpoints.add((Touchpoint) e))
+          || (journeys != null && !loader.readJourneys(journeys, source, known))) {
+        return loader.stoppedStatus();
+      }
+      at = cutoff != null ? cutoff : loader.latest;
+      if (at == null) {
+        err.println("engagekit: no touchpoints were read from " + source.input());
+        return loader.rejected > 0 ? Main.REJECTED : Main.UNUSABLE;
+      }
+      try {
+        paths = Journeys.assemble(touchpoints, known, settings, at);
+      } catch (IllegalArgumentException e) {
+        err.println("engagekit: cannot assemble journeys: " + e.getMessage());
+        return Main.UNUSABLE;
+      }
+      status = loader.finish(at);
     }
     JourneyScorer scorer = new JourneyScorer(settings);
     Map<String, double[]> groups = new TreeMap<>(); // type \t outcome -> journeys, touchpoints, journey sum,
@@ -132,8 +144,8 @@ final class JourneysCommand implements Callable<Integer> {
         if (csv != null) {
           csv.writeRecord(p.journey().id(), p.journey().customer(), p.journey().type(), p.journey().outcome().code(),
               p.journey().start().toString(), p.journey().end().map(Object::toString).orElse(""),
-              Integer.toString(p.touchpoints().size()), number(j.value()),
-              p.touchpoints().isEmpty() ? "" : number(t.value()));
+              Integer.toString(p.touchpoints().size()), OutputOptions.number(j.value()),
+              p.touchpoints().isEmpty() ? "" : OutputOptions.number(t.value()));
         }
       }
     } finally {
@@ -144,11 +156,7 @@ final class JourneysCommand implements Callable<Integer> {
       }
     }
     write(at, paths.size(), customers.size(), all, groups);
-    if (input.rejected > 0) {
-      err.println("engagekit: " + input.rejected + " rows were rejected and left out");
-      return Main.REJECTED;
-    }
-    return 0;
+    return status;
   }
 
   private JourneySettings settings() {
@@ -200,12 +208,12 @@ final class JourneysCommand implements Callable<Integer> {
       out.println("type\toutcome\tjourneys\ttouchpoints\tjourney_score\ttouchpoint_score");
       for (Map.Entry<String, double[]> e : groups.entrySet()) {
         double[] v = e.getValue();
-        out.println(e.getKey() + "\t" + (long) v[0] + "\t" + (long) v[1] + "\t" + number(v[2] / v[0]) + "\t"
-            + (v[4] > 0 ? number(v[3] / v[4]) : "-"));
+        out.println(e.getKey() + "\t" + (long) v[0] + "\t" + (long) v[1] + "\t" + OutputOptions.number(v[2] / v[0]) + "\t"
+            + (v[4] > 0 ? OutputOptions.number(v[3] / v[4]) : "-"));
       }
       if (count > 0) {
-        out.println("all\tall\t" + (long) all[0] + "\t" + (long) all[1] + "\t" + number(all[2] / all[0]) + "\t"
-            + (all[4] > 0 ? number(all[3] / all[4]) : "-"));
+        out.println("all\tall\t" + (long) all[0] + "\t" + (long) all[1] + "\t" + OutputOptions.number(all[2] / all[0]) + "\t"
+            + (all[4] > 0 ? OutputOptions.number(all[3] / all[4]) : "-"));
       }
     }
     out.flush();
@@ -223,11 +231,6 @@ final class JourneysCommand implements Callable<Integer> {
     } else {
       g.writeNullField("touchpointScore");
     }
-  }
-
-  /** Six significant digits, without trailing zeros. */
-  private static String number(double v) {
-    return new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
   }
 
   private ParameterException usage(String message) {

@@ -9,4 +9,9 @@ final class OutputOptions {
 
   @Option(names = "--verbose", description = "Print stack traces of errors.")
   boolean verbose;
+
+  /** A number for a text table: six significant digits, without trailing zeros. */
+  static String number(double v) {
+    return new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+  }
 }

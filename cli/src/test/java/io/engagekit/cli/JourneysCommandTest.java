@@ -94,8 +94,12 @@ final class JourneysCommandTest {
     assertTrue(r.err().contains("cannot assemble journeys") && r.err().contains("c9"), r.err());
     Path bad = dir.resolve("bad.csv");
     Files.writeString(bad, "customer,timestamp,channel,kind\nc1,2026-01-01T00:00:00Z,web,visit\nc1,nope,web,visit\n");
-    r = run("journeys", "--input", bad.toString());
+    Path rejects = dir.resolve("rejects.csv");
+    r = run("journeys", "--input", bad.toString(), "--rejects", rejects.toString());
     assertEquals(1, r.status());
     assertTrue(r.err().contains("line 3"), r.err());
+    List<String> rejected = Files.readAllLines(rejects);
+    assertEquals("file,line,field,reason", rejected.get(0));
+    assertTrue(rejected.get(1).contains(",3,timestamp,"), rejected.get(1));
   }
 }
