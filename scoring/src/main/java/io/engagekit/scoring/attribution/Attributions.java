@@ -453,21 +453,15 @@ public final class Attributions {
    */
   public static List<ConversionPath> paths(Collection<JourneyPath> journeys) {
     Map<List<String>, double[]> merged = new HashMap<>();
-    for (JourneyPath p : requireNonNull(journeys, "journeys")) {
-      JourneyOutcome outcome = requireNonNull(p, "journey").journey().outcome();
-      if (outcome == JourneyOutcome.IN_PROGRESS || p.touchpoints().isEmpty()) {
-        continue;
-      }
+    for (JourneyPath p : ended(journeys)) {
       List<String> channels = new ArrayList<>();
-      double value = 0;
       for (Touchpoint t : p.touchpoints()) {
         channels.add(t.channel().code());
-        value += t.valueOr(0);
       }
       double[] totals = merged.computeIfAbsent(channels, k -> new double[3]);
-      if (outcome == JourneyOutcome.COMPLETED) {
+      if (p.journey().outcome() == JourneyOutcome.COMPLETED) {
         totals[0] += 1;
-        totals[1] += value;
+        totals[1] += value(p);
       } else {
         totals[2] += 1;
       }
@@ -508,18 +502,14 @@ public final class Attributions {
     if (halfLife.isNegative() || halfLife.isZero()) {
       throw new IllegalArgumentException("the half-life must be positive but was " + halfLife);
     }
-    double h = halfLife.getSeconds() + halfLife.getNano() / 1e9;
+    double h = seconds(halfLife);
     TreeSet<String> names = new TreeSet<>();
     List<JourneyPath> completed = new ArrayList<>();
-    for (JourneyPath p : requireNonNull(journeys, "journeys")) {
-      JourneyOutcome outcome = requireNonNull(p, "journey").journey().outcome();
-      if (outcome == JourneyOutcome.IN_PROGRESS || p.touchpoints().isEmpty()) {
-        continue;
-      }
+    for (JourneyPath p : ended(journeys)) {
       for (Touchpoint t : p.touchpoints()) {
         names.add(t.channel().code());
       }
-      if (outcome == JourneyOutcome.COMPLETED) {
+      if (p.journey().outcome() == JourneyOutcome.COMPLETED) {
         completed.add(p);
       }
     }
@@ -535,14 +525,10 @@ public final class Attributions {
       double[] w = new double[ts.size()];
       double sum = 0;
       for (int i = 0; i < ts.size(); i++) {
-        Duration before = Duration.between(ts.get(i).at(), last);
-        w[i] = Math.pow(2, -(before.getSeconds() + before.getNano() / 1e9) / h);
+        w[i] = Math.pow(2, -seconds(Duration.between(ts.get(i).at(), last)) / h);
         sum += w[i];
       }
-      double journeyValue = 0;
-      for (Touchpoint t : ts) {
-        journeyValue += t.valueOr(0);
-      }
+      double journeyValue = value(p);
       conversions += 1;
       value += journeyValue;
       for (int i = 0; i < ts.size(); i++) {
@@ -554,6 +540,30 @@ public final class Attributions {
     Map<String, Credit> out = new LinkedHashMap<>();
     credit.forEach((k, v) -> out.put(k, new Credit(v[0], v[1])));
     return new Attribution("time-decay", 0, conversions, value, out, Map.of(), Map.of(), Map.of(), Map.of());
+  }
+
+  /** The journeys that make paths: ended, with touchpoints; each checked non-null. */
+  private static List<JourneyPath> ended(Collection<JourneyPath> journeys) {
+    List<JourneyPath> out = new ArrayList<>();
+    for (JourneyPath p : requireNonNull(journeys, "journeys")) {
+      if (requireNonNull(p, "journey").journey().outcome() != JourneyOutcome.IN_PROGRESS && !p.touchpoints().isEmpty()) {
+        out.add(p);
+      }
+    }
+    return out;
+  }
+
+  /** A journey's conversion value: the values its touchpoints carry (its purchases). */
+  private static double value(JourneyPath p) {
+    double value = 0;
+    for (Touchpoint t : p.touchpoints()) {
+      value += t.valueOr(0);
+    }
+    return value;
+  }
+
+  private static double seconds(Duration d) {
+    return d.getSeconds() + d.getNano() / 1e9;
   }
 
   private static List<ConversionPath> copy(Collection<ConversionPath> paths) {
