@@ -270,7 +270,7 @@ final class ScoreCommandTest {
         .readTree(unused.out()), "c1");
     List<String> names = new java.util.ArrayList<>();
     c1.get("measures").fieldNames().forEachRemaining(names::add);
-    assertEquals(List.of("p_alive", "expected_transactions", "x", "t_x", "T"), names);
+    assertEquals(List.of("p_alive", "expected_transactions", "p_purchase", "x", "t_x", "T"), names);
     assertEquals(31.0 - 0, c1.get("measures").get("T").asDouble(), 1e-12);
   }
 

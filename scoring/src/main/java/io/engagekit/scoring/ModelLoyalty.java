@@ -45,7 +45,9 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li>{@code loyalty.bgnbd}, {@code loyalty.paretonbd}: the score is 100 · P(alive), as the
  *       contribution {@code alive}; measures {@code p_alive}, {@code expected_transactions}
- *       (E[Y(h)] over the horizon h), {@code x}, {@code t_x} and {@code T}.
+ *       (E[Y(h)] over the horizon h), {@code p_purchase} (the probability of at least one purchase
+ *       within h, {@link TransactionModel#probabilityOfRepeat}), {@code x}, {@code t_x} and {@code
+ *       T}.
  *   <li>{@code loyalty.clv}: lifetime value ({@link LifetimeValue}, BG/NBD unless another
  *       transaction model is given, times Gamma-Gamma's expected spend); the score is the
  *       customer's mid-rank percentile of value in the population, {@code 100 · (below + (tied +
@@ -297,6 +299,7 @@ final class ModelLoyalty implements PopulationStrategy<ModelLoyalty.State> {
       if (value == null) {
         measures.put("p_alive", alive);
         measures.put("expected_transactions", model.expectedTransactions(pattern, settings.horizonInUnits()));
+        measures.put("p_purchase", model.probabilityOfRepeat(pattern, settings.horizonInUnits()));
         measures.put("x", (double) s.x());
         measures.put("t_x", s.tx());
         measures.put("T", s.bigT());

@@ -130,7 +130,7 @@ final class ModelLoyaltyTest {
     BgNbd fitted = new BgNbd(figures.get("r"), figures.get("alpha"), figures.get("a"), figures.get("b"));
     assertEquals(100 * fitted.probabilityAlive(p), s.value(), 1e-12);
     assertEquals(s.value(), s.contribution("alive").orElseThrow(), 1e-12);
-    assertEquals(List.of("p_alive", "expected_transactions", "x", "t_x", "T"), List.copyOf(s.measures().keySet()));
+    assertEquals(List.of("p_alive", "expected_transactions", "p_purchase", "x", "t_x", "T"), List.copyOf(s.measures().keySet()));
     assertEquals(fitted.probabilityAlive(p), s.measures().get("p_alive"), 1e-15);
     assertEquals(1.2260, s.measures().get("expected_transactions"), 5e-5);
     assertEquals(2.0, s.measures().get("x"));
@@ -150,6 +150,7 @@ final class ModelLoyaltyTest {
     RepeatPattern p = RepeatPattern.of(2, 213 / 7.0, 272 / 7.0);
     assertEquals(100 * fitted.probabilityAlive(p), s.value(), 1e-9);
     assertEquals(fitted.expectedTransactions(p, 52), s.measures().get("expected_transactions"), 1e-12);
+    assertEquals(fitted.probabilityOfRepeat(p, 52), s.measures().get("p_purchase"), 1e-12);
   }
 
   @Test

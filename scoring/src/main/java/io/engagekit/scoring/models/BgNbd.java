@@ -217,6 +217,24 @@ public record BgNbd(double r, double alpha, double a, double b) implements Trans
   /**
    * {@inheritDoc}
    *
+   * <p>An alive customer drops out only just after a purchase, so they make none in the next t
+   * with probability e^(−λt); their posterior is λ ~ Gamma(r+x, α+T), which gives
+   * P(alive) · [1 − ((α+T)/(α+T+t))^(r+x)].
+   */
+  @Override
+  public double probabilityOfRepeat(RepeatPattern p, double t) {
+    requireNonNull(p, "pattern");
+    Parameters.horizon("t", t);
+    double alive = probabilityAlive(p);
+    if (t == 0 || alive == 0) {
+      return 0;
+    }
+    return Math.min(1, alive * -Math.expm1(-(r + p.x()) * Math.log1p(t / (alpha + p.T()))));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
    * <p>Equation 10 of the paper, computed from its derivation rather than its hypergeometric closed
    * form: an alive customer buys (1 − e^(−λpt))/p in expectation before dropping out, and an
    * alive customer's posterior is λ ~ Gamma(r+x, α+T), p ~ Beta(a, b+x), so

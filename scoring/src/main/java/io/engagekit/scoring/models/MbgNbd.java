@@ -87,6 +87,24 @@ public record MbgNbd(double r, double alpha, double a, double b) implements Tran
   /**
    * {@inheritDoc}
    *
+   * <p>An alive customer drops out only just after a purchase, so they make none in the next t
+   * with probability e^(−λt); their posterior is λ ~ Gamma(r+x, α+T), which gives
+   * P(alive) · [1 − ((α+T)/(α+T+t))^(r+x)].
+   */
+  @Override
+  public double probabilityOfRepeat(RepeatPattern p, double t) {
+    requireNonNull(p, "pattern");
+    Parameters.horizon("t", t);
+    double alive = probabilityAlive(p);
+    if (t == 0 || alive == 0) {
+      return 0;
+    }
+    return Math.min(1, alive * -Math.expm1(-(r + p.x()) * Math.log1p(t / (alpha + p.T()))));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
    * <p>An alive customer buys (1 − e^(−λpt))/p in expectation before dropping out; the posterior
    * of an alive customer is λ ~ Gamma(r+x, α+T), p ~ Beta(a, b+x+1).
    */

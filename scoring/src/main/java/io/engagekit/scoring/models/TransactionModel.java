@@ -50,6 +50,22 @@ public interface TransactionModel {
   double expectedTransactions(RepeatPattern pattern, double t);
 
   /**
+   * Returns the probability that the customer buys at least once in the next {@code t} after the
+   * observation, P(Y(t) &gt; 0 | x, t<sub>x</sub>, T): the probability that they are alive times
+   * the probability that an alive customer's next purchase comes within {@code t}. This is the
+   * probability to compare with "did the customer buy again in the holdout?"; P(alive) alone is
+   * larger, since an alive customer may not buy within {@code t}.
+   *
+   * @param pattern the customer's pattern (its count is ignored)
+   * @param t the horizon, finite and {@code >= 0}
+   * @return the probability, in [0, 1]
+   * @throws IllegalArgumentException if {@code t} is negative or not finite
+   * @throws NullPointerException if the pattern is null
+   * @since 0.1
+   */
+  double probabilityOfRepeat(RepeatPattern pattern, double t);
+
+  /**
    * Writes, for each pattern, P(alive) and E[Y(t)]: the same numbers as {@link
    * #probabilityAlive(RepeatPattern)} and {@link #expectedTransactions(RepeatPattern, double)}, for
    * many customers at once. Implementations may share work between customers (the BG/NBD's
