@@ -12,6 +12,7 @@ module io.engagekit.scoring {
   exports io.engagekit.scoring.evaluation;
   exports io.engagekit.scoring.journeys;
   exports io.engagekit.scoring.models;
+  exports io.engagekit.scoring.simulation;
 
   uses io.engagekit.scoring.ScoringStrategy;
 }

@@ -163,4 +163,40 @@ final class PredictionsTest {
     assertEquals(0.0, CDNOW.expectedTransactions(p, 0));
     assertEquals(0.0, CDNOW.expectedTransactions(0));
   }
+
+  /**
+   * P(Y(t) &gt; 0): a brand-new customer (x = 0, T = 0) is alive with the prior as posterior, so
+   * for the BG/NBD it is 1 − P(X(t) = 0) of equation 8 of Fader, Hardie &amp; Lee (2005); for the
+   * Pareto/NBD it equals a brute-force midpoint sum of the integral before the change of variable.
+   */
+  @Test
+  void probabilityOfRepeat_againstIndependentForms() {
+    RepeatPattern fresh = RepeatPattern.of(0, 0, 0);
+    for (double t : new double[] {0.5, 39, 500}) {
+      assertEquals(1 - CDNOW.probabilityOfPurchases(0, t), CDNOW.probabilityOfRepeat(fresh, t), 1e-9, "t=" + t);
+    }
+    ParetoNbd m = new ParetoNbd(0.553, 10.578, 0.606, 11.669);
+    for (RepeatPattern p : List.of(RepeatPattern.of(0, 0, 38), RepeatPattern.of(3, 20, 38), RepeatPattern.of(12, 37, 38))) {
+      for (double t : new double[] {1, 39}) {
+        double c = m.alpha() + p.T();
+        double d = m.beta() + p.T();
+        double shape = m.r() + p.x();
+        int steps = 200_000;
+        double h = t / steps;
+        double sum = 0;
+        for (int i = 0; i < steps; i++) {
+          double u = (i + 0.5) * h;
+          sum += shape / c * Math.pow(c / (c + u), shape + 1) * Math.pow(d / (d + u), m.s()) * h;
+        }
+        assertEquals(m.probabilityAlive(p) * sum, m.probabilityOfRepeat(p, t), 1e-8, p + " t=" + t);
+        assertTrue(m.probabilityOfRepeat(p, t) <= m.expectedTransactions(p, t) + 1e-12);
+      }
+    }
+    MbgNbd mbg = new MbgNbd(0.5255, 6.1829, 0.8936, 1.9802);
+    RepeatPattern p = RepeatPattern.of(2, 30, 38);
+    assertEquals(mbg.probabilityAlive(p) * (1 - Math.pow((mbg.alpha() + 38) / (mbg.alpha() + 38 + 39), mbg.r() + 2)),
+        mbg.probabilityOfRepeat(p, 39), 1e-12);
+    assertEquals(0, CDNOW.probabilityOfRepeat(p, 0));
+    assertThrows(IllegalArgumentException.class, () -> m.probabilityOfRepeat(p, -1));
+  }
 }
