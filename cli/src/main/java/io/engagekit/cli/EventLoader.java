@@ -71,6 +71,12 @@ final class EventLoader implements AutoCloseable {
    * first listing counts. Returns false when reading stopped (see {@link #stoppedStatus()}).
    */
   boolean readCustomers(Path file, InputOptions.Source main, EngagementEngine engine) throws IOException {
+    return readCustomers(file, main, (java.util.function.Consumer<Customer>) engine::register);
+  }
+
+  /** Reads a customers file into a sink, as {@link #readCustomers(Path, InputOptions.Source, EngagementEngine)}. */
+  boolean readCustomers(Path file, InputOptions.Source main, java.util.function.Consumer<Customer> sink)
+      throws IOException {
     if (!readable(file)) {
       return false;
     }
@@ -89,7 +95,7 @@ final class EventLoader implements AutoCloseable {
           }
           continue;
         }
-        engine.register(c);
+        sink.accept(c);
       }
       return true;
     } catch (IllegalArgumentException | UncheckedIOException e) { // RejectedRowException included
@@ -121,7 +127,13 @@ final class EventLoader implements AutoCloseable {
    * reading stopped (see {@link #stoppedStatus()}).
    */
   boolean readAll(InputOptions.Source source, Path surveys, EngagementEngine engine) throws IOException {
-    return read(source, engine) && (surveys == null || read(beside(surveys, Schema.SURVEYS, source), engine));
+    return readAll(source, surveys, (java.util.function.Consumer<EngagementEvent>) engine::record);
+  }
+
+  /** Reads the main input and then, if given, the surveys file into a sink. */
+  boolean readAll(InputOptions.Source source, Path surveys, java.util.function.Consumer<EngagementEvent> sink)
+      throws IOException {
+    return read(source, sink) && (surveys == null || read(beside(surveys, Schema.SURVEYS, source), sink));
   }
 
   /** The exit status of a run whose reading stopped: 2 for unreadable input, 1 for a strict reject. */

@@ -357,6 +357,20 @@ public final class Backtest {
   }
 
   /**
+   * Returns the population figures of a population strategy as of the calibration end, such as
+   * the parameters of the model {@code loyalty.bgnbd} fitted on the calibration period.
+   *
+   * @param strategy the name of a population strategy of the backtest
+   * @return the figures, by name
+   * @throws IllegalArgumentException if the backtest has no such strategy, or it is not a
+   *     population strategy
+   * @throws io.engagekit.scoring.models.ModelFitException if the strategy cannot fit its model
+   */
+  public Map<String, Double> figures(String strategy) {
+    return engine.calibration(strategy, calibrationEnd).figures();
+  }
+
+  /**
    * Checks the customer-base model of a model-based strategy (one whose population figures carry
    * the BG/NBD parameters r, alpha, a, b or the Pareto/NBD parameters r, alpha, s, beta, as
    * {@code loyalty.bgnbd} and {@code loyalty.paretonbd} do) against the holdout: the tracking

@@ -197,4 +197,27 @@ public final class Journeys {
     Optional<Instant> end = outcome == JourneyOutcome.IN_PROGRESS ? Optional.empty() : Optional.of(last);
     return new Journey(id, list.get(0).customer(), type, first, end, outcome).withTouchpoints(list);
   }
+
+  /**
+   * Returns journeys as they were known at an instant, for scoring then without seeing the future:
+   * those started by it, with the ones that ended after it (or have not ended) in progress.
+   *
+   * @param journeys the journeys
+   * @param asOf the instant, such as the end of a calibration period
+   * @return the known journeys, in the given order
+   * @throws NullPointerException if an argument or journey is null
+   */
+  public static List<Journey> knownAt(Collection<Journey> journeys, Instant asOf) {
+    requireNonNull(asOf, "asOf");
+    List<Journey> known = new ArrayList<>();
+    for (Journey j : requireNonNull(journeys, "journeys")) {
+      if (j.start().isAfter(asOf)) {
+        continue;
+      }
+      boolean open = j.end().isEmpty() || j.end().get().isAfter(asOf);
+      known.add(open ? new Journey(j.id(), j.customer(), j.type(), j.start(), Optional.empty(),
+          JourneyOutcome.IN_PROGRESS) : j);
+    }
+    return known;
+  }
 }

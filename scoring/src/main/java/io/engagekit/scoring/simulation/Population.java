@@ -72,17 +72,7 @@ public record Population(SimulationSettings settings, List<Customer> customers, 
    * @return the journeys, by start (then id)
    */
   public List<Journey> journeysKnownAt(Instant asOf) {
-    requireNonNull(asOf, "asOf");
-    List<Journey> known = new ArrayList<>();
-    for (Journey j : journeys) {
-      if (j.start().isAfter(asOf)) {
-        continue;
-      }
-      boolean open = j.end().isEmpty() || j.end().get().isAfter(asOf);
-      known.add(open ? new Journey(j.id(), j.customer(), j.type(), j.start(), java.util.Optional.empty(),
-          io.engagekit.core.JourneyOutcome.IN_PROGRESS) : j);
-    }
-    return known;
+    return io.engagekit.scoring.journeys.Journeys.knownAt(journeys, asOf);
   }
 
   /**

@@ -1,0 +1,335 @@
+package io.engagekit.cli;
+
+import io.engagekit.scoring.evaluation.Estimate;
+import io.engagekit.scoring.evaluation.Evaluation;
+import io.engagekit.scoring.evaluation.Metrics;
+import io.engagekit.scoring.evaluation.ModelCheck;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A self-contained HTML report: tables and inline SVG charts, no scripts, no external assets.
+ * Every chart has a title, axis labels and a legend. Not thread-safe; build, then write.
+ */
+final class HtmlReport {
+  /** Series colours, chosen to stay apart for colour-blind readers (Okabe &amp; Ito 2008). */
+  static final String[] PALETTE = {"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000",
+      "#F0E442"};
+  private static final int WIDTH = 640;
+  private static final int HEIGHT = 380;
+  private static final int LEFT = 70;
+  private static final int RIGHT = 190;
+  private static final int TOP = 40;
+  private static final int BOTTOM = 55;
+
+  private final String title;
+  private final StringBuilder body = new StringBuilder();
+  private int charts;
+
+  HtmlReport(String title) {
+    this.title = title;
+  }
+
+  /** The number of charts drawn so far. */
+  int charts() {
+    return charts;
+  }
+
+  void heading(String text, String intro) {
+    body.append("<h2>").append(escape(text)).append("</h2>\n");
+    if (intro != null) {
+      body.append("<p>").append(escape(intro)).append("</p>\n");
+    }
+  }
+
+  /** The comparison table and the charts of one backtest. */
+  void evaluation(Evaluation e, String dataset) {
+    body.append("<p>").append(escape(String.format(Locale.ROOT,
+        "%s: %,d customers scored as of %s; outcome %s in the holdout to %s (%,d customers had it, total %s). "
+            + "Intervals: 95%% percentile bootstrap, %,d resamples, seed %d.",
+        dataset, e.customers(), e.calibrationEnd(), e.outcome().code(), e.holdoutEnd(), e.withOutcome(),
+        OutputOptions.number(e.total()), e.samples(), e.seed()))).append("</p>\n");
+    body.append("<table>\n<caption>").append(escape("Strategies ranked by AUC, " + dataset))
+        .append("</caption>\n<tr><th>rank</th><th>strategy</th><th>predictor</th><th>AUC [95% CI]</th>"
+            + "<th>Spearman</th><th>Pearson</th><th>top-decile lift</th><th>Brier</th><th>MAE</th><th>tracking error</th></tr>\n");
+    for (Evaluation.StrategyResult r : e.strategies()) {
+      body.append("<tr><td>").append(r.rank()).append("</td><td>").append(escape(r.name())).append("</td><td>")
+          .append(escape(r.predictor())).append("</td><td>").append(interval(r.auc())).append("</td><td>")
+          .append(interval(r.spearman())).append("</td><td>").append(interval(r.pearson())).append("</td><td>")
+          .append(interval(r.topDecileLift())).append("</td><td>")
+          .append(r.brier().map(HtmlReport::interval).orElse("")).append("</td><td>")
+          .append(r.counts().map(c -> fixed(c.mae())).orElse("")).append("</td><td>")
+          .append(r.counts().map(c -> String.format(Locale.ROOT, "%+.1f%%", 100 * c.trackingError())).orElse(""))
+          .append("</td></tr>\n");
+    }
+    body.append("</table>\n");
+    List<Series> gains = new ArrayList<>();
+    List<Series> lift = new ArrayList<>();
+    int k = 0;
+    for (Evaluation.StrategyResult r : e.strategies()) {
+      String colour = PALETTE[k++ % PALETTE.length];
+      Metrics.Gains g = r.gains();
+      gains.add(new Series(r.name(), colour, g.customers(), g.captured(), false));
+      double[] xs = new double[20];
+      double[] ys = new double[20];
+      for (int i = 0; i < 20; i++) {
+        xs[i] = (i + 1) / 20.0;
+        ys[i] = g.lift(xs[i]);
+      }
+      lift.add(new Series(r.name(), colour, xs, ys, false));
+    }
+    gains.add(new Series("random", "#888888", new double[] {0, 1}, new double[] {0, 1}, true));
+    lift.add(new Series("random", "#888888", new double[] {0.05, 1}, new double[] {1, 1}, true));
+    double maxLift = lift.stream().flatMapToDouble(s -> java.util.Arrays.stream(s.ys)).max().orElse(1);
+    body.append("<div class=\"charts\">\n");
+    lineChart("Cumulative gains: " + dataset, "share of customers, highest predictor first",
+        "share of " + e.outcome().code() + " captured", gains, 0, 1, 0, 1);
+    lineChart("Lift: " + dataset, "share of customers, highest predictor first", "lift over random", lift, 0, 1, 0,
+        Math.ceil(maxLift));
+    List<Series> calibration = new ArrayList<>();
+    k = 0;
+    for (Evaluation.StrategyResult r : e.strategies()) {
+      String colour = PALETTE[k++ % PALETTE.length];
+      if (!r.calibration().isEmpty()) {
+        double[] xs = r.calibration().stream().mapToDouble(Metrics.CalibrationBin::predicted).toArray();
+        double[] ys = r.calibration().stream().mapToDouble(Metrics.CalibrationBin::observed).toArray();
+        calibration.add(new Series(r.name(), colour, xs, ys, false));
+      }
+    }
+    if (!calibration.isEmpty()) {
+      calibration.add(new Series("perfect", "#888888", new double[] {0, 1}, new double[] {0, 1}, true));
+      lineChart("Calibration: " + dataset, "predicted probability (bin mean)", "observed share " + e.outcome().code(),
+          calibration, 0, 1, 0, 1);
+    }
+    body.append("</div>\n<div class=\"charts small\">\n");
+    k = 0;
+    for (Evaluation.StrategyResult r : e.strategies()) {
+      String colour = PALETTE[k++ % PALETTE.length];
+      histogram("Scores: " + r.name(), r.scores(), colour, e.outcome().code());
+    }
+    body.append("</div>\n");
+  }
+
+  /** The tracking and conditional-expectation plots of customer-base models. */
+  void modelChecks(List<ModelCheck> checks, String dataset) {
+    if (checks.isEmpty()) {
+      return;
+    }
+    body.append("<div class=\"charts\">\n");
+    List<Series> tracking = new ArrayList<>();
+    ModelCheck first = checks.get(0);
+    double[] weeks = first.weeks().stream().mapToDouble(ModelCheck.Week::week).toArray();
+    tracking.add(new Series("actual", PALETTE[6], weeks,
+        first.weeks().stream().mapToDouble(ModelCheck.Week::actual).toArray(), false));
+    int k = 0;
+    for (ModelCheck c : checks) {
+      tracking.add(new Series(c.model() + " expected", PALETTE[k++], weeks,
+          c.weeks().stream().mapToDouble(ModelCheck.Week::expected).toArray(), true));
+    }
+    double max = tracking.stream().flatMapToDouble(s -> java.util.Arrays.stream(s.ys)).max().orElse(1);
+    int calibrationWeeks = (int) first.weeks().stream().filter(w -> !w.holdout()).count();
+    lineChart("Tracking cumulative repeat transactions: " + dataset + " (holdout from week " + (calibrationWeeks + 1)
+        + ")", "week", "cumulative repeat transactions", tracking, 1, weeks.length, 0, niceCeiling(max));
+    List<String> groups = new ArrayList<>();
+    for (ModelCheck.Frequency f : first.conditional()) {
+      groups.add(f.x() + (f.atLeast() ? "+" : ""));
+    }
+    List<String> names = new ArrayList<>();
+    List<String> colours = new ArrayList<>();
+    List<double[]> values = new ArrayList<>();
+    names.add("actual");
+    colours.add(PALETTE[6]);
+    values.add(first.conditional().stream().mapToDouble(ModelCheck.Frequency::actual).toArray());
+    k = 0;
+    for (ModelCheck c : checks) {
+      names.add(c.model() + " expected");
+      colours.add(PALETTE[k++]);
+      values.add(c.conditional().stream().mapToDouble(ModelCheck.Frequency::expected).toArray());
+    }
+    barChart("Conditional expectations: " + dataset, "repeat transactions in calibration (x)",
+        "mean holdout transactions", groups, names, colours, values);
+    body.append("</div>\n");
+  }
+
+  void paragraph(String text) {
+    body.append("<p>").append(escape(text)).append("</p>\n");
+  }
+
+  String html() {
+    return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + escape(title)
+        + "</title>\n<style>\n"
+        + "body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:24px;color:#222;max-width:1400px}\n"
+        + "table{border-collapse:collapse;margin:12px 0;font-size:14px}caption{text-align:left;font-weight:600;"
+        + "padding:4px 0}\n"
+        + "th,td{border-bottom:1px solid #ddd;padding:4px 10px;text-align:right}th:nth-child(2),td:nth-child(2),"
+        + "th:nth-child(3),td:nth-child(3){text-align:left}\n"
+        + ".charts{display:flex;flex-wrap:wrap;gap:12px}figure{margin:0}svg{background:#fff;border:1px solid #eee}\n"
+        + "</style>\n</head>\n<body>\n<h1>" + escape(title) + "</h1>\n" + body + "</body>\n</html>\n";
+  }
+
+  void write(Path file) throws IOException {
+    Files.writeString(file, html(), StandardCharsets.UTF_8);
+  }
+
+  /** One line of a line chart. */
+  record Series(String name, String colour, double[] xs, double[] ys, boolean dashed) {}
+
+  private void lineChart(String chartTitle, String xLabel, String yLabel, List<Series> series, double x0, double x1,
+      double y0, double y1) {
+    Frame f = frame(chartTitle, xLabel, yLabel, x0, x1, y0, y1, WIDTH, HEIGHT);
+    for (Series s : series) {
+      StringBuilder points = new StringBuilder();
+      for (int i = 0; i < s.xs.length; i++) {
+        points.append(i == 0 ? "" : " ").append(fixed(f.x(s.xs[i]))).append(',').append(fixed(f.y(s.ys[i])));
+      }
+      body.append("<polyline fill=\"none\" stroke=\"").append(s.colour).append("\" stroke-width=\"2.5\"")
+          .append(s.dashed ? " stroke-dasharray=\"6 4\"" : "").append(" points=\"").append(points).append("\"/>\n");
+    }
+    legend(f, series.stream().map(Series::name).toList(), series.stream().map(Series::colour).toList());
+    body.append("</svg></figure>\n");
+  }
+
+  private void barChart(String chartTitle, String xLabel, String yLabel, List<String> groups, List<String> names,
+      List<String> colours, List<double[]> values) {
+    double max = values.stream().flatMapToDouble(java.util.Arrays::stream).max().orElse(1);
+    Frame f = frame(chartTitle, xLabel, yLabel, Double.NaN, groups.size(), 0, niceCeiling(max), WIDTH, HEIGHT);
+    double band = (double) (WIDTH - LEFT - RIGHT) / groups.size();
+    double bar = band * 0.8 / names.size();
+    for (int g = 0; g < groups.size(); g++) {
+      double left = LEFT + g * band + band * 0.1;
+      for (int s = 0; s < names.size(); s++) {
+        double top = f.y(values.get(s)[g]);
+        body.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>%n",
+            left + s * bar, top, bar, HEIGHT - BOTTOM - top, colours.get(s)));
+      }
+      text(LEFT + (g + 0.5) * band, HEIGHT - BOTTOM + 16, "middle", 12, groups.get(g));
+    }
+    legend(f, names, colours);
+    body.append("</svg></figure>\n");
+  }
+
+  private void histogram(String chartTitle, Evaluation.Histogram h, String colour, String outcome) {
+    int w = 420;
+    int hgt = 260;
+    int bins = h.withOutcome().size();
+    long max = 1;
+    for (int i = 0; i < bins; i++) {
+      max = Math.max(max, Math.max(h.withOutcome().get(i), h.without().get(i)));
+    }
+    Frame f = frame(chartTitle, "score", "customers", 0, 100, 0, niceCeiling(max), w, hgt);
+    double band = (double) (w - LEFT - RIGHT) / bins;
+    for (int i = 0; i < bins; i++) {
+      double x = LEFT + i * band;
+      double a = f.y(h.withOutcome().get(i));
+      double b = f.y(h.without().get(i));
+      body.append(String.format(Locale.ROOT,
+          "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>"
+              + "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#BBBBBB\"/>%n",
+          x + 1, a, band / 2 - 1, hgt - BOTTOM - a, colour, x + band / 2, b, band / 2 - 1, hgt - BOTTOM - b));
+    }
+    legend(f, List.of(outcome, "not " + outcome), List.of(colour, "#BBBBBB"));
+    body.append("</svg></figure>\n");
+  }
+
+  /** The plot area's scales. */
+  private record Frame(double x0, double x1, double y0, double y1, int width, int height) {
+    double x(double v) {
+      return LEFT + (v - x0) / (x1 - x0) * (width - LEFT - RIGHT);
+    }
+
+    double y(double v) {
+      return height - BOTTOM - (v - y0) / (y1 - y0) * (height - TOP - BOTTOM);
+    }
+  }
+
+  /** Opens a figure with its SVG, title, axes, ticks and axis labels; x0 NaN means a categorical x axis. */
+  private Frame frame(String chartTitle, String xLabel, String yLabel, double x0, double x1, double y0, double y1,
+      int width, int height) {
+    charts++;
+    Frame f = new Frame(Double.isNaN(x0) ? 0 : x0, x1, y0, y1 > y0 ? y1 : y0 + 1, width, height);
+    body.append(String.format(Locale.ROOT, "<figure><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\""
+        + " viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"%s\"><title>%s</title>%n", width, height, width, height,
+        escape(chartTitle), escape(chartTitle)));
+    text(width / 2.0, 22, "middle", 15, chartTitle);
+    int right = width - RIGHT;
+    int bottom = height - BOTTOM;
+    body.append(String.format(Locale.ROOT, "<path d=\"M%d %d V%d H%d\" stroke=\"#333\" fill=\"none\"/>%n", LEFT, TOP,
+        bottom, right));
+    for (int i = 0; i <= 4; i++) {
+      double v = f.y0 + (f.y1 - f.y0) * i / 4;
+      double y = f.y(v);
+      body.append(String.format(Locale.ROOT, "<path d=\"M%d %.1f H%d\" stroke=\"#eee\"/>%n", LEFT + 1, y, right));
+      text(LEFT - 6, y + 4, "end", 11, tick(v));
+      if (!Double.isNaN(x0)) {
+        double xv = f.x0 + (f.x1 - f.x0) * i / 4;
+        text(f.x(xv), bottom + 16, "middle", 11, tick(xv));
+      }
+    }
+    text((LEFT + right) / 2.0, height - 14, "middle", 12, xLabel);
+    body.append(String.format(Locale.ROOT, "<text x=\"16\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"12\""
+        + " transform=\"rotate(-90 16 %.1f)\">%s</text>%n", (TOP + bottom) / 2.0, (TOP + bottom) / 2.0,
+        escape(yLabel)));
+    return f;
+  }
+
+  private void legend(Frame f, List<String> names, List<String> colours) {
+    int x = f.width - RIGHT + 12;
+    for (int i = 0; i < names.size(); i++) {
+      int y = TOP + 8 + i * 18;
+      body.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"14\" height=\"10\" fill=\"%s\"/>%n", x,
+          y - 9, colours.get(i)));
+      text(x + 20, y, "start", 11, names.get(i));
+    }
+  }
+
+  private void text(double x, double y, String anchor, int size, String s) {
+    body.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-size=\"%d\">%s</text>%n",
+        x, y, anchor, size, escape(s)));
+  }
+
+  private static String interval(Estimate e) {
+    return fixed(e.value()) + " [" + fixed(e.low()) + ", " + fixed(e.high()) + "]";
+  }
+
+  private static String fixed(double v) {
+    return String.format(Locale.ROOT, "%.3f", v);
+  }
+
+  private static String tick(double v) {
+    return Math.abs(v - Math.rint(v)) < 1e-9 ? String.format(Locale.ROOT, "%,d", (long) Math.rint(v))
+        : String.format(Locale.ROOT, "%.2f", v);
+  }
+
+  /** A round number at or above v: 1, 2 or 5 times a power of ten (times 1.2 headroom, for tick labels). */
+  static double niceCeiling(double v) {
+    if (!(v > 0)) {
+      return 1;
+    }
+    double p = Math.pow(10, Math.floor(Math.log10(v)));
+    for (double m : new double[] {1, 2, 4, 5, 8, 10}) {
+      if (m * p >= v) {
+        return m * p;
+      }
+    }
+    return 10 * p;
+  }
+
+  static String escape(String s) {
+    StringBuilder sb = new StringBuilder(s.length());
+    for (char c : s.toCharArray()) {
+      switch (c) {
+        case '<' -> sb.append("&lt;");
+        case '>' -> sb.append("&gt;");
+        case '&' -> sb.append("&amp;");
+        case '"' -> sb.append("&quot;");
+        default -> sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+}
