@@ -76,7 +76,7 @@ final class DemoCommand implements Callable<Integer> {
   static final long SEED = 20261122L;
   /** Bootstrap resamples: fewer than evaluate's default, to keep the demo quick. */
   static final int BOOTSTRAP = 300;
-  static final int STEPS = 6;
+  static final int STEPS = 5;
 
   @Option(names = "--verbose", description = "Print stack traces of errors.")
   boolean verbose;

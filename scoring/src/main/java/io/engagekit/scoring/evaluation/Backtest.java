@@ -407,7 +407,7 @@ public final class Backtest {
         cohort.add(e.getValue());
       }
     }
-    return Optional.of(ModelCheck.of(label + " (" + strategy + ")", model, cohort,
+    return Optional.of(ModelCheck.of(label, model, cohort,
         LocalDate.ofInstant(calibrationEnd, zone), LocalDate.ofInstant(holdoutEnd, zone), unit));
   }
 
