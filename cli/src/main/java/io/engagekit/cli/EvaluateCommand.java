@@ -19,7 +19,6 @@ import io.engagekit.scoring.models.PeriodUnit;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -120,8 +119,8 @@ final class EvaluateCommand implements Callable<Integer> {
     if (bootstrap < 1) {
       throw usage("--bootstrap must be at least 1 but was " + bootstrap);
     }
-    LocalDate calDay = date("--calibration-end", calibrationEnd);
-    LocalDate holdDay = date("--holdout-end", holdoutEnd);
+    LocalDate calDay = InputOptions.date(spec, "--calibration-end", calibrationEnd);
+    LocalDate holdDay = InputOptions.date(spec, "--holdout-end", holdoutEnd);
     if (!holdDay.isAfter(calDay)) {
       throw usage("--holdout-end " + holdDay + " must be after --calibration-end " + calDay);
     }
@@ -254,14 +253,6 @@ final class EvaluateCommand implements Callable<Integer> {
       }
     }
     out.flush();
-  }
-
-  private LocalDate date(String option, String text) {
-    try {
-      return LocalDate.parse(text);
-    } catch (DateTimeException e) {
-      throw usage(option + " must be a date like 1997-09-30 but was '" + text + "'");
-    }
   }
 
   private ParameterException usage(String message) {

@@ -28,7 +28,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -107,20 +106,12 @@ final class FitCommand implements Callable<Integer> {
     }
   }
 
-  private LocalDate date(String option, String text) {
-    try {
-      return LocalDate.parse(text);
-    } catch (DateTimeException e) {
-      throw new ParameterException(spec.commandLine(), option + " must be a date like 1997-09-30 but was '" + text + "'");
-    }
-  }
-
   private int transactions(PrintWriter err) throws IOException {
     if (calibrationEnd == null) {
       throw new ParameterException(spec.commandLine(), "fit " + model + " needs --calibration-end DATE");
     }
-    LocalDate calEnd = date("--calibration-end", calibrationEnd);
-    LocalDate holdEnd = holdoutEnd == null ? null : date("--holdout-end", holdoutEnd);
+    LocalDate calEnd = InputOptions.date(spec, "--calibration-end", calibrationEnd);
+    LocalDate holdEnd = holdoutEnd == null ? null : InputOptions.date(spec, "--holdout-end", holdoutEnd);
     if (holdEnd != null && !holdEnd.isAfter(calEnd)) {
       throw new ParameterException(spec.commandLine(), "--holdout-end " + holdEnd + " must be after --calibration-end "
           + calEnd);

@@ -109,6 +109,20 @@ final class InputOptions {
   }
 
   /**
+   * Parses a date option such as {@code --calibration-end} (yyyy-MM-dd).
+   *
+   * @throws ParameterException if it is not a date
+   */
+  static LocalDate date(CommandSpec spec, String option, String text) {
+    try {
+      return LocalDate.parse(text);
+    } catch (DateTimeException e) {
+      throw new ParameterException(spec.commandLine(), option + " must be a date like 1997-09-30 but was '" + text
+          + "'");
+    }
+  }
+
+  /**
    * Parses an {@code --as-of} value: an ISO-8601 instant, a date-time with offset, or a date (the
    * start of that day in {@code --zone}).
    *

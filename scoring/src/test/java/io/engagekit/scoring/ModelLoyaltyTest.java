@@ -15,24 +15,15 @@ import io.engagekit.scoring.models.ModelFitException;
 import io.engagekit.scoring.models.ParetoNbd;
 import io.engagekit.scoring.models.PeriodUnit;
 import io.engagekit.scoring.models.RepeatPattern;
-import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -82,20 +73,7 @@ final class ModelLoyaltyTest {
 
   /** The sample's purchases as events, each at the start of its day in UTC. */
   static List<EngagementEvent> cdnowEvents() {
-    List<EngagementEvent> events = new ArrayList<>();
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(Objects.requireNonNull(
-        ModelLoyaltyTest.class.getResourceAsStream("/io/engagekit/scoring/models/CDNOW_sample.txt")),
-        StandardCharsets.US_ASCII))) {
-      for (String line = in.readLine(); line != null; line = in.readLine()) {
-        String[] c = line.trim().split("\\s+");
-        Instant at = LocalDate.parse(c[2], DateTimeFormatter.BASIC_ISO_DATE).atStartOfDay(ZoneOffset.UTC).toInstant();
-        events.add(Touchpoint.builder(c[1], at, Channel.WEB, TouchpointKind.PURCHASE)
-            .value(Double.parseDouble(c[4])).build());
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return events;
+    return CdnowEvents.purchases();
   }
 
   private static EngagementEngine cdnowEngine(ScoringStrategy<?>... strategies) {

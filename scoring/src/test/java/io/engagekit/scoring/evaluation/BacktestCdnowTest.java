@@ -3,25 +3,15 @@ package io.engagekit.scoring.evaluation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.engagekit.core.Channel;
 import io.engagekit.core.EngagementEvent;
-import io.engagekit.core.Touchpoint;
-import io.engagekit.core.TouchpointKind;
+import io.engagekit.scoring.CdnowEvents;
 import io.engagekit.scoring.ModelSettings;
 import io.engagekit.scoring.ScoringStrategies;
 import io.engagekit.scoring.models.PeriodUnit;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -42,27 +32,9 @@ final class BacktestCdnowTest {
     backtest = Backtest.create(List.of(ScoringStrategies.loyaltyBgNbd(settings),
         ScoringStrategies.loyaltyParetoNbd(settings), ScoringStrategies.loyaltyRfm(),
         ScoringStrategies.satisfactionCsat()), CALIBRATION_END, HOLDOUT_END, ZoneOffset.UTC);
-    for (EngagementEvent e : events()) {
+    for (EngagementEvent e : CdnowEvents.purchases()) {
       backtest.record(e);
     }
-  }
-
-  /** The sample's purchases, each at the start of its day in UTC. */
-  static List<EngagementEvent> events() {
-    List<EngagementEvent> events = new ArrayList<>();
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(Objects.requireNonNull(
-        BacktestCdnowTest.class.getResourceAsStream("/io/engagekit/scoring/models/CDNOW_sample.txt")),
-        StandardCharsets.US_ASCII))) {
-      for (String line = in.readLine(); line != null; line = in.readLine()) {
-        String[] c = line.trim().split("\\s+");
-        Instant at = LocalDate.parse(c[2], DateTimeFormatter.BASIC_ISO_DATE).atStartOfDay(ZoneOffset.UTC).toInstant();
-        events.add(Touchpoint.builder(c[1], at, Channel.WEB, TouchpointKind.PURCHASE)
-            .value(Double.parseDouble(c[4])).build());
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return events;
   }
 
   /**
