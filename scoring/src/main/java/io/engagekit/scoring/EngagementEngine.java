@@ -373,7 +373,9 @@ public final class EngagementEngine {
    * Replaces every customer's state with a snapshot written by {@link #snapshot}. The snapshot is
    * read and checked whole (format version, strategies and their state versions, every value, the
    * CRC-32) before anything is replaced: a truncated, corrupted or foreign snapshot is refused and
-   * this engine is left as it was. Do not record while restoring.
+   * this engine is left as it was. Each state is read with the state version the snapshot recorded
+   * ({@link ScoringStrategy#readState(java.io.DataInput, int)}), so a strategy that still reads its
+   * earlier layouts restores snapshots written before an upgrade. Do not record while restoring.
    *
    * @param in where to read: a stream holding the snapshot (it may be read past the snapshot's
    *     end, and is not closed)
@@ -396,15 +398,10 @@ public final class EngagementEngine {
       }
       int n = data.readUnsignedShort();
       List<String> names = new ArrayList<>();
+      int[] versions = new int[n];
       for (int i = 0; i < n; i++) {
-        String name = data.readUTF();
-        int stateVersion = data.readInt();
-        names.add(name);
-        if (i < strategies.size() && name.equals(strategies.get(i).name())
-            && stateVersion != strategies.get(i).stateVersion()) {
-          throw new IOException("strategy " + name + " state version " + stateVersion
-              + " is not supported; this engine reads " + strategies.get(i).stateVersion());
-        }
+        names.add(data.readUTF());
+        versions[i] = data.readInt();
       }
       List<String> mine = strategies.stream().map(ScoringStrategy::name).toList();
       if (!names.equals(mine)) {
@@ -420,7 +417,7 @@ public final class EngagementEngine {
         Customer registered = readCustomer(data, customer);
         ScoreState<?>[] states = new ScoreState<?>[strategies.size()];
         for (int i = 0; i < states.length; i++) {
-          states[i] = requireNonNull(strategies.get(i).readState(data), "readState returned null");
+          states[i] = requireNonNull(strategies.get(i).readState(data, versions[i]), "readState returned null");
         }
         Entry entry = new Entry(states);
         entry.customer = registered;

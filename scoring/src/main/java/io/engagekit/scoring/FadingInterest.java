@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Catches fading interest early: it compares a customer's recent rate of activity with their
@@ -93,24 +94,51 @@ public final class FadingInterest {
   public static List<Alert> alerts(EngagementEngine engine, Instant asOf, double threshold) {
     requireNonNull(engine, "engine");
     requireNonNull(asOf, "asOf");
+    checkThreshold(threshold);
+    List<Alert> alerts = new ArrayList<>();
+    for (EngagementEngine.Ranked r : engine.top(engine.customers(), NAME, asOf)) {
+      Optional<Alert> alert = alert(r.customer(), r.score(), asOf, threshold);
+      if (alert.isEmpty()) {
+        break;
+      }
+      alerts.add(alert.get());
+    }
+    return List.copyOf(alerts);
+  }
+
+  /**
+   * Returns the alert that one customer's {@code alert.fading} score raises, if its drop reaches
+   * the threshold: for hosts that score customers one at a time, such as a stream processor.
+   *
+   * @param customer the customer
+   * @param score the customer's {@code alert.fading} score as of {@code asOf}
+   * @param asOf the instant the score is as of
+   * @param threshold the smallest drop that alerts, in {@code (0, 1]}
+   * @return the alert, or empty when the drop is below the threshold
+   * @throws IllegalArgumentException if the threshold is out of range
+   */
+  public static Optional<Alert> alert(String customer, Score score, Instant asOf, double threshold) {
+    requireNonNull(customer, "customer");
+    requireNonNull(score, "score");
+    requireNonNull(asOf, "asOf");
+    checkThreshold(threshold);
+    double drop = score.value() / 100.0;
+    if (drop < threshold) {
+      return Optional.empty();
+    }
+    List<Contribution> fell = new ArrayList<>();
+    for (Contribution c : score.contributions()) {
+      if (c.value() > 0) {
+        fell.add(c);
+      }
+    }
+    return Optional.of(new Alert(customer, NAME, asOf, Level.of(drop), drop, fell));
+  }
+
+  private static void checkThreshold(double threshold) {
     if (!(threshold > 0 && threshold <= 1)) {
       throw new IllegalArgumentException("threshold must be in (0, 1] but was " + threshold);
     }
-    List<Alert> alerts = new ArrayList<>();
-    for (EngagementEngine.Ranked r : engine.top(engine.customers(), NAME, asOf)) {
-      double drop = r.score().value() / 100.0;
-      if (drop < threshold) {
-        break;
-      }
-      List<Contribution> fell = new ArrayList<>();
-      for (Contribution c : r.score().contributions()) {
-        if (c.value() > 0) {
-          fell.add(c);
-        }
-      }
-      alerts.add(new Alert(r.customer(), NAME, asOf, Level.of(drop), drop, fell));
-    }
-    return List.copyOf(alerts);
   }
 
   /** How urgent an alert is. */

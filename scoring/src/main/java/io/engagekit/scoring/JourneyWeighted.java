@@ -5,9 +5,13 @@ import static java.util.Objects.requireNonNull;
 import io.engagekit.core.EngagementEvent;
 import io.engagekit.core.Journey;
 import io.engagekit.core.Touchpoint;
+import io.engagekit.core.io.EventCodec;
 import io.engagekit.scoring.journeys.JourneyScorer;
 import io.engagekit.scoring.journeys.JourneySettings;
 import io.engagekit.scoring.journeys.Journeys;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -34,7 +38,8 @@ import java.util.Locale;
  * channel switches need their order, neither of which a fixed-size summary can give back after a
  * merge. Memory grows with the customer's touchpoints. Order-independent: the touchpoints are put
  * in one canonical order before assembly, so any arrival order, split and merge give the same
- * score. Snapshots are not supported.
+ * score. Snapshots are supported: the state is written as its touchpoints in {@link EventCodec}'s
+ * layout, so a host that keeps states (an engine snapshot, Flink keyed state) keeps journeys too.
  */
 final class JourneyWeighted implements ScoringStrategy<JourneyWeighted.State> {
   static final double DEFAULT_LAMBDA = 0.7;
@@ -78,6 +83,30 @@ final class JourneyWeighted implements ScoringStrategy<JourneyWeighted.State> {
     return new State();
   }
 
+  /**
+   * Reads the touchpoint count, then each touchpoint in {@link EventCodec} layout {@value
+   * EventCodec#VERSION}; all must be touchpoints of one customer.
+   */
+  @Override
+  public State readState(DataInput in) throws IOException {
+    int n = in.readInt();
+    if (n < 0) {
+      throw new IOException("invalid journey.weighted state: " + n + " touchpoints");
+    }
+    State s = new State();
+    for (int i = 0; i < n; i++) {
+      if (!(EventCodec.read(in, EventCodec.VERSION) instanceof Touchpoint t)) {
+        throw new IOException("invalid journey.weighted state: event " + i + " is not a touchpoint");
+      }
+      if (i > 0 && !t.customer().equals(s.touchpoints.get(0).customer())) {
+        throw new IOException("invalid journey.weighted state: touchpoint " + i + " belongs to customer "
+            + t.customer() + ", not " + s.touchpoints.get(0).customer());
+      }
+      s.accept(t);
+    }
+    return s;
+  }
+
   @Override
   public Score score(State state, Instant asOf) {
     if (state.touchpoints.isEmpty()) {
@@ -108,6 +137,14 @@ final class JourneyWeighted implements ScoringStrategy<JourneyWeighted.State> {
       touchpoints.addAll(other.touchpoints);
       if (other.latest.isAfter(latest)) {
         latest = other.latest;
+      }
+    }
+
+    @Override
+    public void writeTo(DataOutput out) throws IOException {
+      out.writeInt(touchpoints.size());
+      for (Touchpoint t : touchpoints) {
+        EventCodec.write(t, out);
       }
     }
   }

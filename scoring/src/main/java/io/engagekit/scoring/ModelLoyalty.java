@@ -13,6 +13,7 @@ import io.engagekit.scoring.models.ModelFitException;
 import io.engagekit.scoring.models.ParetoNbd;
 import io.engagekit.scoring.models.PurchaseHistory;
 import io.engagekit.scoring.models.RepeatPattern;
+import io.engagekit.scoring.models.RepeatPatterns;
 import io.engagekit.scoring.models.SpendPattern;
 import io.engagekit.scoring.models.TransactionModel;
 import java.io.DataInput;
@@ -119,6 +120,15 @@ final class ModelLoyalty implements PopulationStrategy<ModelLoyalty.State> {
     return new State(settings);
   }
 
+  /**
+   * False for {@code loyalty.bgnbd} and {@code loyalty.paretonbd} given a fitted model: their
+   * scores are then a function of the customer's own purchases.
+   */
+  @Override
+  public boolean dependsOnPopulation() {
+    return model == null || kind == Kind.CLV;
+  }
+
   @Override
   public State readState(DataInput in) throws IOException {
     int n = in.readInt();
@@ -146,7 +156,7 @@ final class ModelLoyalty implements PopulationStrategy<ModelLoyalty.State> {
     requireNonNull(asOf, "asOf");
     long customers = 0;
     // Patterns in a fixed order, so that the fit does not depend on the order of the population.
-    TreeMap<RepeatPattern, long[]> patterns = new TreeMap<>(PATTERN_ORDER);
+    RepeatPatterns patterns = new RepeatPatterns();
     TreeMap<SpendPattern, long[]> spends = new TreeMap<>(SPEND_ORDER);
     List<Summary> summaries = new ArrayList<>();
     for (State s : states) {
@@ -154,7 +164,7 @@ final class ModelLoyalty implements PopulationStrategy<ModelLoyalty.State> {
       Summary summary = s.summary(asOf);
       if (summary != null) {
         summaries.add(summary);
-        patterns.computeIfAbsent(RepeatPattern.of(summary.x(), summary.tx(), summary.bigT()), k -> new long[1])[0]++;
+        patterns.add(RepeatPattern.of(summary.x(), summary.tx(), summary.bigT()));
         if (kind == Kind.CLV && summary.x() > 0 && summary.meanSpend() > 0) {
           spends.computeIfAbsent(new SpendPattern(summary.x(), summary.meanSpend(), 1), k -> new long[1])[0]++;
         }
@@ -178,13 +188,8 @@ final class ModelLoyalty implements PopulationStrategy<ModelLoyalty.State> {
     return new Calibration(asOf, customers, m, g, summaries, figures);
   }
 
-  private TransactionModel fit(Map<RepeatPattern, long[]> patterns, int purchasers, Instant asOf,
-      Map<String, Double> figures) {
-    List<RepeatPattern> data = new ArrayList<>();
-    for (Map.Entry<RepeatPattern, long[]> e : patterns.entrySet()) {
-      RepeatPattern p = e.getKey();
-      data.add(new RepeatPattern(p.x(), p.tx(), p.T(), e.getValue()[0]));
-    }
+  private TransactionModel fit(RepeatPatterns patterns, int purchasers, Instant asOf, Map<String, Double> figures) {
+    List<RepeatPattern> data = patterns.patterns();
     if (data.isEmpty()) {
       throw notFitted(asOf, purchasers, "no customer has a purchase");
     }
@@ -226,10 +231,6 @@ final class ModelLoyalty implements PopulationStrategy<ModelLoyalty.State> {
   public String toString() {
     return name();
   }
-
-  /** Orders patterns by x, then t_x, then T. */
-  private static final Comparator<RepeatPattern> PATTERN_ORDER = Comparator.comparingLong(RepeatPattern::x)
-      .thenComparingDouble(RepeatPattern::tx).thenComparingDouble(RepeatPattern::T);
 
   /** Orders spend patterns by x, then mean spend. */
   private static final Comparator<SpendPattern> SPEND_ORDER = Comparator.comparingLong(SpendPattern::x)
@@ -367,13 +368,11 @@ final class ModelLoyalty implements PopulationStrategy<ModelLoyalty.State> {
 
     /** The summary as of an instant, or null without purchases. */
     @Nullable Summary summary(Instant asOf) {
-      Optional<LocalDate> last = history.last();
-      if (last.isEmpty()) {
+      Optional<PurchaseHistory.Calibration> summarized = settings.summarize(history, asOf);
+      if (summarized.isEmpty()) {
         return null;
       }
-      LocalDate day = LocalDate.ofInstant(asOf, settings.zone());
-      LocalDate end = day.isAfter(last.get()) ? day : last.get();
-      PurchaseHistory.Calibration c = history.summarize(end, null, settings.unit()).orElseThrow();
+      PurchaseHistory.Calibration c = summarized.get();
       RepeatPattern p = c.pattern();
       // The mean of values that are each at most Double.MAX_VALUE is too; only its rounding could pass it.
       double mean = p.x() == 0 ? 0 : Math.min(Double.MAX_VALUE, Spend.amount(c.repeatSpend() / p.x()));

@@ -4,9 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import io.engagekit.scoring.models.LifetimeValue;
 import io.engagekit.scoring.models.PeriodUnit;
+import io.engagekit.scoring.models.PurchaseHistory;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Optional;
 
 /**
  * How the model-based loyalty strategies ({@code loyalty.bgnbd}, {@code loyalty.paretonbd},
@@ -105,6 +109,38 @@ public record ModelSettings(ZoneId zone, PeriodUnit unit, Duration horizon, int 
    */
   public ModelSettings withDiscounting(int count, double rate) {
     return new ModelSettings(zone, unit, horizon, count, rate);
+  }
+
+  /**
+   * Summarises a customer's purchases as of an instant the way the model strategies do: x, t<sub>x</sub>
+   * and T in {@link #unit()}, with T running from the first purchase day to the day of {@code asOf}
+   * in {@link #zone()}, or to the last purchase day if that is later (a summary cannot forget).
+   * Fitting a model on these patterns (collected with {@link
+   * io.engagekit.scoring.models.RepeatPatterns}) gives the model those strategies fit on the same
+   * customers.
+   *
+   * @param history the customer's purchase days, counted in {@link #zone()}
+   * @param asOf the instant to summarise at
+   * @return the summary, empty for a customer without purchases
+   */
+  public Optional<PurchaseHistory.Calibration> summarize(PurchaseHistory history, Instant asOf) {
+    requireNonNull(asOf, "asOf");
+    Optional<LocalDate> last = requireNonNull(history, "history").last();
+    if (last.isEmpty()) {
+      return Optional.empty();
+    }
+    LocalDate day = LocalDate.ofInstant(asOf, zone);
+    return history.summarize(day.isAfter(last.get()) ? day : last.get(), null, unit);
+  }
+
+  /**
+   * Returns the calendar day of an instant in {@link #zone()}: the day a purchase counts on.
+   *
+   * @param at an instant
+   * @return its day
+   */
+  public LocalDate day(Instant at) {
+    return LocalDate.ofInstant(requireNonNull(at, "at"), zone);
   }
 
   /** The horizon in the model's unit. */

@@ -30,6 +30,18 @@ public interface PopulationStrategy<S extends ScoreState<S>> extends ScoringStra
   Calibration<S> calibrate(Iterable<? extends S> states, Instant asOf);
 
   /**
+   * Returns whether scores depend on the population at all. A strategy that returns false (such
+   * as {@code loyalty.bgnbd} given a model fitted beforehand) scores every state alike whatever
+   * population it is calibrated on, so hosts that keep customers apart (a keyed stream processor)
+   * may score each customer on their own. The default is true.
+   *
+   * @return false if the scores are a function of each customer's own state
+   */
+  default boolean dependsOnPopulation() {
+    return true;
+  }
+
+  /**
    * Returns the score of a state against a population of that state alone.
    *
    * @param state a state of this strategy

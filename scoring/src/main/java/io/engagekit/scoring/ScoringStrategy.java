@@ -105,4 +105,26 @@ public interface ScoringStrategy<S extends ScoreState<S>> {
   default S readState(DataInput in) throws IOException {
     throw new UnsupportedOperationException("strategy " + name() + " does not support snapshots");
   }
+
+  /**
+   * Reads a state written with a given {@linkplain #stateVersion() state version}: the current one
+   * or, for a strategy whose layout has changed, an earlier one it still reads. Hosts that keep
+   * states across upgrades (engine snapshots, stream processors) call this with the version stored
+   * beside the bytes. The default reads the current version with {@link #readState(DataInput)} and
+   * refuses any other; a strategy that changes its layout overrides it to read its earlier layouts.
+   *
+   * @param in where to read
+   * @param version the state version the bytes were written with
+   * @return the state
+   * @throws IOException if reading fails, the version is not one this strategy reads, or the data
+   *     are not a valid state
+   * @throws UnsupportedOperationException if the strategy does not support snapshots
+   */
+  default S readState(DataInput in, int version) throws IOException {
+    if (version != stateVersion()) {
+      throw new IOException("strategy " + name() + " state version " + version
+          + " is not supported; this strategy reads " + stateVersion());
+    }
+    return readState(in);
+  }
 }

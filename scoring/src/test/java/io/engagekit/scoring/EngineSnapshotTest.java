@@ -159,4 +159,26 @@ final class EngineSnapshotTest {
     assertEquals("cannot snapshot: strategy test.visits does not support snapshots", x.getMessage());
     assertEquals(0, out.size());
   }
+
+  @Test
+  void aSnapshotWrittenWithAnEarlierStateVersion_isReadByAStrategyThatStillReadsIt() throws IOException {
+    EngagementEngine before = EngagementEngine.of(List.of(ScoringStrategies.satisfactionNps(), new VersionedCounter(1)));
+    for (EngagementEvent e : events(3, 400)) {
+      before.record(e);
+    }
+    byte[] bytes = snapshot(before);
+    EngagementEngine after = EngagementEngine.of(List.of(ScoringStrategies.satisfactionNps(), new VersionedCounter(2)));
+    after.restore(new ByteArrayInputStream(bytes));
+    assertEquals(before.customers(), after.customers());
+    for (int i = 0; i < 200; i++) {
+      for (String s : List.of("satisfaction.nps", "test.counter")) {
+        assertEquals(before.score("c" + i, s, T), after.score("c" + i, s, T), "c" + i + " " + s);
+      }
+    }
+    // The other way round is refused, naming the strategy and both versions.
+    byte[] newer = snapshot(after);
+    IOException e = assertThrows(IOException.class, () -> before.restore(new ByteArrayInputStream(newer)));
+    assertEquals("snapshot refused: strategy test.counter state version 2 is not supported; this strategy reads 1 to 1",
+        e.getMessage());
+  }
 }

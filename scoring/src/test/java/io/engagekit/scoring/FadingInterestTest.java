@@ -108,6 +108,14 @@ final class FadingInterestTest {
     assertEquals("visit", alerts.get(0).fell().get(0).name());
     assertEquals(FadingInterest.NAME, alerts.get(0).strategy());
     assertEquals(2, FadingInterest.alerts(engine, now, 0.6).size());
+    // One customer at a time, as a stream processor scores them: the same alerts.
+    for (FadingInterest.Alert a : alerts) {
+      Score score = engine.score(a.customer(), FadingInterest.NAME, now).orElseThrow();
+      assertEquals(a, FadingInterest.alert(a.customer(), score, now, 0.4).orElseThrow());
+    }
+    Score quiet14 = engine.score("quiet14", FadingInterest.NAME, now).orElseThrow();
+    assertTrue(FadingInterest.alert("quiet14", quiet14, now, 0.6).isEmpty());
+    assertThrows(IllegalArgumentException.class, () -> FadingInterest.alert("quiet14", quiet14, now, 0));
   }
 
   @Test

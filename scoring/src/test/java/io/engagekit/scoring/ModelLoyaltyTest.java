@@ -232,4 +232,16 @@ final class ModelLoyaltyTest {
   private static Touchpoint purchase(String customer, String at, double value) {
     return Touchpoint.builder(customer, Instant.parse(at), Channel.WEB, TouchpointKind.PURCHASE).value(value).build();
   }
+
+  @Test
+  void onlyTheTransactionModelsGivenAFittedModel_areIndependentOfThePopulation() {
+    ModelSettings weeks = ModelSettings.defaults();
+    assertTrue(ScoringStrategies.loyaltyBgNbd(weeks).dependsOnPopulation());
+    assertTrue(ScoringStrategies.loyaltyParetoNbd(weeks).dependsOnPopulation());
+    assertTrue(!ScoringStrategies.loyaltyBgNbd(CDNOW_BGNBD, weeks).dependsOnPopulation());
+    assertTrue(!ScoringStrategies.loyaltyParetoNbd(CDNOW_PARETO, weeks).dependsOnPopulation());
+    // Lifetime value is a percentile of the population's values, whatever the models.
+    assertTrue(ScoringStrategies.loyaltyClv(CDNOW_BGNBD, CDNOW_SPEND, weeks).dependsOnPopulation());
+    assertTrue(ScoringStrategies.loyaltyRfm().dependsOnPopulation());
+  }
 }
