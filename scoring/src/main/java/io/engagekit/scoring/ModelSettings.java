@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.engagekit.scoring.models.LifetimeValue;
 import io.engagekit.scoring.models.PeriodUnit;
 import io.engagekit.scoring.models.PurchaseHistory;
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,8 +29,12 @@ import java.util.Optional;
  *     LifetimeValue#MAX_PERIODS}
  * @param discountRate the discount rate per period, finite and {@code >= 0}
  * @since 0.1
+ * @serial exclude
  */
-public record ModelSettings(ZoneId zone, PeriodUnit unit, Duration horizon, int periods, double discountRate) {
+public record ModelSettings(ZoneId zone, PeriodUnit unit, Duration horizon, int periods, double discountRate)
+    implements Serializable {
+  private static final long serialVersionUID = 1L;
+
   private static final ModelSettings DEFAULTS =
       new ModelSettings(ZoneOffset.UTC, PeriodUnit.WEEKS, Duration.ofDays(7 * 52), 12, 0.01);
 

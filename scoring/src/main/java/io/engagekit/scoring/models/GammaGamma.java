@@ -2,6 +2,7 @@ package io.engagekit.scoring.models;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.Serializable;
 import java.util.Collection;
 import org.apache.commons.numbers.gamma.Digamma;
 import org.apache.commons.numbers.gamma.LogGamma;
@@ -31,8 +32,11 @@ import org.apache.commons.numbers.gamma.LogGamma;
  * @param q shape of the distribution of the spend rate ν, finite, {@code > 0}
  * @param gamma scale of the distribution of ν, finite, {@code > 0}
  * @since 0.1
+ * @serial exclude
  */
-public record GammaGamma(double p, double q, double gamma) {
+public record GammaGamma(double p, double q, double gamma) implements Serializable {
+  private static final long serialVersionUID = 1L;
+
   static final String[] NAMES = {"p", "q", "gamma"};
 
   /**

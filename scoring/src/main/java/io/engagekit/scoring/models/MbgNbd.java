@@ -2,6 +2,7 @@ package io.engagekit.scoring.models;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.Serializable;
 import java.util.Collection;
 import org.apache.commons.numbers.gamma.Digamma;
 import org.apache.commons.numbers.gamma.LogGamma;
@@ -29,8 +30,11 @@ import org.apache.commons.numbers.gamma.LogGamma;
  * @param a first shape of the dropout-probability distribution, finite, {@code > 0}
  * @param b second shape of the dropout-probability distribution, finite, {@code > 0}
  * @since 0.1
+ * @serial exclude
  */
-public record MbgNbd(double r, double alpha, double a, double b) implements TransactionModel {
+public record MbgNbd(double r, double alpha, double a, double b) implements TransactionModel, Serializable {
+  private static final long serialVersionUID = 1L;
+
   static final String[] NAMES = {"r", "alpha", "a", "b"};
 
   /**

@@ -2,6 +2,7 @@ package io.engagekit.scoring.models;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.Serializable;
 import java.util.Collection;
 import java.util.Map;
 import org.apache.commons.numbers.gamma.Digamma;
@@ -42,8 +43,11 @@ import org.apache.commons.numbers.gamma.Trigamma;
  * @param s shape of the dropout-rate distribution, finite, {@code > 0}
  * @param beta scale of the dropout-rate distribution, finite, {@code > 0}
  * @since 0.1
+ * @serial exclude
  */
-public record ParetoNbd(double r, double alpha, double s, double beta) implements TransactionModel {
+public record ParetoNbd(double r, double alpha, double s, double beta) implements TransactionModel, Serializable {
+  private static final long serialVersionUID = 1L;
+
   static final String[] NAMES = {"r", "alpha", "s", "beta"};
   private static final double TOLERANCE = 1e-12;
 

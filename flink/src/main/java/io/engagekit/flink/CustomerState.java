@@ -1,0 +1,137 @@
+package io.engagekit.flink;
+
+import static java.util.Objects.requireNonNull;
+
+import io.engagekit.core.EngagementEvent;
+import io.engagekit.core.io.EventCodec;
+import io.engagekit.scoring.ScoreState;
+import io.engagekit.scoring.ScoringStrategy;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One customer's keyed state in the scoring operator: a state per strategy, the events and requests
+ * waiting for the watermark, and the trigger counters. Restored state may arrive raw (each
+ * strategy's bytes with the version they were written in) from a serializer that has no strategies;
+ * {@link #states(List)} reads it with the job's strategies on first use.
+ *
+ * <p>Not thread-safe: it belongs to the operator's task.
+ */
+final class CustomerState {
+  /** Events in the order they are applied: by instant, ties by their encoded bytes (any arrival order). */
+  static final Comparator<EngagementEvent> ORDER = Comparator.comparing(EngagementEvent::at)
+      .thenComparing(CustomerState::encoded, Arrays::compare);
+
+  private ScoreState<?> @Nullable [] states;
+  private int @Nullable [] rawVersions;
+  private byte @Nullable [] @Nullable [] raw;
+  long events;
+  long sinceEmission;
+  long nextTimer = Long.MIN_VALUE;
+  final ArrayList<EngagementEvent> pending = new ArrayList<>();
+  final ArrayList<Instant> requests = new ArrayList<>();
+
+  /** A new customer's empty states. */
+  CustomerState(List<ScoringStrategy<?>> strategies) {
+    ScoreState<?>[] fresh = new ScoreState<?>[strategies.size()];
+    for (int i = 0; i < fresh.length; i++) {
+      ScoringStrategy<?> s = strategies.get(i);
+      fresh[i] = requireNonNull(s.newState(), () -> "strategy " + s.name() + " returned a null state");
+    }
+    states = fresh;
+  }
+
+  /** Restored states, still in bytes. */
+  CustomerState(int[] versions, byte[][] bytes) {
+    this.rawVersions = versions;
+    this.raw = bytes;
+  }
+
+  /** Restored states, read. */
+  CustomerState(ScoreState<?>[] states) {
+    this.states = states;
+  }
+
+  /** Returns the states, reading raw ones with the job's strategies first. */
+  ScoreState<?>[] states(List<ScoringStrategy<?>> strategies) {
+    if (states == null) {
+      int[] versions = requireNonNull(rawVersions);
+      byte[][] bytes = requireNonNull(raw);
+      try {
+        states = read(strategies, versions, bytes);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      rawVersions = null;
+      raw = null;
+    }
+    return states;
+  }
+
+  static ScoreState<?>[] read(List<ScoringStrategy<?>> strategies, int[] versions, byte[][] bytes) throws IOException {
+    if (versions.length != strategies.size()) {
+      throw new IOException("the state holds " + versions.length + " strategies' states but the job keeps "
+          + strategies.size());
+    }
+    ScoreState<?>[] read = new ScoreState<?>[versions.length];
+    for (int i = 0; i < read.length; i++) {
+      ScoringStrategy<?> s = strategies.get(i);
+      DataInputDeserializer in = new DataInputDeserializer(bytes[i]);
+      read[i] = requireNonNull(s.readState(in, versions[i]), () -> "strategy " + s.name() + " read a null state");
+      if (in.available() != 0) {
+        throw new IOException("strategy " + s.name() + " read " + (bytes[i].length - in.available()) + " of the "
+            + bytes[i].length + " bytes of its state version " + versions[i]);
+      }
+    }
+    return read;
+  }
+
+  boolean isRaw() {
+    return states == null;
+  }
+
+  int @Nullable [] rawVersions() {
+    return rawVersions;
+  }
+
+  byte @Nullable [] @Nullable [] raw() {
+    return raw;
+  }
+
+  /** Adds an event to the events waiting for the watermark, in {@link #ORDER}. */
+  void hold(EngagementEvent event) {
+    int i = pending.size();
+    while (i > 0 && ORDER.compare(pending.get(i - 1), event) > 0) {
+      i--;
+    }
+    pending.add(i, event);
+  }
+
+  /** Adds a request instant, keeping them sorted. */
+  void request(Instant asOf) {
+    int i = requests.size();
+    while (i > 0 && requests.get(i - 1).isAfter(asOf)) {
+      i--;
+    }
+    requests.add(i, asOf);
+  }
+
+  private static byte[] encoded(EngagementEvent e) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try {
+      EventCodec.write(e, new DataOutputStream(bytes));
+    } catch (IOException impossible) {
+      throw new UncheckedIOException(impossible);
+    }
+    return bytes.toByteArray();
+  }
+}

@@ -1,0 +1,300 @@
+package io.engagekit.flink;
+
+import static java.util.Objects.requireNonNull;
+
+import io.engagekit.core.EngagementEvent;
+import io.engagekit.scoring.EngagementEngine;
+import io.engagekit.scoring.PopulationStrategy;
+import io.engagekit.scoring.ScoringStrategy;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Serializable;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.util.InstantiationUtil;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * EngageKit strategies as a keyed Flink operator: each customer's strategy states live in Flink
+ * keyed state, events are applied in event time, and scores are emitted on triggers.
+ *
+ * <pre>{@code
+ * DataStream<EngagementEvent> events = env.fromSource(source,
+ *     FlinkScoring.watermarks(Duration.ofMinutes(5)), "events");
+ * SingleOutputStreamOperator<CustomerScores> scores = FlinkScoring.of(
+ *         () -> List.of(ScoringStrategies.satisfactionNps(), FadingInterest.strategy()))
+ *     .every(Duration.ofDays(1))
+ *     .score(events);
+ * DataStream<FadingInterest.Alert> alerts = scores.getSideOutput(FlinkScoring.ALERTS);
+ * }</pre>
+ *
+ * <h2>Time</h2>
+ * Events are applied in event time. An event waits in the customer's state until the watermark
+ * passes its instant, and events are then applied in the order of their instants (ties in the order
+ * of their encoded bytes), whatever order they arrived in. A score "as of T" is emitted once the
+ * watermark passes T, after every event at or before T and before every event after T: the same
+ * score the in-process {@link EngagementEngine} gives for the same events as of T. Flink's
+ * timestamps are milliseconds; EngageKit's instants keep their nanoseconds.
+ *
+ * <h2>Triggers</h2>
+ * Any combination of:
+ * <ul>
+ *   <li>{@link #everyEvents(long) every N events} applied to a customer's state, as of the N-th
+ *       event's instant ({@link CustomerScores.Cause#EVENTS});
+ *   <li>{@link #every(Duration) a period} of event time: at each multiple of the period since the
+ *       epoch from the customer's first event on, whether or not they were active, which is what
+ *       shows a customer going quiet ({@link CustomerScores.Cause#TIMER}); at the end of a bounded
+ *       input, the pending period fires once and no more are set;
+ *   <li>{@link #at(Instant...) fixed instants}, for every customer seen before the watermark passed
+ *       the instant ({@link CustomerScores.Cause#AS_OF});
+ *   <li>{@link ScoreRequest requests} on a second stream, given to {@link #score(DataStream,
+ *       DataStream)} ({@link CustomerScores.Cause#REQUEST}). The operator's watermark is the lower
+ *       of the two streams', so give an unbounded request stream {@link
+ *       WatermarkStrategy#withIdleness idleness}.
+ * </ul>
+ *
+ * <h2>Late events</h2>
+ * An event whose instant the watermark has already passed is not dropped: it is merged into the
+ * customer's states at once (every built-in strategy is order-independent, so the states become
+ * exactly what they would have been), counted in the metric {@code engagekit.lateEvents}, and a copy
+ * goes to the side output {@link #LATE_EVENTS}. Scores already emitted are not revised; the next
+ * emission includes the event. A customer first seen through a late event gets no {@link
+ * CustomerScores.Cause#AS_OF} scores for instants the watermark had already passed.
+ *
+ * <h2>Alerts</h2>
+ * When the strategies include {@code alert.fading}, every emission whose fading score reaches the
+ * {@link #alertThreshold(double) threshold} (0.5 by default) also emits a {@link
+ * io.engagekit.scoring.FadingInterest.Alert} to the side output {@link #ALERTS}.
+ *
+ * <h2>Strategies</h2>
+ * Every strategy must support snapshots (Flink keeps state in them). Strategies relative to a
+ * population ({@code loyalty.rfm}, {@code loyalty.decayed}, {@code loyalty.clv}, and the model
+ * strategies without a model) cannot be scored one customer at a time and are refused: fit the model
+ * on RFM summaries aggregated in Flink ({@link RfmSummaries}) and give it to the strategy, as in
+ * {@code ScoringStrategies.loyaltyBgNbd(model, settings)}. Customers are scored as bare customers
+ * ({@link io.engagekit.core.Customer#of}); registration is not part of the operator.
+ *
+ * <h2>State</h2>
+ * One value per customer ({@value #STATE_NAME}), written by a compact, versioned serializer: each
+ * record carries its strategies' state versions, so a job upgraded to a strategy that still reads its
+ * earlier layout restores savepoints of the previous release. The operator's uid is {@value #UID}:
+ * keep it, and keep the strategies (names and order), to restore a savepoint.
+ *
+ * <p>Immutable and serializable; each {@code with} method returns a new instance.
+ *
+ * @since 0.1
+ */
+public final class FlinkScoring implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** The uid of the scoring operator: savepoints find its state by it. */
+  public static final String UID = "engagekit-scoring";
+  /** The name of the per-customer keyed state. */
+  public static final String STATE_NAME = "engagekit-customer";
+  /** The alert threshold unless another is given: a drop of half the long-run rate. */
+  public static final double DEFAULT_ALERT_THRESHOLD = 0.5;
+  /** Fading-interest alerts. */
+  public static final OutputTag<io.engagekit.scoring.FadingInterest.Alert> ALERTS =
+      new OutputTag<>("engagekit-alerts", EngageKitTypes.alerts());
+  /** Copies of the late events (merged into state all the same). */
+  public static final OutputTag<EngagementEvent> LATE_EVENTS =
+      new OutputTag<>("engagekit-late-events", EngageKitTypes.events());
+
+  private final StrategyFactory factory;
+  private final long everyEvents;
+  private final long intervalMillis;
+  private final Instant[] asOf;
+  private final double alertThreshold;
+
+  private FlinkScoring(StrategyFactory factory, long everyEvents, long intervalMillis, Instant[] asOf,
+      double alertThreshold) {
+    this.factory = factory;
+    this.everyEvents = everyEvents;
+    this.intervalMillis = intervalMillis;
+    this.asOf = asOf;
+    this.alertThreshold = alertThreshold;
+  }
+
+  /**
+   * Returns scoring with the factory's strategies and no trigger yet.
+   *
+   * @param factory builds the strategies on each task
+   * @return the scoring settings
+   * @throws IllegalArgumentException if the factory is not serializable, returns no strategies or two
+   *     of one name, or a strategy does not support snapshots or depends on the population
+   */
+  public static FlinkScoring of(StrategyFactory factory) {
+    requireNonNull(factory, "factory");
+    try {
+      InstantiationUtil.serializeObject(factory);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("the strategy factory must be serializable (capture only serializable"
+          + " values): " + e.getMessage(), e);
+    }
+    List<ScoringStrategy<?>> strategies = List.copyOf(requireNonNull(factory.create(), "factory.create()"));
+    EngagementEngine.of(strategies); // distinct names, at least one
+    for (ScoringStrategy<?> s : strategies) {
+      if (s instanceof PopulationStrategy<?> p && p.dependsOnPopulation()) {
+        throw new IllegalArgumentException("strategy " + s.name() + " scores customers relative to the population,"
+            + " which a keyed operator never sees whole; fit the model on RFM summaries aggregated in Flink"
+            + " (RfmSummaries) and give it to the strategy, or score it in the in-process engine");
+      }
+      try {
+        s.newState().writeTo(new DataOutputStream(OutputStream.nullOutputStream()));
+      } catch (UnsupportedOperationException | IOException e) {
+        throw new IllegalArgumentException("strategy " + s.name() + " does not support snapshots, which Flink"
+            + " keeps its state in", e);
+      }
+    }
+    return new FlinkScoring(factory, 0, 0, new Instant[0], DEFAULT_ALERT_THRESHOLD);
+  }
+
+  /**
+   * Returns these settings, also emitting a customer's scores every {@code n} events applied to
+   * their state.
+   *
+   * @param n the number of events, {@code >= 1}
+   * @return new settings
+   * @throws IllegalArgumentException if {@code n < 1}
+   */
+  public FlinkScoring everyEvents(long n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("the event count must be >= 1 but was " + n);
+    }
+    return new FlinkScoring(factory, n, intervalMillis, asOf, alertThreshold);
+  }
+
+  /**
+   * Returns these settings, also emitting every customer's scores at each multiple of a period of
+   * event time since the epoch, from their first event on.
+   *
+   * @param period a positive whole number of milliseconds
+   * @return new settings
+   * @throws IllegalArgumentException if the period is not positive or not whole milliseconds
+   */
+  public FlinkScoring every(Duration period) {
+    requireNonNull(period, "period");
+    if (period.isNegative() || period.isZero() || period.toNanos() % 1_000_000 != 0) {
+      throw new IllegalArgumentException("the period must be a positive whole number of milliseconds but was "
+          + period);
+    }
+    return new FlinkScoring(factory, everyEvents, period.toMillis(), asOf, alertThreshold);
+  }
+
+  /**
+   * Returns these settings, also emitting every customer's scores as of fixed instants.
+   *
+   * @param instants the instants
+   * @return new settings
+   */
+  public FlinkScoring at(Instant... instants) {
+    List<Instant> all = new ArrayList<>(Arrays.asList(asOf));
+    for (Instant i : instants) {
+      all.add(requireNonNull(i, "instant"));
+    }
+    return new FlinkScoring(factory, everyEvents, intervalMillis,
+        all.stream().distinct().sorted().toArray(Instant[]::new), alertThreshold);
+  }
+
+  /**
+   * Returns these settings with another alert threshold.
+   *
+   * @param threshold the smallest drop that alerts, in {@code (0, 1]}
+   * @return new settings
+   * @throws IllegalArgumentException if out of range
+   */
+  public FlinkScoring alertThreshold(double threshold) {
+    if (!(threshold > 0 && threshold <= 1)) {
+      throw new IllegalArgumentException("threshold must be in (0, 1] but was " + threshold);
+    }
+    return new FlinkScoring(factory, everyEvents, intervalMillis, asOf, threshold);
+  }
+
+  /**
+   * Scores a stream of events, keyed by customer. The stream must carry event-time timestamps and
+   * watermarks (see {@link #watermarks(Duration)}).
+   *
+   * @param events touchpoints and survey answers
+   * @return the scores; {@link #ALERTS} and {@link #LATE_EVENTS} are its side outputs
+   */
+  public SingleOutputStreamOperator<CustomerScores> score(DataStream<EngagementEvent> events) {
+    return events.keyBy(EngagementEvent::customer, Types.STRING)
+        .process(new ScoringFunctions.Events(this), EngageKitTypes.scores())
+        .uid(UID)
+        .name("EngageKit scoring");
+  }
+
+  /**
+   * Scores a stream of events, keyed by customer, and answers score requests.
+   *
+   * @param events touchpoints and survey answers, with timestamps and watermarks
+   * @param requests score requests, with timestamps and watermarks (give an unbounded stream idleness)
+   * @return the scores; {@link #ALERTS} and {@link #LATE_EVENTS} are its side outputs
+   */
+  public SingleOutputStreamOperator<CustomerScores> score(DataStream<EngagementEvent> events,
+      DataStream<ScoreRequest> requests) {
+    return events.connect(requests)
+        .keyBy(EngagementEvent::customer, ScoreRequest::customer, Types.STRING)
+        .process(new ScoringFunctions.WithRequests(this), EngageKitTypes.scores())
+        .uid(UID)
+        .name("EngageKit scoring");
+  }
+
+  /**
+   * Returns a watermark strategy for events: timestamps from {@link EngagementEvent#at()}, and
+   * watermarks that trail the latest instant seen by a bound on how out of order events arrive.
+   *
+   * @param maxOutOfOrderness how late an event may arrive and still be applied in order
+   * @return the watermark strategy
+   */
+  public static WatermarkStrategy<EngagementEvent> watermarks(Duration maxOutOfOrderness) {
+    return WatermarkStrategy.<EngagementEvent>forBoundedOutOfOrderness(maxOutOfOrderness)
+        .withTimestampAssigner((e, previous) -> e.at().toEpochMilli());
+  }
+
+  /**
+   * Returns a watermark strategy for score requests: timestamps from {@link ScoreRequest#asOf()}.
+   *
+   * @param idleness how long without requests before the stream stops holding the watermark back
+   * @return the watermark strategy
+   */
+  public static WatermarkStrategy<ScoreRequest> requestWatermarks(Duration idleness) {
+    return WatermarkStrategy.<ScoreRequest>forMonotonousTimestamps()
+        .withTimestampAssigner((r, previous) -> r.asOf().toEpochMilli())
+        .withIdleness(idleness);
+  }
+
+  StrategyFactory factory() {
+    return factory;
+  }
+
+  long everyEvents() {
+    return everyEvents;
+  }
+
+  long intervalMillis() {
+    return intervalMillis;
+  }
+
+  List<Instant> asOf() {
+    return List.of(asOf);
+  }
+
+  double alertThreshold() {
+    return alertThreshold;
+  }
+
+  @Override
+  public String toString() {
+    return "FlinkScoring[everyEvents=" + everyEvents + ", intervalMillis=" + intervalMillis + ", asOf="
+        + Arrays.toString(asOf) + ", alertThreshold=" + alertThreshold + "]";
+  }
+}

@@ -1,0 +1,127 @@
+package io.engagekit.flink;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.engagekit.core.EngagementEvent;
+import io.engagekit.scoring.CdnowEvents;
+import io.engagekit.scoring.EngagementEngine;
+import io.engagekit.scoring.FadingInterest;
+import io.engagekit.scoring.ModelSettings;
+import io.engagekit.scoring.Score;
+import io.engagekit.scoring.ScoringStrategies;
+import io.engagekit.scoring.ScoringStrategy;
+import io.engagekit.scoring.evaluation.Backtest;
+import io.engagekit.scoring.models.BgNbd;
+import io.engagekit.scoring.models.RepeatPatterns;
+import io.engagekit.scoring.simulation.Population;
+import io.engagekit.scoring.simulation.SimulationSettings;
+import io.engagekit.scoring.simulation.Simulator;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The acceptance test of the Flink operator: on a MiniCluster, the scores the job computes as of an
+ * instant equal the in-process engine's for the same events, exactly (every double to the last bit),
+ * at parallelism 1 and 2, for the CDNOW sample and a simulated population. The BG/NBD model is
+ * fitted on RFM summaries aggregated by a Flink batch job; the engine fits its own on its population,
+ * and the two models are equal. Kryo is switched off ({@code pipeline.generic-types: false}).
+ */
+final class EngineEquivalenceTest {
+  @RegisterExtension
+  static final MiniClusterExtension CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+      .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
+  private static final ModelSettings WEEKS = ModelSettings.defaults();
+
+  static StreamExecutionEnvironment env(int parallelism) {
+    Configuration conf = new Configuration();
+    conf.set(PipelineOptions.GENERIC_TYPES, false);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+    env.setParallelism(parallelism);
+    return env;
+  }
+
+  /** Fits BG/NBD on RFM summaries counted by a Flink batch job. */
+  static BgNbd fitInFlink(List<EngagementEvent> events, Instant asOf, int parallelism) throws Exception {
+    StreamExecutionEnvironment env = env(parallelism);
+    env.setRuntimeMode(RuntimeExecutionMode.BATCH);
+    RepeatPatterns summaries = RfmSummaries.collect(RfmSummaries.patterns(
+        Streams.source(env, events, parallelism, Duration.ZERO, 0), WEEKS, asOf));
+    return BgNbd.fit(summaries.patterns()).model();
+  }
+
+  @ParameterizedTest(name = "parallelism {0}")
+  @ValueSource(ints = {1, 2})
+  void cdnow_scoresEqualTheEngines(int parallelism) throws Exception {
+    // Calibration end of the BG/NBD paper (Fader, Hardie and Lee 2005): week 39, 1997-09-30.
+    Instant asOf = Backtest.endOfDay(LocalDate.of(1997, 9, 30), ZoneOffset.UTC);
+    check(CdnowEvents.purchases(), asOf, parallelism, Duration.ofDays(3), false);
+  }
+
+  @ParameterizedTest(name = "parallelism {0}")
+  @ValueSource(ints = {1, 2})
+  void simulatedPopulation_scoresEqualTheEngines(int parallelism) throws Exception {
+    Population p = Simulator.simulate(SimulationSettings.of(400, 20261122));
+    check(p.events(), p.calibrationEnd(), parallelism, Duration.ofHours(12), true);
+  }
+
+  private static void check(List<EngagementEvent> all, Instant asOf, int parallelism, Duration outOfOrderness,
+      boolean surveys) throws Exception {
+    List<EngagementEvent> events = Streams.inTimeOrder(all);
+    BgNbd model = fitInFlink(events, asOf, parallelism);
+    StrategyFactory factory = surveys
+        ? () -> List.of(ScoringStrategies.satisfactionCsat(), ScoringStrategies.satisfactionNps(),
+            ScoringStrategies.loyaltyAdvocacy(), ScoringStrategies.compositeBlocks(), FadingInterest.strategy(),
+            ScoringStrategies.journeyWeighted(), ScoringStrategies.loyaltyBgNbd(model, WEEKS))
+        : () -> List.of(ScoringStrategies.compositeBlocks(), FadingInterest.strategy(),
+            ScoringStrategies.journeyWeighted(), ScoringStrategies.loyaltyBgNbd(model, WEEKS));
+
+    // The in-process engine: the same strategies, but BG/NBD fitted on its own population.
+    List<ScoringStrategy<?>> inProcess = new java.util.ArrayList<>(factory.create());
+    inProcess.set(inProcess.size() - 1, ScoringStrategies.loyaltyBgNbd(WEEKS));
+    EngagementEngine engine = EngagementEngine.of(inProcess);
+    Map<String, Long> counts = new HashMap<>();
+    for (EngagementEvent e : all) {
+      if (!e.at().isAfter(asOf)) {
+        engine.record(e);
+        counts.merge(e.customer(), 1L, Long::sum);
+      }
+    }
+    Map<String, Double> fitted = engine.calibration("loyalty.bgnbd", asOf).figures();
+    assertEquals(List.of(fitted.get("r"), fitted.get("alpha"), fitted.get("a"), fitted.get("b")),
+        List.of(model.r(), model.alpha(), model.a(), model.b()), "the model fitted on Flink's RFM summaries");
+
+    StreamExecutionEnvironment env = env(parallelism);
+    List<CustomerScores> out = Streams.collect(FlinkScoring.of(factory).at(asOf)
+        .score(Streams.source(env, events, parallelism, outOfOrderness, 0)));
+
+    assertEquals(engine.customers(), out.size(), "one AS_OF record per customer with events up to asOf");
+    int compared = 0;
+    for (CustomerScores s : out) {
+      assertEquals(CustomerScores.Cause.AS_OF, s.cause());
+      assertEquals(asOf, s.asOf());
+      assertEquals(counts.get(s.customer()), s.events(), s.customer());
+      for (ScoringStrategy<?> strategy : inProcess) {
+        Score expected = engine.score(s.customer(), strategy.name(), asOf).orElseThrow();
+        assertEquals(expected, s.score(strategy.name()), s.customer() + " " + strategy.name());
+        compared++;
+      }
+    }
+    assertTrue(compared >= engine.customers() * inProcess.size(), "compared " + compared);
+  }
+}
