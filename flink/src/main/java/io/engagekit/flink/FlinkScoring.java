@@ -51,8 +51,8 @@ import org.apache.flink.util.OutputTag;
  *       event's instant ({@link CustomerScores.Cause#EVENTS});
  *   <li>{@link #every(Duration) a period} of event time: at each multiple of the period since the
  *       epoch from the customer's first event on, whether or not they were active, which is what
- *       shows a customer going quiet ({@link CustomerScores.Cause#TIMER}); at the end of a bounded
- *       input, the pending period fires once and no more are set;
+ *       shows a customer going quiet ({@link CustomerScores.Cause#TIMER}), {@link #until(Instant) up
+ *       to an end} if given;
  *   <li>{@link #at(Instant...) fixed instants}, for every customer seen before the watermark passed
  *       the instant ({@link CustomerScores.Cause#AS_OF});
  *   <li>{@link ScoreRequest requests} on a second stream, given to {@link #score(DataStream,
@@ -113,14 +113,16 @@ public final class FlinkScoring implements Serializable {
   private final long intervalMillis;
   private final Instant[] asOf;
   private final double alertThreshold;
+  private final long untilMillis;
 
   private FlinkScoring(StrategyFactory factory, long everyEvents, long intervalMillis, Instant[] asOf,
-      double alertThreshold) {
+      double alertThreshold, long untilMillis) {
     this.factory = factory;
     this.everyEvents = everyEvents;
     this.intervalMillis = intervalMillis;
     this.asOf = asOf;
     this.alertThreshold = alertThreshold;
+    this.untilMillis = untilMillis;
   }
 
   /**
@@ -154,7 +156,7 @@ public final class FlinkScoring implements Serializable {
             + " keeps its state in", e);
       }
     }
-    return new FlinkScoring(factory, 0, 0, new Instant[0], DEFAULT_ALERT_THRESHOLD);
+    return new FlinkScoring(factory, 0, 0, new Instant[0], DEFAULT_ALERT_THRESHOLD, Long.MIN_VALUE);
   }
 
   /**
@@ -169,7 +171,7 @@ public final class FlinkScoring implements Serializable {
     if (n < 1) {
       throw new IllegalArgumentException("the event count must be >= 1 but was " + n);
     }
-    return new FlinkScoring(factory, n, intervalMillis, asOf, alertThreshold);
+    return new FlinkScoring(factory, n, intervalMillis, asOf, alertThreshold, untilMillis);
   }
 
   /**
@@ -186,7 +188,21 @@ public final class FlinkScoring implements Serializable {
       throw new IllegalArgumentException("the period must be a positive whole number of milliseconds but was "
           + period);
     }
-    return new FlinkScoring(factory, everyEvents, period.toMillis(), asOf, alertThreshold);
+    return new FlinkScoring(factory, everyEvents, period.toMillis(), asOf, alertThreshold, untilMillis);
+  }
+
+  /**
+   * Returns these settings with an end to the periodic scores: none after {@code end}. Without an
+   * end, periods continue as long as the watermark advances, and at the end of a bounded input (when
+   * the watermark jumps to its maximum) the pending period fires once and no more are set. With an
+   * end, a bounded input is scored at every period up to it, however fast the watermark moved.
+   *
+   * @param end the last instant a periodic score may be as of
+   * @return new settings
+   */
+  public FlinkScoring until(Instant end) {
+    return new FlinkScoring(factory, everyEvents, intervalMillis, asOf, alertThreshold,
+        requireNonNull(end, "end").toEpochMilli());
   }
 
   /**
@@ -201,7 +217,7 @@ public final class FlinkScoring implements Serializable {
       all.add(requireNonNull(i, "instant"));
     }
     return new FlinkScoring(factory, everyEvents, intervalMillis,
-        all.stream().distinct().sorted().toArray(Instant[]::new), alertThreshold);
+        all.stream().distinct().sorted().toArray(Instant[]::new), alertThreshold, untilMillis);
   }
 
   /**
@@ -215,7 +231,7 @@ public final class FlinkScoring implements Serializable {
     if (!(threshold > 0 && threshold <= 1)) {
       throw new IllegalArgumentException("threshold must be in (0, 1] but was " + threshold);
     }
-    return new FlinkScoring(factory, everyEvents, intervalMillis, asOf, threshold);
+    return new FlinkScoring(factory, everyEvents, intervalMillis, asOf, threshold, untilMillis);
   }
 
   /**
@@ -292,9 +308,15 @@ public final class FlinkScoring implements Serializable {
     return alertThreshold;
   }
 
+  /** The end of periodic scores in epoch milliseconds, or {@code Long.MIN_VALUE} for none. */
+  long untilMillis() {
+    return untilMillis;
+  }
+
   @Override
   public String toString() {
     return "FlinkScoring[everyEvents=" + everyEvents + ", intervalMillis=" + intervalMillis + ", asOf="
-        + Arrays.toString(asOf) + ", alertThreshold=" + alertThreshold + "]";
+        + Arrays.toString(asOf) + ", alertThreshold=" + alertThreshold + ", until="
+        + (untilMillis == Long.MIN_VALUE ? "none" : Instant.ofEpochMilli(untilMillis)) + "]";
   }
 }

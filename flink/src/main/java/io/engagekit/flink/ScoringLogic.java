@@ -78,8 +78,13 @@ final class ScoringLogic {
     long interval = settings.intervalMillis();
     if (interval > 0 && c.nextTimer == Long.MIN_VALUE) {
       long boundary = Math.max(ceil(t, interval), (Math.floorDiv(watermark, interval) + 1) * interval);
-      c.nextTimer = boundary;
-      timers.registerEventTimeTimer(boundary);
+      long until = settings.untilMillis();
+      if (until == Long.MIN_VALUE || boundary <= until) {
+        c.nextTimer = boundary;
+        timers.registerEventTimeTimer(boundary);
+      } else {
+        c.nextTimer = Long.MAX_VALUE; // no period left before the end
+      }
     }
     state.update(c);
   }
@@ -142,11 +147,14 @@ final class ScoringLogic {
           out, side);
     }
     if (periodic) {
-      if (timers.currentWatermark() == Long.MAX_VALUE) {
-        c.nextTimer = Long.MIN_VALUE; // the end of a bounded input: no more periods
-      } else {
-        c.nextTimer = t + settings.intervalMillis();
-        timers.registerEventTimeTimer(c.nextTimer);
+      long following = t + settings.intervalMillis();
+      long until = settings.untilMillis();
+      boolean more = until != Long.MIN_VALUE
+          ? following <= until
+          : timers.currentWatermark() != Long.MAX_VALUE; // else the end of a bounded input: no more periods
+      c.nextTimer = more ? following : Long.MAX_VALUE;
+      if (more) {
+        timers.registerEventTimeTimer(following);
       }
     }
     state.update(c);

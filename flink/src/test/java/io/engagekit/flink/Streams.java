@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.flink.api.common.eventtime.Watermark;
+import org.apache.flink.api.common.eventtime.WatermarkGenerator;
+import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
@@ -40,6 +43,24 @@ final class Streams {
     String key = UUID.randomUUID().toString();
     EVENTS.put(key, List.copyOf(events));
     return source(env, key, events.size(), parallelism, outOfOrderness, perSecond);
+  }
+
+  /** A source of the events with a watermark after every event: {@code instant - 1 ms}, so nothing waits. */
+  static DataStream<EngagementEvent> punctuated(StreamExecutionEnvironment env, List<EngagementEvent> events) {
+    String key = register(events);
+    DataGeneratorSource<EngagementEvent> source = new DataGeneratorSource<>(new FromList(key), events.size(),
+        RateLimiterStrategy.noOp(), EngageKitTypes.events());
+    WatermarkStrategy<EngagementEvent> watermarks = WatermarkStrategy.<EngagementEvent>forGenerator(
+        ctx -> new WatermarkGenerator<>() {
+          @Override
+          public void onEvent(EngagementEvent e, long timestamp, WatermarkOutput output) {
+            output.emitWatermark(new Watermark(timestamp - 1));
+          }
+
+          @Override
+          public void onPeriodicEmit(WatermarkOutput output) {}
+        }).withTimestampAssigner((e, previous) -> e.at().toEpochMilli());
+    return env.fromSource(source, watermarks, "events").setParallelism(1);
   }
 
   /** A source of events registered before under a key (a resumed job reads the same list). */
