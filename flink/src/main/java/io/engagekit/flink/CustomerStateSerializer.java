@@ -293,7 +293,8 @@ final class CustomerStateSerializer extends TypeSerializer<CustomerState> {
       }
       if (!old.names.equals(names)) {
         throw new IllegalStateException("cannot restore EngageKit scoring state: the savepoint holds states of the "
-            + "strategies " + old.names + " but the job keeps " + names + "; keep the same strategies in the same order");
+            + "strategies " + old.names + " but the job keeps " + names
+            + "; keep the same strategies in the same order");
       }
       for (int i = 0; i < names.size(); i++) {
         if (old.versions[i] > versions[i]) {

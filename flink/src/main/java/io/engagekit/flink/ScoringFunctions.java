@@ -55,7 +55,8 @@ final class ScoringFunctions {
   }
 
   /** Keyed by customer: events and score requests in, scores out. */
-  static final class WithRequests extends KeyedCoProcessFunction<String, EngagementEvent, ScoreRequest, CustomerScores> {
+  static final class WithRequests
+      extends KeyedCoProcessFunction<String, EngagementEvent, ScoreRequest, CustomerScores> {
     private static final long serialVersionUID = 1L;
     private final FlinkScoring settings;
     private transient @Nullable ScoringLogic logic;

@@ -16,14 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Queue;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import org.apache.flink.api.connector.sink2.Sink;
-import org.apache.flink.api.connector.sink2.SinkWriter;
-import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -39,7 +31,6 @@ final class FlinkScoringTest {
       .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
 
   private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
-  private static final Map<String, Queue<Object>> OUT = new ConcurrentHashMap<>();
 
   private static Touchpoint visit(String customer, long day) {
     return Touchpoint.of(customer, START.plus(Duration.ofDays(day)), Channel.WEB, TouchpointKind.VISIT);
@@ -97,9 +88,9 @@ final class FlinkScoringTest {
     SingleOutputStreamOperator<CustomerScores> scores = FlinkScoring.of(() -> List.of(new VersionedCounter(2)))
         .at(end).score(Streams.punctuated(env, events));
     String key = sinks(scores);
-    scores.getSideOutput(FlinkScoring.LATE_EVENTS).sinkTo(new ToQueue<>(key));
+    scores.getSideOutput(FlinkScoring.LATE_EVENTS).sinkTo(new Streams.ToQueue<>(key));
     env.execute();
-    List<Object> all = new ArrayList<>(OUT.get(key));
+    List<Object> all = new ArrayList<>(Streams.OUT.get(key));
     assertEquals(List.of(visit("c1", 2)), all.stream().filter(o -> o instanceof Touchpoint).toList());
     CustomerScores c1 = scores(key).stream().filter(s -> s.customer().equals("c1")).findFirst().orElseThrow();
     assertEquals(11, c1.events(), "the late event is in the state");
@@ -138,7 +129,8 @@ final class FlinkScoringTest {
     assertTrue(snapshots.getMessage().contains("does not support snapshots"), snapshots.getMessage());
     Object notSerializable = new Object();
     IllegalArgumentException serializable = assertThrows(IllegalArgumentException.class,
-        () -> FlinkScoring.of(() -> List.of(notSerializable.hashCode() > 0 ? new VersionedCounter(2) : new VisitCounter())));
+        () -> FlinkScoring.of(() -> List.of(notSerializable.hashCode() > 0 ? new VersionedCounter(2)
+            : new VisitCounter())));
     assertTrue(serializable.getMessage().contains("must be serializable"), serializable.getMessage());
     FlinkScoring ok = FlinkScoring.of(() -> List.of(new VersionedCounter(2)));
     assertThrows(IllegalArgumentException.class, () -> ok.everyEvents(0));
@@ -147,45 +139,19 @@ final class FlinkScoringTest {
   }
 
   private static String sinks(SingleOutputStreamOperator<CustomerScores> scores) {
-    String key = UUID.randomUUID().toString();
-    OUT.put(key, new ConcurrentLinkedQueue<>());
-    scores.sinkTo(new ToQueue<>(key));
-    scores.getSideOutput(FlinkScoring.ALERTS).sinkTo(new ToQueue<>(key));
+    String key = Streams.queue();
+    scores.sinkTo(new Streams.ToQueue<>(key));
+    scores.getSideOutput(FlinkScoring.ALERTS).sinkTo(new Streams.ToQueue<>(key));
     return key;
   }
 
   private static List<CustomerScores> scores(String key) {
-    return OUT.get(key).stream().filter(o -> o instanceof CustomerScores).map(o -> (CustomerScores) o).toList();
+    return Streams.OUT.get(key).stream().filter(o -> o instanceof CustomerScores).map(o -> (CustomerScores) o).toList();
   }
 
   private static List<FadingInterest.Alert> alerts(String key) {
-    return OUT.get(key).stream().filter(o -> o instanceof FadingInterest.Alert).map(o -> (FadingInterest.Alert) o)
+    return Streams.OUT.get(key).stream().filter(o -> o instanceof FadingInterest.Alert)
+        .map(o -> (FadingInterest.Alert) o)
         .toList();
-  }
-
-  /** Appends every record to a queue of this JVM. */
-  static final class ToQueue<T> implements Sink<T> {
-    private static final long serialVersionUID = 1L;
-    private final String key;
-
-    ToQueue(String key) {
-      this.key = key;
-    }
-
-    @Override
-    public SinkWriter<T> createWriter(WriterInitContext context) {
-      return new SinkWriter<>() {
-        @Override
-        public void write(T element, Context ctx) {
-          OUT.get(key).add(element);
-        }
-
-        @Override
-        public void flush(boolean endOfInput) {}
-
-        @Override
-        public void close() {}
-      };
-    }
   }
 }

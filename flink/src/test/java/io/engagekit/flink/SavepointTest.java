@@ -15,16 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.Queue;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import org.apache.flink.api.connector.sink2.Sink;
-import org.apache.flink.api.connector.sink2.SinkWriter;
-import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
@@ -49,9 +40,6 @@ final class SavepointTest {
   static final MiniClusterExtension CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
       .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
 
-  private static final Map<String, Queue<Object>> OUT = new ConcurrentHashMap<>();
-  private static final Comparator<CustomerScores> ORDER = Comparator.comparing(CustomerScores::customer)
-      .thenComparing(CustomerScores::asOf).thenComparing(CustomerScores::cause).thenComparingLong(CustomerScores::events);
 
   @TempDir
   Path savepoints;
@@ -94,21 +82,20 @@ final class SavepointTest {
   /** Runs until a third of the events are in, stops with a savepoint, resumes with {@code after}. */
   private List<Object> stopAndResume(FlinkScoring before, FlinkScoring after, List<EngagementEvent> events)
       throws Exception {
-    String key = UUID.randomUUID().toString();
-    OUT.put(key, new ConcurrentLinkedQueue<>());
+    String key = Streams.queue();
     String sourceKey = Streams.register(events);
     StreamExecutionEnvironment env = env(null);
     // About 4 s for the whole input, so that the stop lands mid-stream.
     wire(env, before, sourceKey, events.size(), key, events.size() / 4.0);
     JobClient client = env.executeAsync("engagekit-before");
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (OUT.get(key).isEmpty() && System.nanoTime() < deadline) {
+    while (Streams.OUT.get(key).isEmpty() && System.nanoTime() < deadline) {
       Thread.sleep(50);
     }
     Thread.sleep(300);
     String savepoint = client.stopWithSavepoint(false, savepoints.toUri().toString(), SavepointFormatType.CANONICAL)
         .get();
-    List<Object> first = new ArrayList<>(OUT.get(key));
+    List<Object> first = new ArrayList<>(Streams.OUT.get(key));
     assertFalse(first.isEmpty(), "nothing was emitted before the stop");
     assertFalse(first.stream().anyMatch(o -> o instanceof CustomerScores s && s.cause() == CustomerScores.Cause.AS_OF),
         "the job reached the final instant before it was stopped; the test must stop it mid-stream");
@@ -116,16 +103,15 @@ final class SavepointTest {
     StreamExecutionEnvironment resumed = env(savepoint);
     wire(resumed, after, sourceKey, events.size(), key, 0);
     resumed.execute("engagekit-after");
-    return new ArrayList<>(OUT.get(key));
+    return new ArrayList<>(Streams.OUT.get(key));
   }
 
   private List<Object> run(FlinkScoring scoring, List<EngagementEvent> events) throws Exception {
-    String key = UUID.randomUUID().toString();
-    OUT.put(key, new ConcurrentLinkedQueue<>());
+    String key = Streams.queue();
     StreamExecutionEnvironment env = env(null);
     wire(env, scoring, Streams.register(events), events.size(), key, 0);
     env.execute("engagekit-reference");
-    return new ArrayList<>(OUT.get(key));
+    return new ArrayList<>(Streams.OUT.get(key));
   }
 
   private static StreamExecutionEnvironment env(String savepoint) {
@@ -142,38 +128,12 @@ final class SavepointTest {
   private static void wire(StreamExecutionEnvironment env, FlinkScoring scoring, String sourceKey, int count,
       String key, double perSecond) {
     var scores = scoring.score(Streams.source(env, sourceKey, count, 2, Duration.ofHours(6), perSecond));
-    scores.sinkTo(new ToQueue<>(key)).uid("scores-sink");
-    scores.getSideOutput(FlinkScoring.ALERTS).sinkTo(new ToQueue<>(key)).uid("alerts-sink");
+    scores.sinkTo(new Streams.ToQueue<>(key)).uid("scores-sink");
+    scores.getSideOutput(FlinkScoring.ALERTS).sinkTo(new Streams.ToQueue<>(key)).uid("alerts-sink");
   }
 
   private static List<String> sorted(List<Object> records) {
     return records.stream().map(o -> o instanceof CustomerScores s ? s.customer() + "|" + s.asOf() + "|" + s.cause()
         + "|" + s.events() + "|" + s.scores() : o.toString()).sorted().toList();
-  }
-
-  /** Appends every record to a queue of this JVM. */
-  private static final class ToQueue<T> implements Sink<T> {
-    private static final long serialVersionUID = 1L;
-    private final String key;
-
-    ToQueue(String key) {
-      this.key = key;
-    }
-
-    @Override
-    public SinkWriter<T> createWriter(WriterInitContext context) {
-      return new SinkWriter<>() {
-        @Override
-        public void write(T element, Context ctx) {
-          OUT.get(key).add(element);
-        }
-
-        @Override
-        public void flush(boolean endOfInput) {}
-
-        @Override
-        public void close() {}
-      };
-    }
   }
 }

@@ -6,12 +6,17 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.connector.datagen.source.GeneratorFunction;
@@ -40,9 +45,7 @@ final class Streams {
    */
   static DataStream<EngagementEvent> source(StreamExecutionEnvironment env, List<EngagementEvent> events,
       int parallelism, Duration outOfOrderness, double perSecond) {
-    String key = UUID.randomUUID().toString();
-    EVENTS.put(key, List.copyOf(events));
-    return source(env, key, events.size(), parallelism, outOfOrderness, perSecond);
+    return source(env, register(events), events.size(), parallelism, outOfOrderness, perSecond);
   }
 
   /** A source of the events with a watermark after every event: {@code instant - 1 ms}, so nothing waits. */
@@ -85,11 +88,47 @@ final class Streams {
     return all;
   }
 
-  /** Registers events under a key for {@link #source(StreamExecutionEnvironment, String, int, int, Duration, double)}. */
+  /** Registers events under a key for the sources. */
   static String register(List<EngagementEvent> events) {
     String key = UUID.randomUUID().toString();
     EVENTS.put(key, List.copyOf(events));
     return key;
+  }
+
+  /** What {@link ToQueue} sinks have received, by key. */
+  static final Map<String, Queue<Object>> OUT = new ConcurrentHashMap<>();
+
+  /** Returns a new key with an empty queue for {@link ToQueue}. */
+  static String queue() {
+    String key = UUID.randomUUID().toString();
+    OUT.put(key, new ConcurrentLinkedQueue<>());
+    return key;
+  }
+
+  /** Appends every record to a queue of this JVM (the MiniCluster runs in it). */
+  static final class ToQueue<T> implements Sink<T> {
+    private static final long serialVersionUID = 1L;
+    private final String key;
+
+    ToQueue(String key) {
+      this.key = key;
+    }
+
+    @Override
+    public SinkWriter<T> createWriter(WriterInitContext context) {
+      return new SinkWriter<>() {
+        @Override
+        public void write(T element, Context ctx) {
+          OUT.get(key).add(element);
+        }
+
+        @Override
+        public void flush(boolean endOfInput) {}
+
+        @Override
+        public void close() {}
+      };
+    }
   }
 
   /** The n-th event of a registered list. */

@@ -103,7 +103,8 @@ public final class CdnowScoringJob {
     RepeatPatterns summaries = RfmSummaries.collect(RfmSummaries.patterns(stream(batch, events), settings, asOf));
     ModelFit<BgNbd> fit = BgNbd.fit(summaries.patterns());
     BgNbd model = fit.model();
-    out.printf("BG/NBD fitted on %,d customers' RFM summaries (%,d distinct) as of %s: r=%.4f alpha=%.4f a=%.4f b=%.4f%n",
+    out.printf("BG/NBD fitted on %,d customers' RFM summaries (%,d distinct) as of %s:"
+        + " r=%.4f alpha=%.4f a=%.4f b=%.4f%n",
         summaries.customers(), summaries.size(), day, model.r(), model.alpha(), model.a(), model.b());
 
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
