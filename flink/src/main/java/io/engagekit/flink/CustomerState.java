@@ -99,6 +99,14 @@ final class CustomerState {
     return states == null;
   }
 
+  /** Returns the states of a state that is not {@link #isRaw() raw}. */
+  ScoreState<?>[] readStates() {
+    if (states == null) {
+      throw new IllegalStateException("the states are still bytes; read them with the job's strategies first");
+    }
+    return states;
+  }
+
   int @Nullable [] rawVersions() {
     return rawVersions;
   }

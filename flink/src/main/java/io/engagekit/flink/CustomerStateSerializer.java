@@ -130,7 +130,7 @@ final class CustomerStateSerializer extends TypeSerializer<CustomerState> {
         out.write(bytes);
       }
     } else {
-      ScoreState<?>[] states = record.states(List.of());
+      ScoreState<?>[] states = record.readStates();
       if (states.length != versions.length) {
         throw new IOException("a state of " + states.length + " strategies given to a serializer of " + names);
       }
