@@ -70,6 +70,13 @@ public final class EngagementEngine {
   private final AtomicLong changes = new AtomicLong();
   /** The latest calibration of each population strategy (null for the others). */
   private final AtomicReferenceArray<@Nullable Calibrated> calibrations;
+  /**
+   * The live summary of each population strategy that has one (null for the others), each guarded
+   * by its own monitor, taken while holding a customer's entry lock (never the other way round).
+   */
+  private volatile @Nullable PopulationSummary<?>[] summaries;
+  /** Serialises {@link #mergeCustomer}, the one operation that holds two entry locks. */
+  private final Object identityLock = new Object();
 
   private EngagementEngine(List<ScoringStrategy<?>> strategies) {
     this.strategies = List.copyOf(strategies);
@@ -85,6 +92,17 @@ public final class EngagementEngine {
     }
     this.index = Map.copyOf(byName);
     this.calibrations = new AtomicReferenceArray<>(this.strategies.size());
+    this.summaries = newSummaries(this.strategies);
+  }
+
+  private static @Nullable PopulationSummary<?>[] newSummaries(List<ScoringStrategy<?>> strategies) {
+    @Nullable PopulationSummary<?>[] summaries = new PopulationSummary<?>[strategies.size()];
+    for (int i = 0; i < summaries.length; i++) {
+      if (strategies.get(i) instanceof PopulationStrategy) {
+        summaries[i] = ((PopulationStrategy<?>) strategies.get(i)).newSummary();
+      }
+    }
+    return summaries;
   }
 
   /**
@@ -114,16 +132,53 @@ public final class EngagementEngine {
    */
   public void record(EngagementEvent event) {
     String customer = requireNonNull(event, "event").customer();
-    Entry entry = customers.get(customer);
-    if (entry == null) {
-      entry = customers.computeIfAbsent(customer, c -> new Entry(strategies));
-    }
-    synchronized (entry) {
-      for (ScoreState<?> state : entry.states) {
-        state.accept(event);
+    @Nullable PopulationSummary<?>[] live = summaries;
+    while (true) {
+      Entry entry = entryOf(customer);
+      synchronized (entry) {
+        if (entry.retired) {
+          continue; // merged into another customer meanwhile: this event starts the id afresh
+        }
+        ScoreState<?>[] states = entry.states;
+        for (int i = 0; i < states.length; i++) {
+          PopulationSummary<?> summary = live[i];
+          if (summary != null && summary.changes(event)) {
+            synchronized (summary) {
+              remove(summary, states[i]);
+              try {
+                states[i].accept(event);
+              } finally {
+                add(summary, states[i]);
+              }
+            }
+          } else {
+            states[i].accept(event);
+          }
+        }
       }
+      break;
     }
     events.increment();
+  }
+
+  /** The customer's entry, created (and added to every live summary) if new. */
+  private Entry entryOf(String customer) {
+    Entry entry = customers.get(customer);
+    return entry != null ? entry : customers.computeIfAbsent(customer, c -> newEntry());
+  }
+
+  private Entry newEntry() {
+    Entry entry = new Entry(strategies);
+    @Nullable PopulationSummary<?>[] live = summaries;
+    for (int i = 0; i < live.length; i++) {
+      PopulationSummary<?> summary = live[i];
+      if (summary != null) {
+        synchronized (summary) {
+          add(summary, entry.states[i]);
+        }
+      }
+    }
+    return entry;
   }
 
   /**
@@ -136,9 +191,15 @@ public final class EngagementEngine {
    */
   public void register(Customer customer) {
     requireNonNull(customer, "customer");
-    Entry entry = customers.computeIfAbsent(customer.id(), c -> new Entry(strategies));
-    synchronized (entry) {
-      entry.customer = customer;
+    while (true) {
+      Entry entry = entryOf(customer.id());
+      synchronized (entry) {
+        if (entry.retired) {
+          continue;
+        }
+        entry.customer = customer;
+      }
+      break;
     }
     changes.incrementAndGet();
   }
@@ -193,6 +254,22 @@ public final class EngagementEngine {
     int i = indexOf(strategy);
     if (!customers.containsKey(customer)) {
       return Optional.empty();
+    }
+    PopulationSummary<?> summary = summaries[i];
+    if (summary != null) {
+      Entry entry = customers.get(customer);
+      if (entry == null) {
+        return Optional.empty(); // gone in a concurrent restore or identity merge
+      }
+      synchronized (entry) {
+        Score live;
+        synchronized (summary) {
+          live = liveScore(summary, entry.states[i], customerOf(customer, entry), asOf);
+        }
+        if (live != null) {
+          return Optional.of(live);
+        }
+      }
     }
     PopulationStrategy.Calibration<?> calibration = calibrationOf(i, asOf);
     Entry entry = customers.get(customer);
@@ -287,11 +364,9 @@ public final class EngagementEngine {
       throw new IllegalArgumentException("cannot merge an engine keeping " + theirs + " into one keeping " + mine);
     }
     for (Map.Entry<String, Entry> e : other.customers.entrySet()) {
-      Entry entry = customers.computeIfAbsent(e.getKey(), c -> new Entry(strategies));
+      Entry entry = entryOf(e.getKey());
       synchronized (entry) {
-        for (int i = 0; i < entry.states.length; i++) {
-          combine(entry.states[i], e.getValue().states[i]);
-        }
+        combineInto(entry, e.getValue().states);
         Customer known = e.getValue().customer;
         if (entry.customer == null && known != null) {
           entry.customer = known;
@@ -300,6 +375,75 @@ public final class EngagementEngine {
     }
     events.add(other.events());
     changes.incrementAndGet();
+  }
+
+  /**
+   * Folds one customer into another, as a CRM does when it learns that two ids are one person (a
+   * guest id and a logged-in id): {@code into}'s states become the {@linkplain ScoreState#combine
+   * combination} of both customers' states, exactly as if every event of {@code from} had been
+   * recorded for {@code into}; {@code from} is removed, and the population summaries count one
+   * customer fewer. The event count is unchanged.
+   *
+   * <p>What {@link #register} recorded is kept by this rule: {@code into}'s relationship type and
+   * segment when it has them, else {@code from}'s; the attributes of both, {@code into}'s value
+   * winning where both have a key. If neither was registered, {@code into} stays unregistered.
+   *
+   * <p>Thread-safe, and atomic for each customer: an event of {@code from} recorded concurrently
+   * is either folded into {@code into} or, if it comes after, starts a new customer {@code from}
+   * (route later events of an old id to the new one yourself, for example with an alias map).
+   * If {@code into} is unknown, it is created.
+   *
+   * @param from the id to fold away
+   * @param into the id that remains
+   * @return true if {@code from} was known and has been folded; false if the engine never heard of
+   *     it (nothing changes)
+   * @throws IllegalArgumentException if the two ids are equal, or {@code into} is not a valid id
+   * @since 0.2
+   */
+  public boolean mergeCustomer(String from, String into) {
+    requireNonNull(from, "from");
+    Customer.checkId(requireNonNull(into, "into"));
+    if (from.equals(into)) {
+      throw new IllegalArgumentException("a customer cannot be merged into itself: " + from);
+    }
+    synchronized (identityLock) {
+      Entry source = customers.get(from);
+      if (source == null) {
+        return false;
+      }
+      Entry target = entryOf(into);
+      synchronized (source) {
+        synchronized (target) {
+          @Nullable PopulationSummary<?>[] live = summaries;
+          for (int i = 0; i < live.length; i++) {
+            PopulationSummary<?> summary = live[i];
+            if (summary != null) {
+              synchronized (summary) {
+                remove(summary, source.states[i]);
+              }
+            }
+          }
+          combineInto(target, source.states);
+          target.customer = mergedRegistration(into, target.customer, source.customer);
+          source.retired = true;
+          customers.remove(from, source);
+        }
+      }
+    }
+    changes.incrementAndGet();
+    return true;
+  }
+
+  private static @Nullable Customer mergedRegistration(String id, @Nullable Customer into, @Nullable Customer from) {
+    if (from == null) {
+      return into;
+    }
+    if (into == null) {
+      return new Customer(id, from.relationship(), from.segment(), from.attributes());
+    }
+    Map<String, String> attributes = new HashMap<>(from.attributes());
+    attributes.putAll(into.attributes());
+    return new Customer(id, into.relationship().or(from::relationship), into.segment().or(from::segment), attributes);
   }
 
   /**
@@ -434,7 +578,16 @@ public final class EngagementEngine {
     } catch (IOException | RuntimeException e) {
       throw new IOException("snapshot refused: " + e.getMessage(), e);
     }
+    @Nullable PopulationSummary<?>[] rebuilt = newSummaries(strategies);
+    for (Entry entry : fresh.values()) {
+      for (int i = 0; i < rebuilt.length; i++) {
+        if (rebuilt[i] != null) {
+          add(rebuilt[i], entry.states[i]);
+        }
+      }
+    }
     customers.clear();
+    summaries = rebuilt;
     customers.putAll(fresh);
     events.reset();
     events.add(count);
@@ -496,7 +649,16 @@ public final class EngagementEngine {
     if (cached != null && cached.asOf.equals(asOf) && cached.events == recorded && cached.changes == changed) {
       return cached.calibration;
     }
-    PopulationStrategy.Calibration<?> c = calibrate((PopulationStrategy<?>) strategies.get(i), i, asOf);
+    PopulationStrategy.Calibration<?> c = null;
+    PopulationSummary<?> summary = summaries[i];
+    if (summary != null) {
+      synchronized (summary) {
+        c = summary.calibration(asOf); // O(summary index): frozen, never a pass over the customers
+      }
+    }
+    if (c == null) {
+      c = calibrate((PopulationStrategy<?>) strategies.get(i), i, asOf);
+    }
     calibrations.set(i, new Calibrated(asOf, recorded, changed, c));
     return c;
   }
@@ -539,9 +701,44 @@ public final class EngagementEngine {
     return requireNonNull(score, () -> "strategy " + strategy.name() + " returned a null score");
   }
 
+  /** Adds states into an entry (its lock held), keeping the live summaries up to date. */
+  private void combineInto(Entry entry, ScoreState<?>[] from) {
+    @Nullable PopulationSummary<?>[] live = summaries;
+    for (int i = 0; i < entry.states.length; i++) {
+      PopulationSummary<?> summary = live[i];
+      if (summary != null) {
+        synchronized (summary) {
+          remove(summary, entry.states[i]);
+          try {
+            combine(entry.states[i], from[i]);
+          } finally {
+            add(summary, entry.states[i]);
+          }
+        }
+      } else {
+        combine(entry.states[i], from[i]);
+      }
+    }
+  }
+
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static void combine(ScoreState into, ScoreState from) {
     into.combine(from);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static void add(PopulationSummary summary, ScoreState state) {
+    summary.add(state);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static void remove(PopulationSummary summary, ScoreState state) {
+    summary.remove(state);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static @Nullable Score liveScore(PopulationSummary summary, ScoreState state, Customer customer, Instant asOf) {
+    return summary.score(state, customer, asOf);
   }
 
   /** A customer and their score, as ranked by {@link #top}. */
@@ -562,6 +759,8 @@ public final class EngagementEngine {
   private static final class Entry {
     final ScoreState<?>[] states;
     @Nullable Customer customer;
+    /** Set when {@link #mergeCustomer} folded this entry into another: writers look the id up again. */
+    boolean retired;
 
     Entry(ScoreState<?>[] states) {
       this.states = states;

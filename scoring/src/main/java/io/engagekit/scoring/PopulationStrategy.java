@@ -4,6 +4,7 @@ import io.engagekit.core.Customer;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A strategy whose scores are relative to a population: quintiles ({@code loyalty.rfm}), a
@@ -11,8 +12,9 @@ import java.util.Map;
  * every customer's state once, in {@link #calibrate}, and then scores each customer against that
  * {@link Calibration}.
  *
- * <p>{@link EngagementEngine} calibrates on all of its customers, and calibrates again when events
- * have been recorded since. Scored on its own through {@link #score(ScoreState, Instant)}, a state is
+ * <p>{@link EngagementEngine} keeps the strategy's {@linkplain #newSummary live summary} up to date
+ * as events arrive and scores against it; a strategy without one is calibrated on all of the
+ * engine's customers, again whenever events have been recorded since. Scored on its own through {@link #score(ScoreState, Instant)}, a state is
  * its own population of one; the result is defined and valid, but rarely what is wanted.
  *
  * @param <S> the type of the per-customer state
@@ -39,6 +41,18 @@ public interface PopulationStrategy<S extends ScoreState<S>> extends ScoringStra
    */
   default boolean dependsOnPopulation() {
     return true;
+  }
+
+  /**
+   * Returns a new, empty live summary of a population of this strategy's states, which a host keeps
+   * up to date as states change so that scores need no pass over the population; or null when the
+   * strategy has none, and hosts calibrate by a pass ({@link #calibrate}). The default is null.
+   *
+   * @return an empty summary, or null
+   * @since 0.2
+   */
+  default @Nullable PopulationSummary<S> newSummary() {
+    return null;
   }
 
   /**
