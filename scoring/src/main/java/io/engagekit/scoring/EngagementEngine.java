@@ -64,7 +64,7 @@ public final class EngagementEngine {
 
   private final List<ScoringStrategy<?>> strategies;
   private final Map<String, Integer> index;
-  private final ConcurrentHashMap<String, Entry> customers = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, CustomerEntry> customers = new ConcurrentHashMap<>();
   private final LongAdder events = new LongAdder();
   /** Counts registrations, merges and restores: with the event count, it dates a calibration. */
   private final AtomicLong changes = new AtomicLong();
@@ -77,6 +77,10 @@ public final class EngagementEngine {
   private volatile @Nullable PopulationSummary<?>[] summaries;
   /** Serialises {@link #mergeCustomer}, the one operation that holds two entry locks. */
   private final Object identityLock = new Object();
+  /** Write epochs and open views. */
+  private final Epochs epochs = new Epochs();
+  /** Odd while a merge, identity merge or restore runs; counts them: views refuse reads after one. */
+  private final AtomicLong restructured = new AtomicLong();
 
   private EngagementEngine(List<ScoringStrategy<?>> strategies) {
     this.strategies = List.copyOf(strategies);
@@ -132,43 +136,50 @@ public final class EngagementEngine {
    */
   public void record(EngagementEvent event) {
     String customer = requireNonNull(event, "event").customer();
-    @Nullable PopulationSummary<?>[] live = summaries;
-    while (true) {
-      Entry entry = entryOf(customer);
-      synchronized (entry) {
-        if (entry.retired) {
-          continue; // merged into another customer meanwhile: this event starts the id afresh
-        }
-        ScoreState<?>[] states = entry.states;
-        for (int i = 0; i < states.length; i++) {
-          PopulationSummary<?> summary = live[i];
-          if (summary != null && summary.changes(event)) {
-            synchronized (summary) {
-              remove(summary, states[i]);
-              try {
-                states[i].accept(event);
-              } finally {
-                add(summary, states[i]);
+    long w = epochs.enter();
+    try {
+      @Nullable PopulationSummary<?>[] live = summaries;
+      long oldestView = epochs.oldestOpenView();
+      while (true) {
+        CustomerEntry entry = entryOf(customer, w);
+        synchronized (entry) {
+          if (entry.retired) {
+            continue; // merged into another customer meanwhile: this event starts the id afresh
+          }
+          entry.beforeWrite(w, oldestView, strategies);
+          ScoreState<?>[] states = entry.states;
+          for (int i = 0; i < states.length; i++) {
+            PopulationSummary<?> summary = live[i];
+            if (summary != null && summary.changes(event)) {
+              synchronized (summary) {
+                remove(summary, states[i]);
+                try {
+                  states[i].accept(event);
+                } finally {
+                  add(summary, states[i]);
+                }
               }
+            } else {
+              states[i].accept(event);
             }
-          } else {
-            states[i].accept(event);
           }
         }
+        break;
       }
-      break;
+    } finally {
+      epochs.exit(w);
     }
     events.increment();
   }
 
   /** The customer's entry, created (and added to every live summary) if new. */
-  private Entry entryOf(String customer) {
-    Entry entry = customers.get(customer);
-    return entry != null ? entry : customers.computeIfAbsent(customer, c -> newEntry());
+  private CustomerEntry entryOf(String customer, long w) {
+    CustomerEntry entry = customers.get(customer);
+    return entry != null ? entry : customers.computeIfAbsent(customer, c -> newEntry(w));
   }
 
-  private Entry newEntry() {
-    Entry entry = new Entry(strategies);
+  private CustomerEntry newEntry(long w) {
+    CustomerEntry entry = new CustomerEntry(strategies, w);
     @Nullable PopulationSummary<?>[] live = summaries;
     for (int i = 0; i < live.length; i++) {
       PopulationSummary<?> summary = live[i];
@@ -191,15 +202,21 @@ public final class EngagementEngine {
    */
   public void register(Customer customer) {
     requireNonNull(customer, "customer");
-    while (true) {
-      Entry entry = entryOf(customer.id());
-      synchronized (entry) {
-        if (entry.retired) {
-          continue;
+    long w = epochs.enter();
+    try {
+      while (true) {
+        CustomerEntry entry = entryOf(customer.id(), w);
+        synchronized (entry) {
+          if (entry.retired) {
+            continue;
+          }
+          entry.beforeWrite(w, epochs.oldestOpenView(), strategies);
+          entry.customer = customer;
         }
-        entry.customer = customer;
+        break;
       }
-      break;
+    } finally {
+      epochs.exit(w);
     }
     changes.incrementAndGet();
   }
@@ -212,7 +229,7 @@ public final class EngagementEngine {
    *     were never registered; empty if the engine has never heard of them
    */
   public Optional<Customer> customer(String id) {
-    Entry entry = customers.get(requireNonNull(id, "id"));
+    CustomerEntry entry = customers.get(requireNonNull(id, "id"));
     if (entry == null) {
       return Optional.empty();
     }
@@ -257,7 +274,7 @@ public final class EngagementEngine {
     }
     PopulationSummary<?> summary = summaries[i];
     if (summary != null) {
-      Entry entry = customers.get(customer);
+      CustomerEntry entry = customers.get(customer);
       if (entry == null) {
         return Optional.empty(); // gone in a concurrent restore or identity merge
       }
@@ -272,7 +289,7 @@ public final class EngagementEngine {
       }
     }
     PopulationStrategy.Calibration<?> calibration = calibrationOf(i, asOf);
-    Entry entry = customers.get(customer);
+    CustomerEntry entry = customers.get(customer);
     if (entry == null) {
       return Optional.empty(); // gone in a concurrent restore
     }
@@ -319,14 +336,13 @@ public final class EngagementEngine {
     requireNonNull(asOf, "asOf");
     int i = indexOf(strategy);
     ScoringStrategy<?> s = strategies.get(i);
-    Comparator<Ranked> best = Comparator.comparingDouble((Ranked r) -> r.score().value()).reversed()
-        .thenComparing(Ranked::customer);
+    Comparator<Ranked> best = BEST;
     if (n == 0) {
       return List.of();
     }
     PopulationStrategy.Calibration<?> calibration = calibrationOf(i, asOf);
     PriorityQueue<Ranked> worstFirst = new PriorityQueue<>(best.reversed());
-    for (Map.Entry<String, Entry> e : customers.entrySet()) {
+    for (Map.Entry<String, CustomerEntry> e : customers.entrySet()) {
       Score score;
       synchronized (e.getValue()) {
         score = scoreOf(s, calibration, e.getKey(), e.getValue(), i, asOf);
@@ -342,6 +358,78 @@ public final class EngagementEngine {
     List<Ranked> ranked = new ArrayList<>(worstFirst);
     ranked.sort(best);
     return List.copyOf(ranked);
+  }
+
+  /**
+   * Takes a consistent, immutable view of the engine as of an instant: every event recorded before
+   * this call, as one cut across customers and population summaries, read as often as needed while
+   * recording goes on. Costs time proportional to the population summaries' indexes, not to the
+   * customers (except for strategies without a live summary, calibrated by a pass over the view).
+   * Close it when done.
+   *
+   * <pre>{@code
+   * try (EngineView view = engine.view(now)) {
+   *   List<EngagementEngine.Ranked> best = view.top(10, "loyalty.rfm");
+   *   Optional<Score> mine = view.score("c-42", "loyalty.rfm"); // consistent with the ranking
+   * }
+   * }</pre>
+   *
+   * @param asOf the instant to score at
+   * @return the view
+   * @since 0.2
+   */
+  public EngineView view(Instant asOf) {
+    requireNonNull(asOf, "asOf");
+    long structure;
+    while (((structure = restructured.get()) & 1) != 0) {
+      Thread.onSpinWait(); // a merge or restore is under way
+    }
+    PopulationStrategy.@Nullable Calibration<?>[] frozen = new PopulationStrategy.Calibration<?>[strategies.size()];
+    long v = epochs.openView();
+    try {
+      @Nullable PopulationSummary<?>[] live = summaries;
+      for (int i = 0; i < live.length; i++) {
+        PopulationSummary<?> summary = live[i];
+        if (summary != null) {
+          synchronized (summary) {
+            frozen[i] = summary.calibration(asOf);
+          }
+        }
+      }
+    } finally {
+      epochs.frozen(v);
+    }
+    try {
+      for (int i = 0; i < frozen.length; i++) {
+        if (frozen[i] == null && strategies.get(i) instanceof PopulationStrategy) {
+          frozen[i] = calibrateAt(v, (PopulationStrategy<?>) strategies.get(i), i, asOf);
+        }
+      }
+    } catch (RuntimeException e) {
+      epochs.closeView(v);
+      throw e;
+    }
+    return new EngineView(this, asOf, v, structure, restructured::get, customers, strategies, frozen,
+        () -> epochs.closeView(v));
+  }
+
+  /** A calibration by a pass over the states as of epoch v. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private PopulationStrategy.Calibration<?> calibrateAt(long v, PopulationStrategy strategy, int i, Instant asOf) {
+    List<ScoreState> copies = new ArrayList<>(customers.size());
+    for (CustomerEntry entry : customers.values()) {
+      ScoreState copy = strategy.newState();
+      synchronized (entry) {
+        ScoreState<?>[] states = entry.statesAt(v);
+        if (states == null) {
+          continue;
+        }
+        copy.combine(states[i]);
+      }
+      copies.add(copy);
+    }
+    return requireNonNull(strategy.calibrate(copies, asOf),
+        () -> "strategy " + strategy.name() + " returned a null calibration");
   }
 
   /**
@@ -363,15 +451,22 @@ public final class EngagementEngine {
     if (!mine.equals(theirs)) {
       throw new IllegalArgumentException("cannot merge an engine keeping " + theirs + " into one keeping " + mine);
     }
-    for (Map.Entry<String, Entry> e : other.customers.entrySet()) {
-      Entry entry = entryOf(e.getKey());
-      synchronized (entry) {
-        combineInto(entry, e.getValue().states);
-        Customer known = e.getValue().customer;
-        if (entry.customer == null && known != null) {
-          entry.customer = known;
+    restructured.incrementAndGet();
+    long w = epochs.enter();
+    try {
+      for (Map.Entry<String, CustomerEntry> e : other.customers.entrySet()) {
+        CustomerEntry entry = entryOf(e.getKey(), w);
+        synchronized (entry) {
+          combineInto(entry, e.getValue().states);
+          Customer known = e.getValue().customer;
+          if (entry.customer == null && known != null) {
+            entry.customer = known;
+          }
         }
       }
+    } finally {
+      epochs.exit(w);
+      restructured.incrementAndGet();
     }
     events.add(other.events());
     changes.incrementAndGet();
@@ -407,31 +502,42 @@ public final class EngagementEngine {
       throw new IllegalArgumentException("a customer cannot be merged into itself: " + from);
     }
     synchronized (identityLock) {
-      Entry source = customers.get(from);
+      CustomerEntry source = customers.get(from);
       if (source == null) {
         return false;
       }
-      Entry target = entryOf(into);
-      synchronized (source) {
-        synchronized (target) {
-          @Nullable PopulationSummary<?>[] live = summaries;
-          for (int i = 0; i < live.length; i++) {
-            PopulationSummary<?> summary = live[i];
-            if (summary != null) {
-              synchronized (summary) {
-                remove(summary, source.states[i]);
-              }
-            }
-          }
-          combineInto(target, source.states);
-          target.customer = mergedRegistration(into, target.customer, source.customer);
-          source.retired = true;
-          customers.remove(from, source);
-        }
+      restructured.incrementAndGet();
+      long w = epochs.enter();
+      try {
+        fold(source, entryOf(into, w), from, into);
+      } finally {
+        epochs.exit(w);
+        restructured.incrementAndGet();
       }
     }
     changes.incrementAndGet();
     return true;
+  }
+
+  /** Folds entry source (id from) into target (id into). */
+  private void fold(CustomerEntry source, CustomerEntry target, String from, String into) {
+    synchronized (source) {
+      synchronized (target) {
+        @Nullable PopulationSummary<?>[] live = summaries;
+        for (int i = 0; i < live.length; i++) {
+          PopulationSummary<?> summary = live[i];
+          if (summary != null) {
+            synchronized (summary) {
+              remove(summary, source.states[i]);
+            }
+          }
+        }
+        combineInto(target, source.states);
+        target.customer = mergedRegistration(into, target.customer, source.customer);
+        source.retired = true;
+        customers.remove(from, source);
+      }
+    }
   }
 
   private static @Nullable Customer mergedRegistration(String id, @Nullable Customer into, @Nullable Customer from) {
@@ -496,7 +602,7 @@ public final class EngagementEngine {
     String[] ids = customers.keySet().toArray(new String[0]);
     Arrays.sort(ids);
     for (String id : ids) {
-      Entry entry = customers.get(id);
+      CustomerEntry entry = customers.get(id);
       synchronized (entry) {
         data.writeBoolean(true);
         data.writeUTF(id);
@@ -530,7 +636,7 @@ public final class EngagementEngine {
     BufferedInputStream raw = new BufferedInputStream(in);
     CRC32 crc = new CRC32();
     DataInputStream data = new DataInputStream(new CheckedInputStream(raw, crc));
-    Map<String, Entry> fresh = new HashMap<>();
+    Map<String, CustomerEntry> fresh = new HashMap<>();
     long count;
     try {
       if (data.readInt() != MAGIC) {
@@ -563,7 +669,7 @@ public final class EngagementEngine {
         for (int i = 0; i < states.length; i++) {
           states[i] = requireNonNull(strategies.get(i).readState(data, versions[i]), "readState returned null");
         }
-        Entry entry = new Entry(states);
+        CustomerEntry entry = new CustomerEntry(states, 0);
         entry.customer = registered;
         if (fresh.put(customer, entry) != null) {
           throw new IOException("customer " + customer + " appears twice");
@@ -579,18 +685,25 @@ public final class EngagementEngine {
       throw new IOException("snapshot refused: " + e.getMessage(), e);
     }
     @Nullable PopulationSummary<?>[] rebuilt = newSummaries(strategies);
-    for (Entry entry : fresh.values()) {
+    for (CustomerEntry entry : fresh.values()) {
       for (int i = 0; i < rebuilt.length; i++) {
         if (rebuilt[i] != null) {
           add(rebuilt[i], entry.states[i]);
         }
       }
     }
-    customers.clear();
-    summaries = rebuilt;
-    customers.putAll(fresh);
-    events.reset();
-    events.add(count);
+    restructured.incrementAndGet();
+    long w = epochs.enter();
+    try {
+      customers.clear();
+      summaries = rebuilt;
+      customers.putAll(fresh);
+      events.reset();
+      events.add(count);
+    } finally {
+      epochs.exit(w);
+      restructured.incrementAndGet();
+    }
     changes.incrementAndGet();
   }
 
@@ -633,7 +746,7 @@ public final class EngagementEngine {
         segment.isEmpty() ? Optional.empty() : Optional.of(segment), attributes);
   }
 
-  private static Customer customerOf(String id, Entry entry) {
+  private static Customer customerOf(String id, CustomerEntry entry) {
     return entry.customer != null ? entry.customer : Customer.of(id);
   }
 
@@ -667,7 +780,7 @@ public final class EngagementEngine {
   private PopulationStrategy.Calibration<?> calibrate(PopulationStrategy strategy, int i, Instant asOf) {
     // Copies taken under each customer's lock, so that the strategy reads states no thread is changing.
     List<ScoreState> copies = new ArrayList<>(customers.size());
-    for (Entry entry : customers.values()) {
+    for (CustomerEntry entry : customers.values()) {
       ScoreState copy = strategy.newState();
       synchronized (entry) {
         copy.combine(entry.states[i]);
@@ -681,7 +794,7 @@ public final class EngagementEngine {
   /** A calibration and the engine's stamps when it was made. */
   private record Calibrated(Instant asOf, long events, long changes, PopulationStrategy.Calibration<?> calibration) {}
 
-  private int indexOf(String strategy) {
+  int indexOf(String strategy) {
     Integer i = index.get(requireNonNull(strategy, "strategy"));
     if (i == null) {
       throw new IllegalArgumentException(
@@ -693,7 +806,7 @@ public final class EngagementEngine {
   /** Scores one entry (its lock held) under strategy i, against its calibration if it has one. */
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static Score scoreOf(ScoringStrategy strategy, PopulationStrategy.@Nullable Calibration calibration,
-      String id, Entry entry, int i, Instant asOf) {
+      String id, CustomerEntry entry, int i, Instant asOf) {
     Customer customer = customerOf(id, entry);
     Score score = calibration != null
         ? calibration.score(entry.states[i], customer)
@@ -702,7 +815,7 @@ public final class EngagementEngine {
   }
 
   /** Adds states into an entry (its lock held), keeping the live summaries up to date. */
-  private void combineInto(Entry entry, ScoreState<?>[] from) {
+  private void combineInto(CustomerEntry entry, ScoreState<?>[] from) {
     @Nullable PopulationSummary<?>[] live = summaries;
     for (int i = 0; i < entry.states.length; i++) {
       PopulationSummary<?> summary = live[i];
@@ -741,6 +854,10 @@ public final class EngagementEngine {
     return summary.score(state, customer, asOf);
   }
 
+  /** Highest score first, then customer id. */
+  static final Comparator<Ranked> BEST = Comparator.comparingDouble((Ranked r) -> r.score().value()).reversed()
+      .thenComparing(Ranked::customer);
+
   /** A customer and their score, as ranked by {@link #top}. */
   public record Ranked(String customer, Score score) {
     /**
@@ -752,26 +869,6 @@ public final class EngagementEngine {
     public Ranked {
       requireNonNull(customer, "customer");
       requireNonNull(score, "score");
-    }
-  }
-
-  /** One customer's states, one per strategy, and what is known of them, guarded by the entry's monitor. */
-  private static final class Entry {
-    final ScoreState<?>[] states;
-    @Nullable Customer customer;
-    /** Set when {@link #mergeCustomer} folded this entry into another: writers look the id up again. */
-    boolean retired;
-
-    Entry(ScoreState<?>[] states) {
-      this.states = states;
-    }
-
-    Entry(List<ScoringStrategy<?>> strategies) {
-      states = new ScoreState<?>[strategies.size()];
-      for (int i = 0; i < states.length; i++) {
-        states[i] = requireNonNull(strategies.get(i).newState(),
-            "strategy " + strategies.get(i).name() + " returned a null state");
-      }
     }
   }
 

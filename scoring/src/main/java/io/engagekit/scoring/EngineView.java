@@ -1,0 +1,196 @@
+package io.engagekit.scoring;
+
+import static java.util.Objects.requireNonNull;
+
+import io.engagekit.core.Customer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A consistent, immutable view of an {@link EngagementEngine} as of an instant, for readers that
+ * must not see scores move under them while events keep streaming in: a page that shows a score
+ * and a ranking, a report, an export. Taken with {@link EngagementEngine#view(Instant)}.
+ *
+ * <p>The view holds exactly the events recorded (and customers registered) before it was taken,
+ * as one cut across every customer and every population summary: {@link #score}, {@link #top} and
+ * {@link #calibration} answer the same every time, whatever is recorded meanwhile. Taking it costs
+ * time proportional to the population summaries' indexes (microseconds at a million customers),
+ * not to the population; while it is open, the first write to each customer copies that customer's
+ * states once, so close it when done (it is {@link AutoCloseable}). A strategy without a live
+ * summary (the model-based ones), or {@code loyalty.decayed} read as of an instant before a
+ * spender's latest activity, is calibrated by a pass over the view's customers when the view is
+ * taken.
+ *
+ * <p>An engine {@linkplain EngagementEngine#merge merged}, {@linkplain EngagementEngine#restore
+ * restored} or with customers {@linkplain EngagementEngine#mergeCustomer merged} after the view was
+ * taken makes the view's reads throw {@link IllegalStateException}: take a new view.
+ *
+ * <p>Thread-safe.
+ *
+ * @since 0.2
+ */
+public final class EngineView implements AutoCloseable {
+  private final EngagementEngine engine;
+  private final Instant asOf;
+  private final long epoch;
+  private final long structure;
+  private final LongSupplier restructured;
+  private final Map<String, CustomerEntry> customers;
+  private final List<ScoringStrategy<?>> strategies;
+  private final PopulationStrategy.@Nullable Calibration<?>[] calibrations;
+  private final Runnable onClose;
+  private volatile boolean closed;
+
+  EngineView(EngagementEngine engine, Instant asOf, long epoch, long structure, LongSupplier restructured,
+      Map<String, CustomerEntry> customers, List<ScoringStrategy<?>> strategies,
+      PopulationStrategy.@Nullable Calibration<?>[] calibrations, Runnable onClose) {
+    this.engine = engine;
+    this.asOf = asOf;
+    this.epoch = epoch;
+    this.structure = structure;
+    this.restructured = restructured;
+    this.customers = customers;
+    this.strategies = strategies;
+    this.calibrations = calibrations;
+    this.onClose = onClose;
+  }
+
+  /**
+   * Returns the instant the view scores at.
+   *
+   * @return the instant given to {@link EngagementEngine#view(Instant)}
+   */
+  public Instant asOf() {
+    return asOf;
+  }
+
+  /**
+   * Returns a customer's score under one strategy, as of the view.
+   *
+   * @param customer a customer id
+   * @param strategy a strategy name the engine keeps
+   * @return the score, or empty when the customer was unknown when the view was taken
+   * @throws IllegalArgumentException if the engine keeps no strategy of that name
+   * @throws IllegalStateException if the view is closed, or the engine was restructured since
+   */
+  public Optional<Score> score(String customer, String strategy) {
+    requireNonNull(customer, "customer");
+    int i = engine.indexOf(strategy);
+    check();
+    CustomerEntry entry = customers.get(customer);
+    if (entry == null) {
+      return Optional.empty();
+    }
+    synchronized (entry) {
+      ScoreState<?>[] states = entry.statesAt(epoch);
+      if (states == null) {
+        return Optional.empty();
+      }
+      return Optional.of(scoreOf(i, customer, states[i], entry.customerAt(epoch)));
+    }
+  }
+
+  /**
+   * Returns the {@code n} customers with the highest scores under one strategy as of the view,
+   * highest first, equal scores by customer id.
+   *
+   * @param n how many customers at most, {@code >= 0}
+   * @param strategy a strategy name the engine keeps
+   * @return up to {@code n} ranked customers
+   * @throws IllegalArgumentException if {@code n} is negative or the strategy unknown
+   * @throws IllegalStateException if the view is closed, or the engine was restructured since
+   */
+  public List<EngagementEngine.Ranked> top(int n, String strategy) {
+    if (n < 0) {
+      throw new IllegalArgumentException("n must be >= 0 but was " + n);
+    }
+    int i = engine.indexOf(strategy);
+    check();
+    if (n == 0) {
+      return List.of();
+    }
+    Comparator<EngagementEngine.Ranked> best = EngagementEngine.BEST;
+    PriorityQueue<EngagementEngine.Ranked> worstFirst = new PriorityQueue<>(best.reversed());
+    for (Map.Entry<String, CustomerEntry> e : customers.entrySet()) {
+      CustomerEntry entry = e.getValue();
+      Score score;
+      synchronized (entry) {
+        ScoreState<?>[] states = entry.statesAt(epoch);
+        if (states == null) {
+          continue;
+        }
+        score = scoreOf(i, e.getKey(), states[i], entry.customerAt(epoch));
+      }
+      EngagementEngine.Ranked r = new EngagementEngine.Ranked(e.getKey(), score);
+      if (worstFirst.size() < n) {
+        worstFirst.add(r);
+      } else if (best.compare(r, worstFirst.peek()) < 0) {
+        worstFirst.poll();
+        worstFirst.add(r);
+      }
+    }
+    check();
+    List<EngagementEngine.Ranked> ranked = new ArrayList<>(worstFirst);
+    ranked.sort(best);
+    return List.copyOf(ranked);
+  }
+
+  /**
+   * Returns the calibration of a population strategy as of the view.
+   *
+   * @param strategy the name of a {@link PopulationStrategy} the engine keeps
+   * @return the calibration, the same object at every call
+   * @throws IllegalArgumentException if the engine keeps no such strategy, or it is not a
+   *     population strategy
+   * @throws IllegalStateException if the view is closed, or the engine was restructured since
+   */
+  public PopulationStrategy.Calibration<?> calibration(String strategy) {
+    int i = engine.indexOf(strategy);
+    check();
+    PopulationStrategy.Calibration<?> c = calibrations[i];
+    if (c == null) {
+      throw new IllegalArgumentException("strategy " + strategy + " is not relative to a population");
+    }
+    return c;
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private Score scoreOf(int i, String id, ScoreState state, @Nullable Customer registered) {
+    Customer customer = registered != null ? registered : Customer.of(id);
+    PopulationStrategy.Calibration c = calibrations[i];
+    ScoringStrategy s = strategies.get(i);
+    Score score = c != null ? c.score(state, customer) : s.score(state, asOf, customer);
+    return requireNonNull(score, () -> "strategy " + s.name() + " returned a null score");
+  }
+
+  private void check() {
+    if (closed) {
+      throw new IllegalStateException("this view is closed");
+    }
+    if (restructured.getAsLong() != structure) {
+      throw new IllegalStateException("the engine was merged, restored or had customers merged after this view"
+          + " was taken; take a new view");
+    }
+  }
+
+  /** Closes the view: the engine may drop the versions it kept for it. Idempotent. */
+  @Override
+  public void close() {
+    if (!closed) {
+      closed = true;
+      onClose.run();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "EngineView[asOf=" + asOf + ", epoch=" + epoch + (closed ? ", closed" : "") + "]";
+  }
+}

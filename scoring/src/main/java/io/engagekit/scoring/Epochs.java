@@ -1,0 +1,77 @@
+package io.engagekit.scoring;
+
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The write epochs of an {@link EngagementEngine} and its open views: what makes a view a
+ * consistent cut of the customers' states and the population summaries.
+ *
+ * <p>A writer {@link #enter enters} an epoch w before it touches any state or summary and {@link
+ * #exit exits} after. Taking a view of epoch v (one at a time): register v as open, advance the
+ * epoch to v + 1, wait until every writer of epoch v has exited, freeze the summaries, then let the
+ * writers of epoch v + 1 (who wait at {@code enter} meanwhile) go on. So the view holds exactly the
+ * writes of epochs up to v, in the states and in the summaries alike. Writers wait only while a view
+ * freezes the summaries, which costs O(summary index), microseconds.
+ */
+final class Epochs {
+  private final AtomicLong epoch = new AtomicLong(1);
+  /** The epoch whose view has frozen its summaries: writers of a later epoch wait for it. */
+  private volatile long frozenThrough;
+  private final LongAdder[] inflight = {new LongAdder(), new LongAdder()};
+  private final ConcurrentSkipListSet<Long> open = new ConcurrentSkipListSet<>();
+  private volatile long oldestOpen = Long.MAX_VALUE;
+
+  /** Enters a write; returns its epoch, to pass to {@link #exit}. */
+  long enter() {
+    while (true) {
+      long w = epoch.get();
+      while (frozenThrough < w - 1) {
+        Thread.onSpinWait(); // a view of epoch w - 1 is freezing the summaries
+      }
+      LongAdder counter = inflight[(int) (w & 1)];
+      counter.increment();
+      if (epoch.get() == w) {
+        return w;
+      }
+      counter.decrement(); // a view began meanwhile: enter its successor epoch instead
+    }
+  }
+
+  void exit(long w) {
+    inflight[(int) (w & 1)].decrement();
+  }
+
+  /** The epoch of the oldest open view, or {@code Long.MAX_VALUE} when none is open. */
+  long oldestOpenView() {
+    return oldestOpen;
+  }
+
+  /**
+   * Opens a view: returns its epoch v once every write of epoch v or before has finished; the caller
+   * then freezes the summaries and calls {@link #frozen}. Callers serialise.
+   */
+  synchronized long openView() {
+    long v = epoch.get();
+    open.add(v);
+    oldestOpen = open.first();
+    epoch.set(v + 1);
+    LongAdder counter = inflight[(int) (v & 1)];
+    while (counter.sum() != 0) {
+      Thread.onSpinWait();
+    }
+    return v;
+  }
+
+  /** Lets writers of the epoch after view {@code v} go on. */
+  void frozen(long v) {
+    frozenThrough = v;
+  }
+
+  /** Closes a view; its versions may be dropped. */
+  synchronized void closeView(long v) {
+    open.remove(v);
+    oldestOpen = open.isEmpty() ? Long.MAX_VALUE : open.first();
+  }
+}
