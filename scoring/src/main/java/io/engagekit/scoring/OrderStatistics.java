@@ -18,9 +18,11 @@ import java.util.Arrays;
  * this multiset next writes to one, which it then copies (copy-on-write). A frozen copy is safe to
  * read from any thread once published safely; this multiset itself is not thread-safe.
  *
- * <p>Costs, with n elements: {@code add}, {@code remove} O(log n + 512) (a binary search, then a
- * shift within one chunk of at most 512 tuples); {@code countBelow}, {@code select} O(log n).
- * Memory: 8 bytes per double, plus about 1/256 for the chunk index.
+ * <p>Equal tuples are stored once with their multiplicity, so ties (purchase counts, equal spends)
+ * cost nothing to add or remove. Costs, with d distinct tuples: {@code add}, {@code remove} O(log d
+ * + 512) (a binary search, then at most a shift within one chunk of at most 512 tuples); {@code
+ * countBelow}, {@code select} O(log d + 512). Memory: 8 bytes per double and 8 per distinct tuple,
+ * plus about 1/256 for the chunk index.
  */
 final class OrderStatistics {
   /* design note
@@ -86,11 +88,19 @@ final class OrderStatistics {
     }
     int perChunk = CHUNK / 2;
     s.chunks = new Chunk[Math.max(4, (n + perChunk - 1) / perChunk)];
-    for (int from = 0; from < n; from += perChunk) {
-      Chunk chunk = new Chunk(width, s.generation);
-      chunk.n = Math.min(perChunk, n - from);
-      System.arraycopy(sorted, from * width, chunk.data, 0, chunk.n * width);
-      s.chunks[s.chunkCount++] = chunk;
+    Chunk chunk = null;
+    for (int i = 0; i < n; i++) {
+      if (chunk != null && chunk.n > 0 && Arrays.equals(sorted, i * width, (i + 1) * width,
+          chunk.data, (chunk.n - 1) * width, chunk.n * width)) {
+        chunk.counts[chunk.n - 1]++;
+        continue;
+      }
+      if (chunk == null || chunk.n == perChunk) {
+        chunk = new Chunk(width, s.generation);
+        s.chunks[s.chunkCount++] = chunk;
+      }
+      System.arraycopy(sorted, i * width, chunk.data, chunk.n * width, width);
+      chunk.counts[chunk.n++] = 1;
     }
     s.size = n;
     s.rebuildTree();
@@ -107,21 +117,33 @@ final class OrderStatistics {
     this.frozen = true;
   }
 
-  /** A run of at most {@link #CHUNK} sorted tuples. */
+  /** A run of at most {@link #CHUNK} distinct sorted tuples, each with its multiplicity. */
   private static final class Chunk {
     final double[] data;
+    final long[] counts;
     int n;
     final int generation;
 
     Chunk(int width, int generation) {
       this.data = new double[CHUNK * width];
+      this.counts = new long[CHUNK];
       this.generation = generation;
     }
 
     Chunk(Chunk from, int generation) {
       this.data = from.data.clone();
+      this.counts = from.counts.clone();
       this.n = from.n;
       this.generation = generation;
+    }
+
+    /** The multiplicities of the first k tuples. */
+    long countBefore(int k) {
+      long sum = 0;
+      for (int i = 0; i < k; i++) {
+        sum += counts[i];
+      }
+      return sum;
     }
   }
 
@@ -156,10 +178,17 @@ final class OrderStatistics {
     int c = chunkFor(tuple);
     Chunk chunk = writable(c);
     int at = insertionPoint(chunk, tuple);
-    System.arraycopy(chunk.data, at * width, chunk.data, (at + 1) * width, (chunk.n - at) * width);
-    System.arraycopy(tuple, 0, chunk.data, at * width, width);
-    chunk.n++;
     size++;
+    if (at < chunk.n && compare(chunk.data, at, tuple) == 0) {
+      chunk.counts[at]++; // ties (common: purchase counts) cost no shift
+      treeAdd(c, 1);
+      return;
+    }
+    System.arraycopy(chunk.data, at * width, chunk.data, (at + 1) * width, (chunk.n - at) * width);
+    System.arraycopy(chunk.counts, at, chunk.counts, at + 1, chunk.n - at);
+    System.arraycopy(tuple, 0, chunk.data, at * width, width);
+    chunk.counts[at] = 1;
+    chunk.n++;
     if (chunk.n == CHUNK) {
       split(c);
     } else {
@@ -180,9 +209,14 @@ final class OrderStatistics {
       throw new IllegalStateException("the summary holds no " + Arrays.toString(tuple));
     }
     Chunk chunk = writable(c);
-    System.arraycopy(chunk.data, (at + 1) * width, chunk.data, at * width, (chunk.n - at - 1) * width);
-    chunk.n--;
     size--;
+    if (--chunk.counts[at] > 0) {
+      treeAdd(c, -1);
+      return;
+    }
+    System.arraycopy(chunk.data, (at + 1) * width, chunk.data, at * width, (chunk.n - at - 1) * width);
+    System.arraycopy(chunk.counts, at + 1, chunk.counts, at, chunk.n - at - 1);
+    chunk.n--;
     if (chunk.n == 0) {
       System.arraycopy(chunks, c + 1, chunks, c, chunkCount - c - 1);
       chunks[--chunkCount] = null;
@@ -219,12 +253,21 @@ final class OrderStatistics {
         b = mid;
       }
     }
-    return prefix(lo) + a;
+    return prefix(lo) + chunk.countBefore(a);
   }
 
   /** Returns how many tuples have a key equal to {@code key} (numerically, as {@code ==} does). */
   long countEqual(double key) {
     return countBelow(Math.nextUp(key)) - countBelow(key);
+  }
+
+  /** Returns how many distinct tuples the multiset holds. */
+  long distinct() {
+    long d = 0;
+    for (int c = 0; c < chunkCount; c++) {
+      d += chunks[c].n;
+    }
+    return d;
   }
 
   /**
@@ -246,7 +289,12 @@ final class OrderStatistics {
         remaining -= tree[next];
       }
     }
-    return chunks[pos].data[(int) remaining * width + column];
+    Chunk chunk = chunks[pos];
+    int i = 0;
+    while (remaining >= chunk.counts[i]) {
+      remaining -= chunk.counts[i++];
+    }
+    return chunk.data[i * width + column];
   }
 
   /** Adds every tuple of another multiset of the same width. */
@@ -259,21 +307,28 @@ final class OrderStatistics {
       Chunk chunk = other.chunks[c];
       for (int i = 0; i < chunk.n; i++) {
         System.arraycopy(chunk.data, i * width, tuple, 0, width);
-        add(tuple);
+        for (long k = chunk.counts[i]; k > 0; k--) {
+          add(tuple);
+        }
       }
     }
   }
 
-  /** Calls {@code visitor} with every tuple in sorted order; the array passed is reused. */
-  void forEach(java.util.function.Consumer<double[]> visitor) {
+  /** Calls {@code visitor} with every distinct tuple and its multiplicity, in sorted order; the array is reused. */
+  void forEach(TupleVisitor visitor) {
     double[] tuple = new double[width];
     for (int c = 0; c < chunkCount; c++) {
       Chunk chunk = chunks[c];
       for (int i = 0; i < chunk.n; i++) {
         System.arraycopy(chunk.data, i * width, tuple, 0, width);
-        visitor.accept(tuple);
+        visitor.accept(tuple, chunk.counts[i]);
       }
     }
+  }
+
+  /** Receives a tuple and its multiplicity. */
+  interface TupleVisitor {
+    void accept(double[] tuple, long count);
   }
 
   private void checkWritable(double[] tuple) {
@@ -343,6 +398,7 @@ final class OrderStatistics {
     int half = full.n / 2;
     upper.n = full.n - half;
     System.arraycopy(full.data, half * width, upper.data, 0, upper.n * width);
+    System.arraycopy(full.counts, half, upper.counts, 0, upper.n);
     full.n = half;
     if (chunkCount == chunks.length) {
       chunks = Arrays.copyOf(chunks, chunkCount * 2);
@@ -360,7 +416,7 @@ final class OrderStatistics {
       Arrays.fill(tree, 0L);
     }
     for (int i = 1; i <= chunkCount; i++) {
-      tree[i] += chunks[i - 1].n;
+      tree[i] += chunks[i - 1].countBefore(chunks[i - 1].n);
       int parent = i + (i & -i);
       if (parent <= chunkCount) {
         tree[parent] += tree[i];

@@ -257,8 +257,8 @@ final class Rfm implements PopulationStrategy<Rfm.State> {
     @Override
     public Map<String, Double> figures() {
       long[] bySegment = new long[Segment.values().length];
-      purchasers.forEach(t -> bySegment[Segment.of(
-          quintile(latest, t[0]), quintile(counts, t[1]), quintile(spends, t[2])).ordinal()]++);
+      purchasers.forEach((t, count) -> bySegment[Segment.of(
+          quintile(latest, t[0]), quintile(counts, t[1]), quintile(spends, t[2])).ordinal()] += count);
       Map<String, Double> figures = new LinkedHashMap<>();
       figures.put("customers", (double) customers);
       figures.put("purchasers", (double) latest.size());
