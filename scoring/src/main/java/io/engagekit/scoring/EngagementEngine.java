@@ -340,6 +340,14 @@ public final class EngagementEngine {
     if (n == 0) {
       return List.of();
     }
+    if (summaries[i] != null && (restructured.get() & 1) == 0) {
+      // A view: one consistent cut whose frozen summary holds every state it ranks.
+      try (EngineView view = view(asOf)) {
+        return view.top(n, strategy);
+      } catch (IllegalStateException restructuredMeanwhile) {
+        // a merge or restore ran during the ranking: rank by the general path below
+      }
+    }
     PopulationStrategy.Calibration<?> calibration = calibrationOf(i, asOf);
     PriorityQueue<Ranked> worstFirst = new PriorityQueue<>(best.reversed());
     for (Map.Entry<String, CustomerEntry> e : customers.entrySet()) {
@@ -399,18 +407,8 @@ public final class EngagementEngine {
     } finally {
       epochs.frozen(v);
     }
-    try {
-      for (int i = 0; i < frozen.length; i++) {
-        if (frozen[i] == null && strategies.get(i) instanceof PopulationStrategy) {
-          frozen[i] = calibrateAt(v, (PopulationStrategy<?>) strategies.get(i), i, asOf);
-        }
-      }
-    } catch (RuntimeException e) {
-      epochs.closeView(v);
-      throw e;
-    }
     return new EngineView(this, asOf, v, structure, restructured::get, customers, strategies, frozen,
-        () -> epochs.closeView(v));
+        i -> calibrateAt(v, (PopulationStrategy<?>) strategies.get(i), i, asOf), () -> epochs.closeView(v));
   }
 
   /** A calibration by a pass over the states as of epoch v. */

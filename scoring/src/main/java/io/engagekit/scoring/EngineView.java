@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.function.IntFunction;
 import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 
@@ -25,8 +26,8 @@ import org.jspecify.annotations.Nullable;
  * not to the population; while it is open, the first write to each customer copies that customer's
  * states once, so close it when done (it is {@link AutoCloseable}). A strategy without a live
  * summary (the model-based ones), or {@code loyalty.decayed} read as of an instant before a
- * spender's latest activity, is calibrated by a pass over the view's customers when the view is
- * taken.
+ * spender's latest activity, is calibrated by a pass over the view's customers when the view first
+ * needs it.
  *
  * <p>An engine {@linkplain EngagementEngine#merge merged}, {@linkplain EngagementEngine#restore
  * restored} or with customers {@linkplain EngagementEngine#mergeCustomer merged} after the view was
@@ -45,12 +46,14 @@ public final class EngineView implements AutoCloseable {
   private final Map<String, CustomerEntry> customers;
   private final List<ScoringStrategy<?>> strategies;
   private final PopulationStrategy.@Nullable Calibration<?>[] calibrations;
+  private final IntFunction<PopulationStrategy.Calibration<?>> byPass;
   private final Runnable onClose;
   private volatile boolean closed;
 
   EngineView(EngagementEngine engine, Instant asOf, long epoch, long structure, LongSupplier restructured,
       Map<String, CustomerEntry> customers, List<ScoringStrategy<?>> strategies,
-      PopulationStrategy.@Nullable Calibration<?>[] calibrations, Runnable onClose) {
+      PopulationStrategy.@Nullable Calibration<?>[] calibrations, IntFunction<PopulationStrategy.Calibration<?>> byPass,
+      Runnable onClose) {
     this.engine = engine;
     this.asOf = asOf;
     this.epoch = epoch;
@@ -59,6 +62,7 @@ public final class EngineView implements AutoCloseable {
     this.customers = customers;
     this.strategies = strategies;
     this.calibrations = calibrations;
+    this.byPass = byPass;
     this.onClose = onClose;
   }
 
@@ -120,20 +124,28 @@ public final class EngineView implements AutoCloseable {
     PriorityQueue<EngagementEngine.Ranked> worstFirst = new PriorityQueue<>(best.reversed());
     for (Map.Entry<String, CustomerEntry> e : customers.entrySet()) {
       CustomerEntry entry = e.getValue();
-      Score score;
+      String id = e.getKey();
       synchronized (entry) {
         ScoreState<?>[] states = entry.statesAt(epoch);
         if (states == null) {
           continue;
         }
-        score = scoreOf(i, e.getKey(), states[i], entry.customerAt(epoch));
-      }
-      EngagementEngine.Ranked r = new EngagementEngine.Ranked(e.getKey(), score);
-      if (worstFirst.size() < n) {
-        worstFirst.add(r);
-      } else if (best.compare(r, worstFirst.peek()) < 0) {
-        worstFirst.poll();
-        worstFirst.add(r);
+        Customer registered = entry.customerAt(epoch);
+        if (worstFirst.size() == n) {
+          // Most customers rank below the n-th: decide on the value alone, building no score.
+          EngagementEngine.Ranked worst = worstFirst.peek();
+          double value = valueOf(i, id, states[i], registered);
+          if (value < worst.score().value() || value == worst.score().value() && id.compareTo(worst.customer()) > 0) {
+            continue;
+          }
+        }
+        EngagementEngine.Ranked r = new EngagementEngine.Ranked(id, scoreOf(i, id, states[i], registered));
+        if (worstFirst.size() < n) {
+          worstFirst.add(r);
+        } else if (best.compare(r, worstFirst.peek()) < 0) {
+          worstFirst.poll();
+          worstFirst.add(r);
+        }
       }
     }
     check();
@@ -154,7 +166,7 @@ public final class EngineView implements AutoCloseable {
   public PopulationStrategy.Calibration<?> calibration(String strategy) {
     int i = engine.indexOf(strategy);
     check();
-    PopulationStrategy.Calibration<?> c = calibrations[i];
+    PopulationStrategy.Calibration<?> c = calibrationOf(i);
     if (c == null) {
       throw new IllegalArgumentException("strategy " + strategy + " is not relative to a population");
     }
@@ -164,10 +176,37 @@ public final class EngineView implements AutoCloseable {
   @SuppressWarnings({"unchecked", "rawtypes"})
   private Score scoreOf(int i, String id, ScoreState state, @Nullable Customer registered) {
     Customer customer = registered != null ? registered : Customer.of(id);
-    PopulationStrategy.Calibration c = calibrations[i];
+    PopulationStrategy.Calibration c = calibrationOf(i);
     ScoringStrategy s = strategies.get(i);
     Score score = c != null ? c.score(state, customer) : s.score(state, asOf, customer);
     return requireNonNull(score, () -> "strategy " + s.name() + " returned a null score");
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private double valueOf(int i, String id, ScoreState state, @Nullable Customer registered) {
+    PopulationStrategy.Calibration c = calibrationOf(i);
+    if (c == null) {
+      return scoreOf(i, id, state, registered).value();
+    }
+    return c.value(state, registered != null ? registered : Customer.of(id));
+  }
+
+  /**
+   * The calibration of strategy i as of the view: frozen when the view was taken, or, for a
+   * strategy without a live summary, made by a pass over the view's states on first need.
+   */
+  private PopulationStrategy.@Nullable Calibration<?> calibrationOf(int i) {
+    if (!(strategies.get(i) instanceof PopulationStrategy)) {
+      return null;
+    }
+    synchronized (calibrations) {
+      PopulationStrategy.Calibration<?> c = calibrations[i];
+      if (c == null) {
+        c = byPass.apply(i);
+        calibrations[i] = c;
+      }
+      return c;
+    }
   }
 
   private void check() {

@@ -283,6 +283,34 @@ final class LoyaltyDecayed implements PopulationStrategy<LoyaltyDecayed.State> {
       return scoreOf(state, expectations.of(requireNonNull(customer, "customer").relationship()));
     }
 
+    /** The score's value, without building it: the same arithmetic as {@link #scoreOf}. */
+    @Override
+    public double value(State state, Customer customer) {
+      if (state.latest == Double.NEGATIVE_INFINITY) {
+        return 0.0;
+      }
+      Expectations.Expectation expected = expectations.of(requireNonNull(customer, "customer").relationship());
+      double interval = expected.intervalSeconds();
+      double age = Math.max(0.0, at - state.latest);
+      double fade = Decay.exp2(-age * inverseHalfLife);
+      double r = Decay.exp2(-Math.max(0.0, age - interval) / interval);
+      double c = state.count * fade;
+      double e = 1.0 / (1.0 - Decay.exp2(-interval * inverseHalfLife));
+      double f = c / (c + e);
+      double sum = 0.0;
+      if (median > 0) {
+        double m = state.spend * fade;
+        sum += 100 * RECENCY * r;
+        sum += 100 * FREQUENCY * f;
+        sum += 100 * MONETARY * (m / (m + median));
+      } else {
+        double total = RECENCY + FREQUENCY;
+        sum += 100 * RECENCY / total * r;
+        sum += 100 * FREQUENCY / total * f;
+      }
+      return Score.valueOfSum(sum);
+    }
+
     private Score scoreOf(State state, Expectations.Expectation expected) {
       if (state.latest == Double.NEGATIVE_INFINITY) {
         return Score.ZERO;

@@ -122,6 +122,21 @@ public interface PopulationStrategy<S extends ScoreState<S>> extends ScoringStra
     }
 
     /**
+     * Returns the {@linkplain Score#value() value} of {@code score(state, customer)}, for ranking:
+     * implementations may compute it without building contributions and labels, and may assume
+     * that the state is one of the population the calibration was made on (as it is in {@link
+     * EngineView#top}). The default builds the score.
+     *
+     * @param state a state of the population
+     * @param customer the customer the state belongs to
+     * @return the score's value
+     * @since 0.2
+     */
+    default double value(S state, Customer customer) {
+      return score(state, customer).value();
+    }
+
+    /**
      * Returns the population's figures for reports, by name, in a stable order: for example the
      * quintile cut points and the number of customers in each segment. Finite numbers only.
      *

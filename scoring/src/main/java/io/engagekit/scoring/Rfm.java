@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code loyalty.rfm}: the classic recency–frequency–monetary quintile code, 111 to 555, relative to
@@ -209,6 +210,8 @@ final class Rfm implements PopulationStrategy<Rfm.State> {
     private final OrderStatistics counts;
     private final OrderStatistics spends;
     private final OrderStatistics purchasers; // (latest, count, spend), for the segment counts
+    /** Per dimension, the least population value of quintiles 2..5; made on the first {@link #value} call. */
+    private volatile double @Nullable [][] boundaries;
 
     Calibration(Instant asOf, long customers, OrderStatistics latest, OrderStatistics counts, OrderStatistics spends,
         OrderStatistics purchasers) {
@@ -228,6 +231,57 @@ final class Rfm implements PopulationStrategy<Rfm.State> {
     @Override
     public long customers() {
       return customers;
+    }
+
+    /**
+     * The score's value from quintile boundaries: within the population a quintile is a
+     * non-decreasing step function of the value, so 12 comparisons replace 6 rank queries.
+     */
+    @Override
+    public double value(State state, io.engagekit.core.Customer customer) {
+      if (state.count == 0 || latest.size() == 0) {
+        return score(state).value();
+      }
+      double[][] b = boundaries;
+      if (b == null) {
+        b = new double[][] {boundaries(latest), boundaries(counts), boundaries(spends)};
+        boundaries = b;
+      }
+      double sum = 0.0;
+      sum += 100.0 * step(b[0], state.latest) / 15;
+      sum += 100.0 * step(b[1], state.count) / 15;
+      sum += 100.0 * step(b[2], state.spend) / 15;
+      return Score.valueOfSum(sum);
+    }
+
+    /** The quintile from its boundaries. */
+    private static int step(double[] boundaries, double value) {
+      int q = 1;
+      for (double b : boundaries) {
+        if (value >= b) {
+          q++;
+        }
+      }
+      return q;
+    }
+
+    /** The least value of each quintile 2..5 among the population's values (+infinity if none). */
+    private static double[] boundaries(OrderStatistics sorted) {
+      double[] b = new double[4];
+      for (int k = 2; k <= 5; k++) {
+        long lo = 0;
+        long hi = sorted.size();
+        while (lo < hi) {
+          long mid = (lo + hi) >>> 1;
+          if (Rfm.quintile(sorted, sorted.select(mid, 0)) >= k) {
+            hi = mid;
+          } else {
+            lo = mid + 1;
+          }
+        }
+        b[k - 2] = lo == sorted.size() ? Double.POSITIVE_INFINITY : sorted.select(lo, 0);
+      }
+      return b;
     }
 
     @Override

@@ -144,8 +144,12 @@ public record Score(double value, List<Contribution> contributions, Optional<Str
     for (Contribution c : requireNonNull(contributions, "contributions")) {
       sum += c.value();
     }
-    double value = sum < 0 && sum >= -TOLERANCE ? 0.0 : sum > 100 && sum <= 100 + TOLERANCE ? 100.0 : sum;
-    return new Score(value, contributions);
+    return new Score(valueOfSum(sum), contributions);
+  }
+
+  /** The value {@link #of} gives to contributions whose values add up, in order, to {@code sum}. */
+  static double valueOfSum(double sum) {
+    return sum < 0 && sum >= -TOLERANCE ? 0.0 : sum > 100 && sum <= 100 + TOLERANCE ? 100.0 : sum;
   }
 
   /**

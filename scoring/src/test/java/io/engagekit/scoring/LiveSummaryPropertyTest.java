@@ -146,6 +146,10 @@ final class LiveSummaryPropertyTest {
       for (EngagementEngine.Ranked ranked : top) {
         assertEquals(want.get(ranked.customer()).value(), ranked.score().value(), 1e-9, name + " top " + ranked.customer());
       }
+      // A shorter ranking decides most customers on the value alone: it must be the head of the full one.
+      for (int n : new int[] {1, 3, want.size() / 2}) {
+        assertEquals(top.subList(0, Math.min(n, top.size())), engine.top(n, name, asOf), name + " top " + n);
+      }
     }
   }
 
