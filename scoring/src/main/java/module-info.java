@@ -6,6 +6,7 @@ module io.engagekit.scoring {
   requires transitive io.engagekit.core;
   requires static transitive org.jspecify;
   requires org.apache.commons.numbers.gamma;
+  requires org.slf4j;
 
   exports io.engagekit.scoring;
   exports io.engagekit.scoring.attribution;

@@ -31,6 +31,8 @@ import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps every customer's state for a fixed set of strategies, in memory, for hosts that stream
@@ -62,8 +64,15 @@ public final class EngagementEngine {
   /** The snapshot format this engine writes and reads. */
   static final int FORMAT_VERSION = 2;
 
+  private static final Logger logger = LoggerFactory.getLogger(EngagementEngine.class);
+
   private final List<ScoringStrategy<?>> strategies;
   private final Map<String, Integer> index;
+  private final RefitPolicy refitPolicy;
+  /** Events since the last event-triggered refit. */
+  private final AtomicLong sinceRefit = new AtomicLong();
+  /** Set while an event-triggered refit runs on the policy's executor. */
+  private final java.util.concurrent.atomic.AtomicBoolean refitting = new java.util.concurrent.atomic.AtomicBoolean();
   private final ConcurrentHashMap<String, CustomerEntry> customers = new ConcurrentHashMap<>();
   private final LongAdder events = new LongAdder();
   /** Counts registrations, merges and restores: with the event count, it dates a calibration. */
@@ -82,8 +91,9 @@ public final class EngagementEngine {
   /** Odd while a merge, identity merge or restore runs; counts them: views refuse reads after one. */
   private final AtomicLong restructured = new AtomicLong();
 
-  private EngagementEngine(List<ScoringStrategy<?>> strategies) {
+  private EngagementEngine(List<ScoringStrategy<?>> strategies, RefitPolicy refitPolicy) {
     this.strategies = List.copyOf(strategies);
+    this.refitPolicy = requireNonNull(refitPolicy, "refitPolicy");
     Map<String, Integer> byName = new ConcurrentHashMap<>();
     for (int i = 0; i < this.strategies.size(); i++) {
       String name = requireNonNull(this.strategies.get(i).name(), "strategy name");
@@ -117,7 +127,114 @@ public final class EngagementEngine {
    * @throws IllegalArgumentException if the list is empty or two strategies share a name
    */
   public static EngagementEngine of(List<? extends ScoringStrategy<?>> strategies) {
-    return new EngagementEngine(new ArrayList<>(requireNonNull(strategies, "strategies")));
+    return of(strategies, RefitPolicy.firstRead());
+  }
+
+  /**
+   * Returns an empty engine that keeps state for the given strategies and refits the models of its
+   * model-based strategies on the given policy.
+   *
+   * @param strategies one or more strategies with distinct names
+   * @param refitPolicy when models are refitted
+   * @return the engine
+   * @throws IllegalArgumentException if the list is empty or two strategies share a name
+   * @since 0.2
+   */
+  public static EngagementEngine of(List<? extends ScoringStrategy<?>> strategies, RefitPolicy refitPolicy) {
+    return new EngagementEngine(new ArrayList<>(requireNonNull(strategies, "strategies")), refitPolicy);
+  }
+
+  /**
+   * Refits the model of every model-based strategy that fits one ({@code loyalty.bgnbd}, {@code
+   * loyalty.paretonbd}, {@code loyalty.clv}), as of an instant, on the population's purchase
+   * patterns as they are now: a pass over the distinct patterns, not over the customers. Reads go on
+   * with the previous fit meanwhile; later reads use the new one, and name it in their measures.
+   *
+   * @param asOf the instant the patterns are summarised at
+   * @throws io.engagekit.scoring.models.ModelFitException if the data do not identify a model (the
+   *     previous fit, if any, stays)
+   * @since 0.2
+   */
+  public void refit(Instant asOf) {
+    requireNonNull(asOf, "asOf");
+    @Nullable PopulationSummary<?>[] live = summaries;
+    for (int i = 0; i < live.length; i++) {
+      if (live[i] instanceof RefittableSummary) {
+        refitOne(live[i], asOf);
+      }
+    }
+  }
+
+  private void refitOne(PopulationSummary<?> summary, Instant asOf) {
+    Runnable fit;
+    synchronized (summary) {
+      fit = ((RefittableSummary) summary).refit(asOf);
+    }
+    fit.run(); // outside the lock: recording goes on
+    changes.incrementAndGet(); // cached calibrations are stale
+  }
+
+  /** Fits a model strategy on its first read, if the policy allows; refuses the read if not. */
+  private void ensureFitted(int i, PopulationSummary<?> summary, Instant asOf) {
+    if (!(summary instanceof RefittableSummary) || ((RefittableSummary) summary).fitted()) {
+      return;
+    }
+    if (!refitPolicy.onFirstRead()) {
+      throw new IllegalStateException("strategy " + strategies.get(i).name() + " has no fitted model yet;"
+          + " call refit(asOf) first (the refit policy is " + refitPolicy + ")");
+    }
+    synchronized (calibrations) { // one bootstrap fit at a time
+      if (!((RefittableSummary) summary).fitted()) {
+        refitOne(summary, asOf);
+      }
+    }
+  }
+
+  /** Counts an event towards the policy's event-triggered refit. */
+  private void countTowardsRefit() {
+    long n = refitPolicy.everyEvents();
+    if (sinceRefit.incrementAndGet() % n != 0) {
+      return;
+    }
+    java.util.concurrent.Executor executor = refitPolicy.executor().orElse(null);
+    if (executor == null) {
+      refitTriggered();
+    } else if (refitting.compareAndSet(false, true)) {
+      try {
+        executor.execute(() -> {
+          try {
+            refitTriggered();
+          } finally {
+            refitting.set(false);
+          }
+        });
+      } catch (RuntimeException rejected) {
+        refitting.set(false);
+        logger.warn("refit not started: the executor refused it ({})", rejected.toString());
+      }
+    }
+  }
+
+  /** Refits every fitted model strategy as of its latest purchase day; a failure keeps the previous fit. */
+  private void refitTriggered() {
+    @Nullable PopulationSummary<?>[] live = summaries;
+    for (int i = 0; i < live.length; i++) {
+      if (live[i] instanceof RefittableSummary) {
+        Instant asOf;
+        synchronized (live[i]) {
+          asOf = ((RefittableSummary) live[i]).latestPurchase();
+        }
+        if (asOf == null) {
+          continue;
+        }
+        try {
+          refitOne(live[i], asOf);
+        } catch (RuntimeException e) {
+          logger.warn("{}: refit as of {} failed, scores keep the previous fit: {}", strategies.get(i).name(), asOf,
+              e.getMessage());
+        }
+      }
+    }
   }
 
   /**
@@ -170,6 +287,9 @@ public final class EngagementEngine {
       epochs.exit(w);
     }
     events.increment();
+    if (refitPolicy.everyEvents() > 0) {
+      countTowardsRefit();
+    }
   }
 
   /** The customer's entry, created (and added to every live summary) if new. */
@@ -274,6 +394,7 @@ public final class EngagementEngine {
     }
     PopulationSummary<?> summary = summaries[i];
     if (summary != null) {
+      ensureFitted(i, summary, asOf);
       CustomerEntry entry = customers.get(customer);
       if (entry == null) {
         return Optional.empty(); // gone in a concurrent restore or identity merge
@@ -392,6 +513,12 @@ public final class EngagementEngine {
     while (((structure = restructured.get()) & 1) != 0) {
       Thread.onSpinWait(); // a merge or restore is under way
     }
+    @Nullable PopulationSummary<?>[] current = summaries;
+    for (int i = 0; i < current.length; i++) {
+      if (current[i] instanceof RefittableSummary && refitPolicy.onFirstRead()) {
+        ensureFitted(i, current[i], asOf);
+      }
+    }
     PopulationStrategy.@Nullable Calibration<?>[] frozen = new PopulationStrategy.Calibration<?>[strategies.size()];
     long v = epochs.openView();
     try {
@@ -408,7 +535,13 @@ public final class EngagementEngine {
       epochs.frozen(v);
     }
     return new EngineView(this, asOf, v, structure, restructured::get, customers, strategies, frozen,
-        i -> calibrateAt(v, (PopulationStrategy<?>) strategies.get(i), i, asOf), () -> epochs.closeView(v));
+        i -> {
+          if (summaries[i] instanceof RefittableSummary) {
+            throw new IllegalStateException("strategy " + strategies.get(i).name()
+                + " had no fitted model when the view was taken; call refit(asOf) first");
+          }
+          return calibrateAt(v, (PopulationStrategy<?>) strategies.get(i), i, asOf);
+        }, () -> epochs.closeView(v));
   }
 
   /** A calibration by a pass over the states as of epoch v. */
@@ -763,6 +896,7 @@ public final class EngagementEngine {
     PopulationStrategy.Calibration<?> c = null;
     PopulationSummary<?> summary = summaries[i];
     if (summary != null) {
+      ensureFitted(i, summary, asOf);
       synchronized (summary) {
         c = summary.calibration(asOf); // O(summary index): frozen, never a pass over the customers
       }

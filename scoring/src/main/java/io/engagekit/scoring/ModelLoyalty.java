@@ -155,19 +155,26 @@ final class ModelLoyalty implements PopulationStrategy<ModelLoyalty.State> {
   public Calibration calibrate(Iterable<? extends State> states, Instant asOf) {
     requireNonNull(asOf, "asOf");
     long customers = 0;
-    // Patterns in a fixed order, so that the fit does not depend on the order of the population.
-    RepeatPatterns patterns = new RepeatPatterns();
-    TreeMap<SpendPattern, long[]> spends = new TreeMap<>(SPEND_ORDER);
     List<Summary> summaries = new ArrayList<>();
     for (State s : states) {
       customers++;
       Summary summary = s.summary(asOf);
       if (summary != null) {
         summaries.add(summary);
-        patterns.add(RepeatPattern.of(summary.x(), summary.tx(), summary.bigT()));
-        if (kind == Kind.CLV && summary.x() > 0 && summary.meanSpend() > 0) {
-          spends.computeIfAbsent(new SpendPattern(summary.x(), summary.meanSpend(), 1), k -> new long[1])[0]++;
-        }
+      }
+    }
+    return calibrateOn(summaries, customers, asOf);
+  }
+
+  /** Fits (unless given) on the purchasers' summaries as of an instant, in an order-independent way. */
+  private Calibration calibrateOn(List<Summary> summaries, long customers, Instant asOf) {
+    // Patterns in a fixed order, so that the fit does not depend on the order of the population.
+    RepeatPatterns patterns = new RepeatPatterns();
+    TreeMap<SpendPattern, long[]> spends = new TreeMap<>(SPEND_ORDER);
+    for (Summary summary : summaries) {
+      patterns.add(RepeatPattern.of(summary.x(), summary.tx(), summary.bigT()));
+      if (kind == Kind.CLV && summary.x() > 0 && summary.meanSpend() > 0) {
+        spends.computeIfAbsent(new SpendPattern(summary.x(), summary.meanSpend(), 1), k -> new long[1])[0]++;
       }
     }
     Map<String, Double> figures = new LinkedHashMap<>();
@@ -186,6 +193,141 @@ final class ModelLoyalty implements PopulationStrategy<ModelLoyalty.State> {
     }
     figures.put("horizon", settings.horizonInUnits());
     return new Calibration(asOf, customers, m, g, summaries, figures);
+  }
+
+  /**
+   * Returns a live summary: every purchaser's first and last purchase day, repeat days and repeat
+   * spend, counted (equal customers once), from which the patterns as of any instant follow. A fit
+   * (a refit, on the engine's {@link RefitPolicy}) copies the distinct entries and fits outside the
+   * summary's lock; reads score against the latest fit, as of their own instant. A strategy given
+   * its model and scoring it alone ({@code loyalty.bgnbd}, {@code loyalty.paretonbd}) never needs a
+   * fit.
+   */
+  @Override
+  public Patterns newSummary() {
+    return new Patterns();
+  }
+
+  /** A purchaser, as the live summary counts them: what their patterns as of any instant follow from. */
+  record Purchaser(int first, int last, long x, double repeatSpend) {
+    /** The summary as of the day {@code end}, as {@link State#summary} makes it. */
+    Summary summary(long end, ModelSettings settings) {
+      long to = Math.max(end, last);
+      RepeatPattern p = RepeatPattern.of(x, settings.unit().of((long) last - first), settings.unit().of(to - first));
+      double mean = x == 0 ? 0 : Math.min(Double.MAX_VALUE, Spend.amount(repeatSpend / x));
+      return new Summary(p.x(), p.tx(), p.T(), mean);
+    }
+  }
+
+  /** The live population of a model-based strategy. Not thread-safe, but for {@link #fitted} and reads of the fit. */
+  final class Patterns implements PopulationSummary<State>, RefittableSummary {
+    private long customers;
+    private long purchaserCount;
+    private final HashMap<Purchaser, long[]> purchasers = new HashMap<>();
+    private int latestDay = Integer.MIN_VALUE;
+    private volatile @Nullable Calibration fit;
+
+    Patterns() {
+      if (model != null && kind != Kind.CLV) {
+        fit = new Calibration(Instant.EPOCH, 0, model, null, List.of(), Map.of()); // needs no population
+      }
+    }
+
+    @Override
+    public boolean changes(EngagementEvent event) {
+      return event instanceof Touchpoint && ((Touchpoint) event).kind() == TouchpointKind.PURCHASE;
+    }
+
+    @Override
+    public void add(State state) {
+      customers++;
+      Purchaser p = state.purchaser();
+      if (p != null) {
+        purchaserCount++;
+        purchasers.computeIfAbsent(p, k -> new long[1])[0]++;
+        latestDay = Math.max(latestDay, p.last());
+      }
+    }
+
+    @Override
+    public void remove(State state) {
+      if (customers == 0) {
+        throw new IllegalStateException("the " + name() + " summary is empty");
+      }
+      Purchaser p = state.purchaser();
+      if (p != null) {
+        long[] count = purchasers.get(p);
+        if (count == null) {
+          throw new IllegalStateException("the " + name() + " summary holds no " + p);
+        }
+        if (--count[0] == 0) {
+          purchasers.remove(p);
+        }
+        purchaserCount--;
+      }
+      customers--;
+    }
+
+    @Override
+    public void combine(PopulationSummary<State> other) {
+      Patterns o = (Patterns) other;
+      customers += o.customers;
+      purchaserCount += o.purchaserCount;
+      o.purchasers.forEach((p, n) -> purchasers.computeIfAbsent(p, k -> new long[1])[0] += n[0]);
+      latestDay = Math.max(latestDay, o.latestDay);
+    }
+
+    @Override
+    public long customers() {
+      return customers;
+    }
+
+    @Override
+    public boolean fitted() {
+      return fit != null;
+    }
+
+    @Override
+    public @Nullable Instant latestPurchase() {
+      return latestDay == Integer.MIN_VALUE ? null
+          : LocalDate.ofEpochDay(latestDay).atStartOfDay(settings.zone()).toInstant();
+    }
+
+    @Override
+    public Runnable refit(Instant asOf) {
+      requireNonNull(asOf, "asOf");
+      long end = settings.day(asOf).toEpochDay();
+      List<Summary> summaries = new ArrayList<>();
+      purchasers.forEach((p, n) -> {
+        Summary summary = p.summary(end, settings);
+        for (long k = n[0]; k > 0; k--) {
+          summaries.add(summary);
+        }
+      });
+      long population = customers;
+      return () -> fit = calibrateOn(summaries, population, asOf);
+    }
+
+    @Override
+    public @Nullable Score score(State state, io.engagekit.core.Customer customer, Instant asOf) {
+      Calibration c = fit;
+      return c == null ? null : c.at(asOf).score(state);
+    }
+
+    @Override
+    public @Nullable Calibration calibration(Instant asOf) {
+      if (model != null && kind != Kind.CLV) {
+        // Scores need no population; the figures describe the one there is now.
+        Map<String, Double> figures = new LinkedHashMap<>();
+        figures.put("customers", (double) customers);
+        figures.put("purchasers", (double) purchaserCount);
+        figures.putAll(model.parameters());
+        figures.put("horizon", settings.horizonInUnits());
+        return new Calibration(requireNonNull(asOf, "asOf"), customers, model, null, List.of(), figures);
+      }
+      Calibration c = fit;
+      return c == null ? null : c.at(asOf);
+    }
   }
 
   private TransactionModel fit(RepeatPatterns patterns, int purchasers, Instant asOf, Map<String, Double> figures) {
@@ -248,13 +390,19 @@ final class ModelLoyalty implements PopulationStrategy<ModelLoyalty.State> {
     private final double[] sortedLogValues;
     private final Map<String, Double> figures;
     // Discounted expected transactions by pattern, filled while calibrating and only read afterwards.
-    private final Map<RepeatPattern, Double> discounted = new HashMap<>();
+    private final Map<RepeatPattern, Double> discounted;
+    /** The instant the model was fitted as of, and on how many purchasers; null when given, not fitted. */
+    private final @Nullable Instant fitAsOf;
+    private final long fitCustomers;
 
     Calibration(Instant asOf, long customers, TransactionModel model, @Nullable GammaGamma spend,
         List<Summary> summaries, Map<String, Double> figures) {
       this.asOf = asOf;
       this.customers = customers;
       this.model = model;
+      this.discounted = new HashMap<>();
+      this.fitAsOf = ModelLoyalty.this.model == null || kind == Kind.CLV ? asOf : null;
+      this.fitCustomers = summaries.size();
       this.value = spend == null ? null
           : new LifetimeValue(model, spend, settings.horizonInUnits(), settings.periods(), settings.discountRate());
       double[] logValues = new double[value == null ? 0 : summaries.size()];
@@ -264,6 +412,35 @@ final class ModelLoyalty implements PopulationStrategy<ModelLoyalty.State> {
       Arrays.sort(logValues);
       this.sortedLogValues = logValues;
       this.figures = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(figures));
+    }
+
+    private Calibration(Calibration fit, Instant asOf) {
+      this.asOf = asOf;
+      this.customers = fit.customers;
+      this.model = fit.model;
+      this.value = fit.value;
+      this.sortedLogValues = fit.sortedLogValues;
+      this.figures = fit.figures;
+      this.discounted = fit.discounted;
+      this.fitAsOf = fit.fitAsOf;
+      this.fitCustomers = fit.fitCustomers;
+    }
+
+    /** This fit, scoring as of another instant (the same object for its own). */
+    Calibration at(Instant asOf) {
+      return asOf.equals(this.asOf) ? this : new Calibration(this, asOf);
+    }
+
+    /** Names the fit a score used in its measures: when, on how many purchasers, with what log-likelihood. */
+    private void fitMeasures(Map<String, Double> measures) {
+      if (fitAsOf != null) {
+        measures.put("fit_as_of", (double) fitAsOf.getEpochSecond());
+        measures.put("fit_customers", (double) fitCustomers);
+        Double ll = figures.get("logLikelihood");
+        if (ll != null) {
+          measures.put("fit_log_likelihood", ll);
+        }
+      }
     }
 
     private double discountedTransactions(RepeatPattern pattern) {
@@ -304,6 +481,7 @@ final class ModelLoyalty implements PopulationStrategy<ModelLoyalty.State> {
         measures.put("x", (double) s.x());
         measures.put("t_x", s.tx());
         measures.put("T", s.bigT());
+        fitMeasures(measures);
         double points = 100 * alive;
         return new Score(points, List.of(new Contribution("alive", points)), Optional.empty(), measures);
       }
@@ -320,6 +498,7 @@ final class ModelLoyalty implements PopulationStrategy<ModelLoyalty.State> {
       measures.put("expected_spend", perPurchase);
       measures.put("discounted_transactions", det);
       measures.put("p_alive", alive);
+      fitMeasures(measures);
       return new Score(points, List.of(new Contribution("lifetime_value", points)), Optional.empty(), measures);
     }
 
@@ -364,6 +543,20 @@ final class ModelLoyalty implements PopulationStrategy<ModelLoyalty.State> {
         out.writeInt((int) history.day(i).toEpochDay());
         out.writeDouble(history.spend(i));
       }
+    }
+
+    /** What the live summary counts of this customer, or null without purchases. */
+    @Nullable Purchaser purchaser() {
+      int n = history.days();
+      if (n == 0) {
+        return null;
+      }
+      double repeatSpend = 0;
+      for (int i = 1; i < n; i++) {
+        repeatSpend += history.spend(i); // in day order, as PurchaseHistory.summarize adds them
+      }
+      return new Purchaser((int) history.day(0).toEpochDay(), (int) history.day(n - 1).toEpochDay(), n - 1L,
+          repeatSpend);
     }
 
     /** The summary as of an instant, or null without purchases. */

@@ -93,6 +93,7 @@ final class OrderStatistics {
       if (chunk != null && chunk.n > 0 && Arrays.equals(sorted, i * width, (i + 1) * width,
           chunk.data, (chunk.n - 1) * width, chunk.n * width)) {
         chunk.counts[chunk.n - 1]++;
+        chunk.total++;
         continue;
       }
       if (chunk == null || chunk.n == perChunk) {
@@ -101,6 +102,7 @@ final class OrderStatistics {
       }
       System.arraycopy(sorted, i * width, chunk.data, chunk.n * width, width);
       chunk.counts[chunk.n++] = 1;
+      chunk.total++;
     }
     s.size = n;
     s.rebuildTree();
@@ -122,6 +124,7 @@ final class OrderStatistics {
     final double[] data;
     final long[] counts;
     int n;
+    long total; // the sum of the counts
     final int generation;
 
     Chunk(int width, int generation) {
@@ -134,16 +137,23 @@ final class OrderStatistics {
       this.data = from.data.clone();
       this.counts = from.counts.clone();
       this.n = from.n;
+      this.total = from.total;
       this.generation = generation;
     }
 
-    /** The multiplicities of the first k tuples. */
+    /** The multiplicities of the first k tuples, summed from the nearer end (total must be current). */
     long countBefore(int k) {
       long sum = 0;
-      for (int i = 0; i < k; i++) {
+      if (k <= n / 2) {
+        for (int i = 0; i < k; i++) {
+          sum += counts[i];
+        }
+        return sum;
+      }
+      for (int i = k; i < n; i++) {
         sum += counts[i];
       }
-      return sum;
+      return total - sum;
     }
   }
 
@@ -179,6 +189,7 @@ final class OrderStatistics {
     Chunk chunk = writable(c);
     int at = insertionPoint(chunk, tuple);
     size++;
+    chunk.total++;
     if (at < chunk.n && compare(chunk.data, at, tuple) == 0) {
       chunk.counts[at]++; // ties (common: purchase counts) cost no shift
       treeAdd(c, 1);
@@ -210,6 +221,7 @@ final class OrderStatistics {
     }
     Chunk chunk = writable(c);
     size--;
+    chunk.total--;
     if (--chunk.counts[at] > 0) {
       treeAdd(c, -1);
       return;
@@ -400,6 +412,12 @@ final class OrderStatistics {
     System.arraycopy(full.data, half * width, upper.data, 0, upper.n * width);
     System.arraycopy(full.counts, half, upper.counts, 0, upper.n);
     full.n = half;
+    long upperTotal = 0;
+    for (int i = 0; i < upper.n; i++) {
+      upperTotal += upper.counts[i];
+    }
+    upper.total = upperTotal;
+    full.total -= upperTotal;
     if (chunkCount == chunks.length) {
       chunks = Arrays.copyOf(chunks, chunkCount * 2);
     }
@@ -416,7 +434,7 @@ final class OrderStatistics {
       Arrays.fill(tree, 0L);
     }
     for (int i = 1; i <= chunkCount; i++) {
-      tree[i] += chunks[i - 1].countBefore(chunks[i - 1].n);
+      tree[i] += chunks[i - 1].total;
       int parent = i + (i & -i);
       if (parent <= chunkCount) {
         tree[parent] += tree[i];

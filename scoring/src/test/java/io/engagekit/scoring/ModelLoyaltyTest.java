@@ -108,7 +108,9 @@ final class ModelLoyaltyTest {
     BgNbd fitted = new BgNbd(figures.get("r"), figures.get("alpha"), figures.get("a"), figures.get("b"));
     assertEquals(100 * fitted.probabilityAlive(p), s.value(), 1e-12);
     assertEquals(s.value(), s.contribution("alive").orElseThrow(), 1e-12);
-    assertEquals(List.of("p_alive", "expected_transactions", "p_purchase", "x", "t_x", "T"), List.copyOf(s.measures().keySet()));
+    // Issue 19 appended the fit's identity (when, on how many purchasers, its log-likelihood) to the measures.
+    assertEquals(List.of("p_alive", "expected_transactions", "p_purchase", "x", "t_x", "T", "fit_as_of", "fit_customers",
+        "fit_log_likelihood"), List.copyOf(s.measures().keySet()));
     assertEquals(fitted.probabilityAlive(p), s.measures().get("p_alive"), 1e-15);
     assertEquals(1.2260, s.measures().get("expected_transactions"), 5e-5);
     assertEquals(2.0, s.measures().get("x"));
@@ -153,8 +155,8 @@ final class ModelLoyaltyTest {
     double mean = s.measures().get("expected_spend");
     assertEquals(lv.discountedTransactions(p), s.measures().get("discounted_transactions"), 1e-12);
     assertEquals(mean * lv.discountedTransactions(p), s.measures().get("clv"), 1e-9);
-    assertEquals(List.of("clv", "expected_spend", "discounted_transactions", "p_alive"),
-        List.copyOf(s.measures().keySet()));
+    assertEquals(List.of("clv", "expected_spend", "discounted_transactions", "p_alive", "fit_as_of", "fit_customers",
+        "fit_log_likelihood"), List.copyOf(s.measures().keySet())); // fit_*: appended by issue 19
 
     // Scores are the mid-rank percentiles of value: ordered as the values, within (0, 100].
     List<EngagementEngine.Ranked> all = engine.top(engine.customers(), "loyalty.clv", CALIBRATION_END);
