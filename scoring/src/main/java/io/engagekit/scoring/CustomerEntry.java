@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * epoch v reads the newest version stamped at or before v.
  */
 final class CustomerEntry {
+  final String id;
   final ScoreState<?>[] states;
   @Nullable Customer customer;
   /** Set when {@link EngagementEngine#mergeCustomer} folded this entry into another: writers look the id up again. */
@@ -28,13 +29,14 @@ final class CustomerEntry {
   /** A frozen copy of an entry as of a stamp. */
   record Version(long stamp, ScoreState<?>[] states, @Nullable Customer customer, @Nullable Version older) {}
 
-  CustomerEntry(ScoreState<?>[] states, long stamp) {
+  CustomerEntry(String id, ScoreState<?>[] states, long stamp) {
+    this.id = id;
     this.states = states;
     this.stamp = stamp;
   }
 
-  CustomerEntry(List<ScoringStrategy<?>> strategies, long stamp) {
-    this(newStates(strategies), stamp);
+  CustomerEntry(String id, List<ScoringStrategy<?>> strategies, long stamp) {
+    this(id, newStates(strategies), stamp);
   }
 
   static ScoreState<?>[] newStates(List<ScoringStrategy<?>> strategies) {

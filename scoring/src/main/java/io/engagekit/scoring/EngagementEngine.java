@@ -74,6 +74,8 @@ public final class EngagementEngine {
   /** Set while an event-triggered refit runs on the policy's executor. */
   private final java.util.concurrent.atomic.AtomicBoolean refitting = new java.util.concurrent.atomic.AtomicBoolean();
   private final ConcurrentHashMap<String, CustomerEntry> customers = new ConcurrentHashMap<>();
+  /** The same entries in creation order, for sequential scans; replaced by restore. */
+  private volatile EntryList entries = new EntryList();
   private final LongAdder events = new LongAdder();
   /** Counts registrations, merges and restores: with the event count, it dates a calibration. */
   private final AtomicLong changes = new AtomicLong();
@@ -295,11 +297,12 @@ public final class EngagementEngine {
   /** The customer's entry, created (and added to every live summary) if new. */
   private CustomerEntry entryOf(String customer, long w) {
     CustomerEntry entry = customers.get(customer);
-    return entry != null ? entry : customers.computeIfAbsent(customer, c -> newEntry(w));
+    return entry != null ? entry : customers.computeIfAbsent(customer, c -> newEntry(c, w));
   }
 
-  private CustomerEntry newEntry(long w) {
-    CustomerEntry entry = new CustomerEntry(strategies, w);
+  private CustomerEntry newEntry(String id, long w) {
+    CustomerEntry entry = new CustomerEntry(id, strategies, w);
+    entries.add(entry);
     @Nullable PopulationSummary<?>[] live = summaries;
     for (int i = 0; i < live.length; i++) {
       PopulationSummary<?> summary = live[i];
@@ -471,12 +474,17 @@ public final class EngagementEngine {
     }
     PopulationStrategy.Calibration<?> calibration = calibrationOf(i, asOf);
     PriorityQueue<Ranked> worstFirst = new PriorityQueue<>(best.reversed());
-    for (Map.Entry<String, CustomerEntry> e : customers.entrySet()) {
+    EntryList.Snapshot all = entries.snapshot();
+    for (int k = 0; k < all.size(); k++) {
+      CustomerEntry entry = all.entries()[k];
       Score score;
-      synchronized (e.getValue()) {
-        score = scoreOf(s, calibration, e.getKey(), e.getValue(), i, asOf);
+      synchronized (entry) {
+        if (entry.retired) {
+          continue;
+        }
+        score = scoreOf(s, calibration, entry.id, entry, i, asOf);
       }
-      Ranked r = new Ranked(e.getKey(), score);
+      Ranked r = new Ranked(entry.id, score);
       if (worstFirst.size() < n) {
         worstFirst.add(r);
       } else if (best.compare(r, worstFirst.peek()) < 0) {
@@ -534,7 +542,7 @@ public final class EngagementEngine {
     } finally {
       epochs.frozen(v);
     }
-    return new EngineView(this, asOf, v, structure, restructured::get, customers, strategies, frozen,
+    return new EngineView(this, asOf, v, structure, restructured::get, customers, entries.snapshot(), strategies, frozen,
         i -> {
           if (summaries[i] instanceof RefittableSummary) {
             throw new IllegalStateException("strategy " + strategies.get(i).name()
@@ -547,8 +555,10 @@ public final class EngagementEngine {
   /** A calibration by a pass over the states as of epoch v. */
   @SuppressWarnings({"unchecked", "rawtypes"})
   private PopulationStrategy.Calibration<?> calibrateAt(long v, PopulationStrategy strategy, int i, Instant asOf) {
-    List<ScoreState> copies = new ArrayList<>(customers.size());
-    for (CustomerEntry entry : customers.values()) {
+    EntryList.Snapshot all = entries.snapshot();
+    List<ScoreState> copies = new ArrayList<>(all.size());
+    for (int k = 0; k < all.size(); k++) {
+      CustomerEntry entry = all.entries()[k];
       ScoreState copy = strategy.newState();
       synchronized (entry) {
         ScoreState<?>[] states = entry.statesAt(v);
@@ -641,6 +651,7 @@ public final class EngagementEngine {
       long w = epochs.enter();
       try {
         fold(source, entryOf(into, w), from, into);
+        entries.retired();
       } finally {
         epochs.exit(w);
         restructured.incrementAndGet();
@@ -800,7 +811,7 @@ public final class EngagementEngine {
         for (int i = 0; i < states.length; i++) {
           states[i] = requireNonNull(strategies.get(i).readState(data, versions[i]), "readState returned null");
         }
-        CustomerEntry entry = new CustomerEntry(states, 0);
+        CustomerEntry entry = new CustomerEntry(customer, states, 0);
         entry.customer = registered;
         if (fresh.put(customer, entry) != null) {
           throw new IOException("customer " + customer + " appears twice");
@@ -826,8 +837,11 @@ public final class EngagementEngine {
     restructured.incrementAndGet();
     long w = epochs.enter();
     try {
+      EntryList list = new EntryList();
+      fresh.values().forEach(list::add);
       customers.clear();
       summaries = rebuilt;
+      entries = list;
       customers.putAll(fresh);
       events.reset();
       events.add(count);
@@ -911,10 +925,15 @@ public final class EngagementEngine {
   @SuppressWarnings({"unchecked", "rawtypes"})
   private PopulationStrategy.Calibration<?> calibrate(PopulationStrategy strategy, int i, Instant asOf) {
     // Copies taken under each customer's lock, so that the strategy reads states no thread is changing.
-    List<ScoreState> copies = new ArrayList<>(customers.size());
-    for (CustomerEntry entry : customers.values()) {
+    EntryList.Snapshot all = entries.snapshot();
+    List<ScoreState> copies = new ArrayList<>(all.size());
+    for (int k = 0; k < all.size(); k++) {
+      CustomerEntry entry = all.entries()[k];
       ScoreState copy = strategy.newState();
       synchronized (entry) {
+        if (entry.retired) {
+          continue;
+        }
         copy.combine(entry.states[i]);
       }
       copies.add(copy);

@@ -44,6 +44,7 @@ public final class EngineView implements AutoCloseable {
   private final long structure;
   private final LongSupplier restructured;
   private final Map<String, CustomerEntry> customers;
+  private final EntryList.Snapshot entries;
   private final List<ScoringStrategy<?>> strategies;
   private final PopulationStrategy.@Nullable Calibration<?>[] calibrations;
   private final IntFunction<PopulationStrategy.Calibration<?>> byPass;
@@ -51,7 +52,7 @@ public final class EngineView implements AutoCloseable {
   private volatile boolean closed;
 
   EngineView(EngagementEngine engine, Instant asOf, long epoch, long structure, LongSupplier restructured,
-      Map<String, CustomerEntry> customers, List<ScoringStrategy<?>> strategies,
+      Map<String, CustomerEntry> customers, EntryList.Snapshot entries, List<ScoringStrategy<?>> strategies,
       PopulationStrategy.@Nullable Calibration<?>[] calibrations, IntFunction<PopulationStrategy.Calibration<?>> byPass,
       Runnable onClose) {
     this.engine = engine;
@@ -60,6 +61,7 @@ public final class EngineView implements AutoCloseable {
     this.structure = structure;
     this.restructured = restructured;
     this.customers = customers;
+    this.entries = entries;
     this.strategies = strategies;
     this.calibrations = calibrations;
     this.byPass = byPass;
@@ -122,10 +124,13 @@ public final class EngineView implements AutoCloseable {
     }
     Comparator<EngagementEngine.Ranked> best = EngagementEngine.BEST;
     PriorityQueue<EngagementEngine.Ranked> worstFirst = new PriorityQueue<>(best.reversed());
-    for (Map.Entry<String, CustomerEntry> e : customers.entrySet()) {
-      CustomerEntry entry = e.getValue();
-      String id = e.getKey();
+    for (int k = 0; k < entries.size(); k++) {
+      CustomerEntry entry = entries.entries()[k];
+      String id = entry.id;
       synchronized (entry) {
+        if (entry.retired) {
+          continue; // folded away after the view: the view is refused below
+        }
         ScoreState<?>[] states = entry.statesAt(epoch);
         if (states == null) {
           continue;
@@ -188,7 +193,7 @@ public final class EngineView implements AutoCloseable {
     if (c == null) {
       return scoreOf(i, id, state, registered).value();
     }
-    return c.value(state, registered != null ? registered : Customer.of(id));
+    return c.value(state, id, registered);
   }
 
   /**

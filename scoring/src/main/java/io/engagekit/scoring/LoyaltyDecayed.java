@@ -285,11 +285,12 @@ final class LoyaltyDecayed implements PopulationStrategy<LoyaltyDecayed.State> {
 
     /** The score's value, without building it: the same arithmetic as {@link #scoreOf}. */
     @Override
-    public double value(State state, Customer customer) {
+    public double value(State state, String id, @Nullable Customer registered) {
       if (state.latest == Double.NEGATIVE_INFINITY) {
         return 0.0;
       }
-      Expectations.Expectation expected = expectations.of(requireNonNull(customer, "customer").relationship());
+      Expectations.Expectation expected = expectations.of(
+          registered == null ? Optional.empty() : registered.relationship());
       double interval = expected.intervalSeconds();
       double age = Math.max(0.0, at - state.latest);
       double fade = Decay.exp2(-age * inverseHalfLife);

@@ -122,18 +122,20 @@ public interface PopulationStrategy<S extends ScoreState<S>> extends ScoringStra
     }
 
     /**
-     * Returns the {@linkplain Score#value() value} of {@code score(state, customer)}, for ranking:
-     * implementations may compute it without building contributions and labels, and may assume
-     * that the state is one of the population the calibration was made on (as it is in {@link
-     * EngineView#top}). The default builds the score.
+     * Returns the {@linkplain Score#value() value} of the customer's score, for ranking:
+     * implementations may compute it without building contributions, labels or a {@link Customer},
+     * and may assume that the state is one of the population the calibration was made on (as it is
+     * in {@link EngineView#top}). The default builds the score.
      *
      * @param state a state of the population
-     * @param customer the customer the state belongs to
+     * @param id the customer's id
+     * @param registered what was registered about the customer, or null if nothing was (a bare
+     *     {@link Customer#of customer})
      * @return the score's value
      * @since 0.2
      */
-    default double value(S state, Customer customer) {
-      return score(state, customer).value();
+    default double value(S state, String id, @Nullable Customer registered) {
+      return score(state, registered != null ? registered : Customer.of(id)).value();
     }
 
     /**

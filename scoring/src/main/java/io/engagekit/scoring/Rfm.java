@@ -238,7 +238,7 @@ final class Rfm implements PopulationStrategy<Rfm.State> {
      * non-decreasing step function of the value, so 12 comparisons replace 6 rank queries.
      */
     @Override
-    public double value(State state, io.engagekit.core.Customer customer) {
+    public double value(State state, String id, io.engagekit.core.@Nullable Customer registered) {
       if (state.count == 0 || latest.size() == 0) {
         return score(state).value();
       }
