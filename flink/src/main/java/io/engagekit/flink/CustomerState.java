@@ -6,6 +6,7 @@ import io.engagekit.core.EngagementEvent;
 import io.engagekit.core.io.EventCodec;
 import io.engagekit.scoring.ScoreState;
 import io.engagekit.scoring.ScoringStrategy;
+import io.engagekit.scoring.StateRecord;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -15,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import org.apache.flink.core.memory.DataInputDeserializer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,8 +32,7 @@ final class CustomerState {
       .thenComparing(CustomerState::encoded, Arrays::compare);
 
   private ScoreState<?> @Nullable [] states;
-  private int @Nullable [] rawVersions;
-  private byte @Nullable [] @Nullable [] raw;
+  private @Nullable StateRecord raw;
   long events;
   long sinceEmission;
   long nextTimer = Long.MIN_VALUE;
@@ -50,10 +49,9 @@ final class CustomerState {
     states = fresh;
   }
 
-  /** Restored states, still in bytes. */
-  CustomerState(int[] versions, byte[][] bytes) {
-    this.rawVersions = versions;
-    this.raw = bytes;
+  /** Restored states, still in bytes: the per-customer record engine snapshots keep too. */
+  CustomerState(StateRecord record) {
+    this.raw = record;
   }
 
   /** Restored states, read. */
@@ -64,35 +62,14 @@ final class CustomerState {
   /** Returns the states, reading raw ones with the job's strategies first. */
   ScoreState<?>[] states(List<ScoringStrategy<?>> strategies) {
     if (states == null) {
-      int[] versions = requireNonNull(rawVersions);
-      byte[][] bytes = requireNonNull(raw);
       try {
-        states = read(strategies, versions, bytes);
+        states = requireNonNull(raw).states(strategies);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      rawVersions = null;
       raw = null;
     }
     return states;
-  }
-
-  static ScoreState<?>[] read(List<ScoringStrategy<?>> strategies, int[] versions, byte[][] bytes) throws IOException {
-    if (versions.length != strategies.size()) {
-      throw new IOException("the state holds " + versions.length + " strategies' states but the job keeps "
-          + strategies.size());
-    }
-    ScoreState<?>[] read = new ScoreState<?>[versions.length];
-    for (int i = 0; i < read.length; i++) {
-      ScoringStrategy<?> s = strategies.get(i);
-      DataInputDeserializer in = new DataInputDeserializer(bytes[i]);
-      read[i] = requireNonNull(s.readState(in, versions[i]), () -> "strategy " + s.name() + " read a null state");
-      if (in.available() != 0) {
-        throw new IOException("strategy " + s.name() + " read " + (bytes[i].length - in.available()) + " of the "
-            + bytes[i].length + " bytes of its state version " + versions[i]);
-      }
-    }
-    return read;
   }
 
   boolean isRaw() {
@@ -107,11 +84,8 @@ final class CustomerState {
     return states;
   }
 
-  int @Nullable [] rawVersions() {
-    return rawVersions;
-  }
-
-  byte @Nullable [] @Nullable [] raw() {
+  /** The record of a state that is still {@link #isRaw() raw}. */
+  @Nullable StateRecord raw() {
     return raw;
   }
 

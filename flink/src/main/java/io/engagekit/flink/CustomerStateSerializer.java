@@ -6,6 +6,7 @@ import io.engagekit.core.EngagementEvent;
 import io.engagekit.core.io.EventCodec;
 import io.engagekit.scoring.ScoreState;
 import io.engagekit.scoring.ScoringStrategy;
+import io.engagekit.scoring.StateRecord;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,7 +45,6 @@ final class CustomerStateSerializer extends TypeSerializer<CustomerState> {
   private final List<String> names;
   private final int[] versions;
   private transient @Nullable List<ScoringStrategy<?>> strategies;
-  private transient @Nullable DataOutputSerializer buffer;
 
   private CustomerStateSerializer(@Nullable StrategyFactory factory, List<String> names, int[] versions,
       @Nullable List<ScoringStrategy<?>> strategies) {
@@ -66,13 +66,6 @@ final class CustomerStateSerializer extends TypeSerializer<CustomerState> {
       strategies = List.copyOf(factory.create());
     }
     return strategies;
-  }
-
-  private DataOutputSerializer buffer() {
-    if (buffer == null) {
-      buffer = new DataOutputSerializer(256);
-    }
-    return buffer;
   }
 
   @Override
@@ -120,29 +113,13 @@ final class CustomerStateSerializer extends TypeSerializer<CustomerState> {
   public void serialize(CustomerState record, DataOutputView out) throws IOException {
     out.writeByte(LAYOUT);
     if (record.isRaw()) {
-      int[] rawVersions = requireNonNull(record.rawVersions());
-      byte[][] raw = requireNonNull(record.raw());
-      Codecs.writeVarLong(out, rawVersions.length);
-      for (int i = 0; i < rawVersions.length; i++) {
-        Codecs.writeVarLong(out, rawVersions[i]);
-        byte[] bytes = requireNonNull(raw[i]);
-        Codecs.writeVarLong(out, bytes.length);
-        out.write(bytes);
-      }
+      requireNonNull(record.raw()).write(out);
     } else {
       ScoreState<?>[] states = record.readStates();
       if (states.length != versions.length) {
         throw new IOException("a state of " + states.length + " strategies given to a serializer of " + names);
       }
-      Codecs.writeVarLong(out, states.length);
-      DataOutputSerializer b = buffer();
-      for (int i = 0; i < states.length; i++) {
-        b.clear();
-        states[i].writeTo(b);
-        Codecs.writeVarLong(out, versions[i]);
-        Codecs.writeVarLong(out, b.length());
-        out.write(b.getSharedBuffer(), 0, b.length());
-      }
+      StateRecord.write(out, versions, states);
     }
     Codecs.writeVarLong(out, record.events);
     Codecs.writeVarLong(out, record.sinceEmission);
@@ -169,17 +146,10 @@ final class CustomerStateSerializer extends TypeSerializer<CustomerState> {
     if (layout != LAYOUT) {
       throw new IOException("customer state layout " + layout + " is not supported; this serializer reads " + LAYOUT);
     }
-    int n = Codecs.readVarInt(in, "strategy count");
-    int[] versions = new int[n];
-    byte[][] bytes = new byte[n][];
-    for (int i = 0; i < n; i++) {
-      versions[i] = Codecs.readVarInt(in, "state version");
-      bytes[i] = new byte[Codecs.readVarInt(in, "state length")];
-      in.readFully(bytes[i]);
-    }
+    StateRecord record = StateRecord.read(in);
     CustomerState state = strategies == null
-        ? new CustomerState(versions, bytes)
-        : new CustomerState(CustomerState.read(strategies, versions, bytes));
+        ? new CustomerState(record)
+        : new CustomerState(record.states(strategies));
     state.events = Codecs.readVarLong(in);
     state.sinceEmission = Codecs.readVarLong(in);
     state.nextTimer = in.readLong();

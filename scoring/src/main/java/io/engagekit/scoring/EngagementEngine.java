@@ -61,8 +61,10 @@ import org.slf4j.LoggerFactory;
 public final class EngagementEngine {
   /** "EKSN": the first four bytes of a snapshot. */
   static final int MAGIC = 0x454B534E;
-  /** The snapshot format this engine writes and reads. */
-  static final int FORMAT_VERSION = 2;
+  /** The snapshot format this engine writes: per customer, a {@link StateRecord}. */
+  static final int FORMAT_VERSION = 3;
+  /** The earlier format it still reads: strategy versions once in the header, states unframed. */
+  static final int FORMAT_VERSION_2 = 2;
 
   private static final Logger logger = LoggerFactory.getLogger(EngagementEngine.class);
 
@@ -358,6 +360,26 @@ public final class EngagementEngine {
     }
     synchronized (entry) {
       return Optional.of(customerOf(id, entry));
+    }
+  }
+
+  /**
+   * Returns a customer's states as a {@link StateRecord}, the per-customer record that engine
+   * snapshots and the Flink operator keep: to move a customer's state to another host, or to
+   * inspect it.
+   *
+   * @param id a customer id
+   * @return the record, or empty if the engine never heard of the customer
+   * @throws UnsupportedOperationException if a strategy does not support snapshots
+   * @since 0.2
+   */
+  public Optional<StateRecord> stateRecord(String id) {
+    CustomerEntry entry = customers.get(requireNonNull(id, "id"));
+    if (entry == null) {
+      return Optional.empty();
+    }
+    synchronized (entry) {
+      return Optional.of(StateRecord.of(strategies, entry.states));
     }
   }
 
@@ -697,9 +719,10 @@ public final class EngagementEngine {
   /**
    * Writes every customer's state to {@code out} (which stays open), so that a host that restarts
    * loses nothing: {@link #restore} reads it back. The format is versioned: a magic number, the
-   * format version, each strategy's name and state version, the event count, every customer (id,
-   * what {@link #register} recorded, states) in customer-id order (so equal engines write equal
-   * bytes), and a CRC-32 of all of it.
+   * format version (3), each strategy's name, the event count, every customer (id, what {@link
+   * #register} recorded, and their states as a {@link StateRecord}, each state with its own state
+   * version: the record the Flink operator keeps too) in customer-id order (so equal engines write
+   * equal bytes), and a CRC-32 of all of it.
    *
    * <p>Each customer's states are written under that customer's lock. Events recorded while a
    * snapshot runs may or may not be in it; pause recording for a snapshot of one instant.
@@ -737,7 +760,6 @@ public final class EngagementEngine {
     data.writeShort(strategies.size());
     for (ScoringStrategy<?> s : strategies) {
       data.writeUTF(s.name());
-      data.writeInt(s.stateVersion());
     }
     data.writeLong(events());
     // Customers in id order, so that equal engines write equal bytes.
@@ -745,14 +767,19 @@ public final class EngagementEngine {
     Arrays.sort(ids);
     for (String id : ids) {
       CustomerEntry entry = customers.get(id);
-      synchronized (entry) {
-        data.writeBoolean(true);
-        data.writeUTF(id);
-        writeCustomer(data, entry.customer);
-        for (ScoreState<?> state : entry.states) {
-          state.writeTo(data);
-        }
+      if (entry == null) {
+        continue; // folded into another customer meanwhile
       }
+      StateRecord record;
+      Customer registered;
+      synchronized (entry) {
+        record = StateRecord.of(strategies, entry.states);
+        registered = entry.customer;
+      }
+      data.writeBoolean(true);
+      data.writeUTF(id);
+      writeCustomer(data, registered);
+      record.write(data);
     }
     data.writeBoolean(false);
     data.flush();
@@ -767,7 +794,10 @@ public final class EngagementEngine {
    * CRC-32) before anything is replaced: a truncated, corrupted or foreign snapshot is refused and
    * this engine is left as it was. Each state is read with the state version the snapshot recorded
    * ({@link ScoringStrategy#readState(java.io.DataInput, int)}), so a strategy that still reads its
-   * earlier layouts restores snapshots written before an upgrade. Do not record while restoring.
+   * earlier layouts restores snapshots written before an upgrade. Snapshots of format 2 (before
+   * {@link StateRecord}) are read too. Do not record while restoring. The population summaries are
+   * rebuilt from the restored states; model fits are not kept, so the next read of a model strategy
+   * fits again as its {@link RefitPolicy} says.
    *
    * @param in where to read: a stream holding the snapshot (it may be read past the snapshot's
    *     end, and is not closed)
@@ -785,15 +815,18 @@ public final class EngagementEngine {
         throw new IOException("not an EngageKit engine snapshot");
       }
       int version = data.readUnsignedShort();
-      if (version != FORMAT_VERSION) {
-        throw new IOException("format version " + version + " is not supported; this engine reads " + FORMAT_VERSION);
+      if (version != FORMAT_VERSION && version != FORMAT_VERSION_2) {
+        throw new IOException("format version " + version + " is not supported; this engine reads "
+            + FORMAT_VERSION_2 + " and " + FORMAT_VERSION);
       }
       int n = data.readUnsignedShort();
       List<String> names = new ArrayList<>();
       int[] versions = new int[n];
       for (int i = 0; i < n; i++) {
         names.add(data.readUTF());
-        versions[i] = data.readInt();
+        if (version == FORMAT_VERSION_2) {
+          versions[i] = data.readInt();
+        }
       }
       List<String> mine = strategies.stream().map(ScoringStrategy::name).toList();
       if (!names.equals(mine)) {
@@ -807,9 +840,14 @@ public final class EngagementEngine {
         String customer = data.readUTF();
         Customer.checkId(customer);
         Customer registered = readCustomer(data, customer);
-        ScoreState<?>[] states = new ScoreState<?>[strategies.size()];
-        for (int i = 0; i < states.length; i++) {
-          states[i] = requireNonNull(strategies.get(i).readState(data, versions[i]), "readState returned null");
+        ScoreState<?>[] states;
+        if (version == FORMAT_VERSION_2) {
+          states = new ScoreState<?>[strategies.size()];
+          for (int i = 0; i < states.length; i++) {
+            states[i] = requireNonNull(strategies.get(i).readState(data, versions[i]), "readState returned null");
+          }
+        } else {
+          states = StateRecord.read(data).states(strategies);
         }
         CustomerEntry entry = new CustomerEntry(customer, states, 0);
         entry.customer = registered;
