@@ -19,8 +19,7 @@ final class LiveEngineBenchmarkTest {
       }
       live.record();
       pass.record();
-      live.recordThenView();
-      pass.recordThenView();
+      assertEquals(pass.recordThenView(), live.recordThenView(), strategy + " read from a view");
       List<EngagementEngine.Ranked> expected = pass.top100();
       List<EngagementEngine.Ranked> actual = live.top100();
       assertEquals(100, actual.size());

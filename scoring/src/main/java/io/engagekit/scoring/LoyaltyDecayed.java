@@ -159,6 +159,14 @@ final class LoyaltyDecayed implements PopulationStrategy<LoyaltyDecayed.State> {
     private long customers;
     private final OrderStatistics spenders = new OrderStatistics(3);
     private double latestSpender = Double.NEGATIVE_INFINITY; // never decreases: a bound, see calibration
+    private final double[] tuple = new double[3];
+
+    private double[] tuple(State state) {
+      tuple[0] = key(state);
+      tuple[1] = state.spend;
+      tuple[2] = state.latest;
+      return tuple;
+    }
 
     @Override
     public boolean changes(EngagementEvent event) {
@@ -169,7 +177,7 @@ final class LoyaltyDecayed implements PopulationStrategy<LoyaltyDecayed.State> {
     public void add(State state) {
       customers++;
       if (state.spend > 0) {
-        spenders.add(key(state), state.spend, state.latest);
+        spenders.add(tuple(state));
         latestSpender = Math.max(latestSpender, state.latest);
       }
     }
@@ -180,7 +188,7 @@ final class LoyaltyDecayed implements PopulationStrategy<LoyaltyDecayed.State> {
         throw new IllegalStateException("the loyalty.decayed summary is empty");
       }
       if (state.spend > 0) {
-        spenders.remove(key(state), state.spend, state.latest);
+        spenders.remove(tuple(state));
       }
       customers--;
     }

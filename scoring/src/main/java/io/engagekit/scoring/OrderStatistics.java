@@ -14,14 +14,14 @@ import java.util.Arrays;
  * total and the content, not the order of updates, determines every answer. Answers are exact: the
  * rank error is zero at every size.
  *
- * <p>{@link #frozenCopy()} returns an immutable copy in O(n / 512) time: chunks are shared until
+ * <p>{@link #frozenCopy()} returns an immutable copy in O(n / 128) time: chunks are shared until
  * this multiset next writes to one, which it then copies (copy-on-write). A frozen copy is safe to
  * read from any thread once published safely; this multiset itself is not thread-safe.
  *
  * <p>Equal tuples are stored once with their multiplicity, so ties (purchase counts, equal spends)
  * cost nothing to add or remove. Costs, with d distinct tuples: {@code add}, {@code remove} O(log d
- * + 512) (a binary search, then at most a shift within one chunk of at most 512 tuples); {@code
- * countBelow}, {@code select} O(log d + 512). Memory: 8 bytes per double and 8 per distinct tuple,
+ * + 256) (a binary search, then at most a shift within one chunk of at most 256 tuples); {@code
+ * countBelow}, {@code select} O(log d + 256). Memory: 8 bytes per double and 8 per distinct tuple,
  * plus about 1/256 for the chunk index.
  */
 final class OrderStatistics {
@@ -35,12 +35,17 @@ final class OrderStatistics {
    * beside the states themselves. Measured in benchmarks/RESULTS.md (LiveEngineBenchmark).
    * Sketches remain the right tool where summaries must cross a wire (the Flink issue).
    */
-  static final int CHUNK = 512;
+  static final int CHUNK = 256; // 512 measured ~2x the shifting per update at 1M (RESULTS.md 2026-12-05)
 
   private final int width;
   private Chunk[] chunks;
   private int chunkCount;
   private long[] tree; // Fenwick tree over chunk sizes, 1-based
+  /**
+   * Each chunk's last tuple, end to end: the chunk-level binary search reads this one array rather
+   * than a chunk object and its data per step (two cache misses each at a million tuples).
+   */
+  private double[] lasts;
   private long size;
   /** The generation this multiset writes in; chunks of an older one are shared with a frozen copy. */
   private int generation;
@@ -53,6 +58,7 @@ final class OrderStatistics {
     this.width = width;
     this.chunks = new Chunk[4];
     this.tree = new long[5];
+    this.lasts = new double[4 * width];
     this.frozen = false;
   }
 
@@ -114,6 +120,7 @@ final class OrderStatistics {
     this.chunks = Arrays.copyOf(from.chunks, from.chunkCount);
     this.chunkCount = from.chunkCount;
     this.tree = Arrays.copyOf(from.tree, from.chunkCount + 1);
+    this.lasts = Arrays.copyOf(from.lasts, from.chunkCount * from.width);
     this.size = from.size;
     this.generation = from.generation;
     this.frozen = true;
@@ -177,8 +184,22 @@ final class OrderStatistics {
     return copy;
   }
 
+  private final double[] single = new double[1];
+
+  /** Adds one value to a multiset of width 1, without allocating. */
+  void add(double value) {
+    single[0] = value;
+    add(single);
+  }
+
+  /** Removes one value from a multiset of width 1, without allocating. */
+  void remove(double value) {
+    single[0] = value;
+    remove(single);
+  }
+
   /** Adds one tuple (its length must be the width). */
-  void add(double... tuple) {
+  void add(double[] tuple) {
     checkWritable(tuple);
     if (chunkCount == 0) {
       chunks[0] = new Chunk(width, generation);
@@ -203,6 +224,9 @@ final class OrderStatistics {
     if (chunk.n == CHUNK) {
       split(c);
     } else {
+      if (at == chunk.n - 1) {
+        setLast(c);
+      }
       treeAdd(c, 1);
     }
   }
@@ -212,7 +236,7 @@ final class OrderStatistics {
    *
    * @throws IllegalStateException if the multiset holds no such tuple
    */
-  void remove(double... tuple) {
+  void remove(double[] tuple) {
     checkWritable(tuple);
     int c = chunkCount == 0 ? -1 : chunkFor(tuple);
     int at = c < 0 ? -1 : insertionPoint(chunks[c], tuple);
@@ -234,6 +258,9 @@ final class OrderStatistics {
       chunks[--chunkCount] = null;
       rebuildTree();
     } else {
+      if (at == chunk.n) {
+        setLast(c); // the last tuple went
+      }
       treeAdd(c, -1);
     }
   }
@@ -244,8 +271,7 @@ final class OrderStatistics {
     int hi = chunkCount;
     while (lo < hi) { // the first chunk whose last key is >= key
       int mid = (lo + hi) >>> 1;
-      Chunk m = chunks[mid];
-      if (m.data[(m.n - 1) * width] < key) {
+      if (lasts[mid * width] < key) {
         lo = mid + 1;
       } else {
         hi = mid;
@@ -358,8 +384,7 @@ final class OrderStatistics {
     int hi = chunkCount - 1;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
-      Chunk m = chunks[mid];
-      if (compare(m.data, m.n - 1, tuple) < 0) {
+      if (compare(lasts, mid, tuple) < 0) {
         lo = mid + 1;
       } else {
         hi = mid;
@@ -428,6 +453,12 @@ final class OrderStatistics {
   }
 
   private void rebuildTree() {
+    if (lasts.length < chunks.length * width) {
+      lasts = new double[chunks.length * width];
+    }
+    for (int c = 0; c < chunkCount; c++) {
+      setLast(c);
+    }
     if (tree.length < chunkCount + 1) {
       tree = new long[chunks.length + 1];
     } else {
@@ -439,6 +470,14 @@ final class OrderStatistics {
       if (parent <= chunkCount) {
         tree[parent] += tree[i];
       }
+    }
+  }
+
+  /** Copies chunk c's last tuple into {@link #lasts}. */
+  private void setLast(int c) {
+    Chunk chunk = chunks[c];
+    if (chunk.n > 0) {
+      System.arraycopy(chunk.data, (chunk.n - 1) * width, lasts, c * width, width);
     }
   }
 

@@ -125,14 +125,19 @@ final class Rfm implements PopulationStrategy<Rfm.State> {
         columns[k][i] = triples[3 * i + k];
       }
     }
+    TupleBag purchasers = new TupleBag(3);
+    for (int i = 0; i < n; i++) {
+      purchasers.add(triples[3 * i], triples[3 * i + 1], triples[3 * i + 2]);
+    }
     return new Calibration(asOf, customers, OrderStatistics.of(columns[0], n, 1), OrderStatistics.of(columns[1], n, 1),
-        OrderStatistics.of(columns[2], n, 1), OrderStatistics.of(triples, 3 * n, 3));
+        OrderStatistics.of(columns[2], n, 1), purchasers);
   }
 
   /**
    * Returns a live summary: the purchasers' latest times, counts and spends, each in an exact
    * {@link OrderStatistics} (so live quintiles equal a calibration's, with no rank error), and
-   * their triples for the segment counts. About 48 bytes per purchaser.
+   * their triples, unordered, for the segment counts ({@link TupleBag}). About 80 bytes per
+   * purchaser.
    */
   @Override
   public Summary newSummary() {
@@ -209,12 +214,12 @@ final class Rfm implements PopulationStrategy<Rfm.State> {
     private final OrderStatistics latest;
     private final OrderStatistics counts;
     private final OrderStatistics spends;
-    private final OrderStatistics purchasers; // (latest, count, spend), for the segment counts
+    private final TupleBag purchasers; // (latest, count, spend), for the segment counts
     /** Per dimension, the least population value of quintiles 2..5; made on the first {@link #value} call. */
     private volatile double @Nullable [][] boundaries;
 
     Calibration(Instant asOf, long customers, OrderStatistics latest, OrderStatistics counts, OrderStatistics spends,
-        OrderStatistics purchasers) {
+        TupleBag purchasers) {
       this.asOf = asOf;
       this.customers = customers;
       this.latest = latest;
@@ -332,7 +337,8 @@ final class Rfm implements PopulationStrategy<Rfm.State> {
     private final OrderStatistics latest = new OrderStatistics(1);
     private final OrderStatistics counts = new OrderStatistics(1);
     private final OrderStatistics spends = new OrderStatistics(1);
-    private final OrderStatistics purchasers = new OrderStatistics(3);
+    private final TupleBag purchasers = new TupleBag(3);
+    private final double[] triple = new double[3];
 
     @Override
     public boolean changes(EngagementEvent event) {
@@ -346,7 +352,7 @@ final class Rfm implements PopulationStrategy<Rfm.State> {
         latest.add(state.latest);
         counts.add(state.count);
         spends.add(state.spend);
-        purchasers.add(state.latest, state.count, state.spend);
+        purchasers.add(triple(state));
       }
     }
 
@@ -356,12 +362,19 @@ final class Rfm implements PopulationStrategy<Rfm.State> {
         throw new IllegalStateException("the loyalty.rfm summary is empty");
       }
       if (state.count > 0) {
-        purchasers.remove(state.latest, state.count, state.spend);
+        purchasers.remove(triple(state));
         latest.remove(state.latest);
         counts.remove(state.count);
         spends.remove(state.spend);
       }
       customers--;
+    }
+
+    private double[] triple(State state) {
+      triple[0] = state.latest;
+      triple[1] = state.count;
+      triple[2] = state.spend;
+      return triple;
     }
 
     @Override
