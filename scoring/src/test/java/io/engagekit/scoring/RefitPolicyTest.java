@@ -124,6 +124,19 @@ final class RefitPolicyTest {
     assertThrows(IllegalStateException.class, () -> e.score(CdnowEvents.purchases().get(0).customer(), "loyalty.bgnbd", END));
   }
 
+  /** Regression: a view (and top through one) fitted every model strategy, so ranking RFM threw BG/NBD's failure. */
+  @Test
+  void rankingAnotherStrategy_neverFitsTheModel() {
+    EngagementEngine e = EngagementEngine.of(List.of(ScoringStrategies.loyaltyRfm(), ScoringStrategies.loyaltyBgNbd()));
+    EngagementEvent only = CdnowEvents.purchases().get(0);
+    e.record(only); // one customer: BG/NBD cannot be fitted
+    assertEquals(1, e.top(5, "loyalty.rfm", END).size());
+    try (EngineView view = e.view(END)) {
+      assertTrue(view.score(only.customer(), "loyalty.rfm").isPresent());
+      assertThrows(ModelFitException.class, () -> view.score(only.customer(), "loyalty.bgnbd"));
+    }
+  }
+
   @Test
   void policies_validateAndDescribeThemselves() {
     assertThrows(IllegalArgumentException.class, () -> RefitPolicy.everyEvents(0));
