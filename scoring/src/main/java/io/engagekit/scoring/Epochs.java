@@ -23,6 +23,15 @@ final class Epochs {
   private final ConcurrentSkipListSet<Long> open = new ConcurrentSkipListSet<>();
   private volatile long oldestOpen = Long.MAX_VALUE;
 
+  /**
+   * The current epoch, for a write that reads it under its customer's lock: enough for a consistent
+   * cut of the customers' states (a view reads an entry only after its writer releases the lock),
+   * but not of the population summaries, which need {@link #enter}.
+   */
+  long current() {
+    return epoch.get();
+  }
+
   /** Enters a write; returns its epoch, to pass to {@link #exit}. */
   long enter() {
     while (true) {

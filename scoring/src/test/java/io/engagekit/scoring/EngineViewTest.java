@@ -110,6 +110,50 @@ final class EngineViewTest {
   }
 
   /**
+   * An engine without live summaries stamps writes under the customer's lock, with no drain: a view
+   * taken while two threads record still reads the same every time, and each score equals the
+   * ranking's.
+   */
+  @Test
+  void views_ofAnEngineWithoutSummaries_neverMove() throws InterruptedException {
+    EngagementEngine e = EngagementEngine.of(List.of(ScoringStrategies.satisfactionNps(), ScoringStrategies.loyaltyAdvocacy()));
+    AtomicBoolean stop = new AtomicBoolean();
+    List<Thread> writers = new ArrayList<>();
+    for (int t = 0; t < 2; t++) {
+      SplittableRandom r = new SplittableRandom(10 + t);
+      Thread w = new Thread(() -> {
+        for (int i = 0; i < 300_000 && !stop.get(); i++) {
+          String c = "c" + r.nextInt(3_000);
+          Instant at = T.plusSeconds(r.nextInt(300) * 86_400L);
+          e.record(r.nextBoolean()
+              ? io.engagekit.core.SurveyResponse.of(c, at, io.engagekit.core.SurveyMetric.NPS, r.nextInt(11))
+              : Touchpoint.of(c, at, Channel.SOCIAL, TouchpointKind.REVIEW));
+        }
+      });
+      writers.add(w);
+      w.start();
+    }
+    int views = 0;
+    while (writers.stream().anyMatch(Thread::isAlive) && views < 30) {
+      try (EngineView view = e.view(AS_OF)) {
+        for (String name : List.of("satisfaction.nps", "loyalty.advocacy")) {
+          List<EngagementEngine.Ranked> all = view.top(Integer.MAX_VALUE, name);
+          assertEquals(all, view.top(Integer.MAX_VALUE, name), "view " + views);
+          for (int k = 0; k < all.size(); k += 97) {
+            assertEquals(all.get(k).score(), view.score(all.get(k).customer(), name).orElseThrow(), "view " + views);
+          }
+        }
+      }
+      views++;
+    }
+    stop.set(true);
+    for (Thread w : writers) {
+      w.join();
+    }
+    assertTrue(views > 0);
+  }
+
+  /**
    * Views taken while two threads record: every view is one cut, so its RFM summary counts exactly
    * the customers and purchasers that its own states show, and reading it twice gives the same.
    */
