@@ -4,13 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import io.engagekit.core.Customer;
 import io.engagekit.core.EngagementEvent;
-import io.engagekit.core.RelationshipType;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -27,12 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.zip.CRC32;
-import java.util.zip.CheckedInputStream;
-import java.util.zip.CheckedOutputStream;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Keeps every customer's state for a fixed set of strategies, in memory, for hosts that stream
@@ -74,24 +62,19 @@ import org.slf4j.LoggerFactory;
  */
 public final class EngagementEngine {
   /** "EKSN": the first four bytes of a snapshot. */
-  static final int MAGIC = 0x454B534E;
+  static final int MAGIC = EngineSnapshots.MAGIC;
   /** The snapshot format this engine writes: per customer, a {@link StateRecord}. */
-  static final int FORMAT_VERSION = 3;
+  static final int FORMAT_VERSION = EngineSnapshots.FORMAT_VERSION;
   /** The earlier format it still reads: strategy versions once in the header, states unframed. */
-  static final int FORMAT_VERSION_2 = 2;
-
-  private static final Logger logger = LoggerFactory.getLogger(EngagementEngine.class);
+  static final int FORMAT_VERSION_2 = EngineSnapshots.FORMAT_VERSION_2;
 
   private final List<ScoringStrategy<?>> strategies;
   private final Map<String, Integer> index;
-  private final RefitPolicy refitPolicy;
   private final long refitEvery;
+  private final ModelRefits refits;
   /** Whether any strategy keeps a live summary (then writes enter the epoch protocol). */
   private final boolean hasSummaries;
-  /** Events since the last event-triggered refit. */
-  private final AtomicLong sinceRefit = new AtomicLong();
-  /** Set while an event-triggered refit runs on the policy's executor. */
-  private final java.util.concurrent.atomic.AtomicBoolean refitting = new java.util.concurrent.atomic.AtomicBoolean();
+
   private final ConcurrentHashMap<String, CustomerEntry> customers = new ConcurrentHashMap<>();
   /** The same entries in creation order, for sequential scans; replaced by restore. */
   private volatile EntryList entries = new EntryList();
@@ -114,7 +97,7 @@ public final class EngagementEngine {
 
   private EngagementEngine(List<ScoringStrategy<?>> strategies, RefitPolicy refitPolicy) {
     this.strategies = List.copyOf(strategies);
-    this.refitPolicy = requireNonNull(refitPolicy, "refitPolicy");
+    requireNonNull(refitPolicy, "refitPolicy");
     Map<String, Integer> byName = new ConcurrentHashMap<>();
     for (int i = 0; i < this.strategies.size(); i++) {
       String name = requireNonNull(this.strategies.get(i).name(), "strategy name");
@@ -128,8 +111,9 @@ public final class EngagementEngine {
     this.index = Map.copyOf(byName);
     this.calibrations = new AtomicReferenceArray<>(this.strategies.size());
     this.summaries = newSummaries(this.strategies);
-    this.hasSummaries = java.util.Arrays.stream(summaries).anyMatch(java.util.Objects::nonNull);
+    this.hasSummaries = Arrays.stream(summaries).anyMatch(java.util.Objects::nonNull);
     this.refitEvery = refitPolicy.everyEvents();
+    this.refits = new ModelRefits(refitPolicy, this.strategies, () -> summaries, changes::incrementAndGet);
   }
 
   private static @Nullable PopulationSummary<?>[] newSummaries(List<ScoringStrategy<?>> strategies) {
@@ -179,85 +163,12 @@ public final class EngagementEngine {
    * @since 0.2
    */
   public void refit(Instant asOf) {
-    requireNonNull(asOf, "asOf");
-    @Nullable PopulationSummary<?>[] live = summaries;
-    for (int i = 0; i < live.length; i++) {
-      if (live[i] instanceof RefittableSummary) {
-        refitOne(live[i], asOf);
-      }
-    }
-  }
-
-  private void refitOne(PopulationSummary<?> summary, Instant asOf) {
-    Runnable fit;
-    synchronized (summary) {
-      fit = ((RefittableSummary) summary).refit(asOf);
-    }
-    fit.run(); // outside the lock: recording goes on
-    changes.incrementAndGet(); // cached calibrations are stale
+    refits.refitAll(requireNonNull(asOf, "asOf"));
   }
 
   /** Fits a model strategy on its first read, if the policy allows; refuses the read if not. */
   private void ensureFitted(int i, PopulationSummary<?> summary, Instant asOf) {
-    if (!(summary instanceof RefittableSummary) || ((RefittableSummary) summary).fitted()) {
-      return;
-    }
-    if (!refitPolicy.onFirstRead()) {
-      throw new IllegalStateException("strategy " + strategies.get(i).name() + " has no fitted model yet;"
-          + " call refit(asOf) first (the refit policy is " + refitPolicy + ")");
-    }
-    synchronized (calibrations) { // one bootstrap fit at a time
-      if (!((RefittableSummary) summary).fitted()) {
-        refitOne(summary, asOf);
-      }
-    }
-  }
-
-  /** Counts an event towards the policy's event-triggered refit. */
-  private void countTowardsRefit() {
-    long n = refitPolicy.everyEvents();
-    if (sinceRefit.incrementAndGet() % n != 0) {
-      return;
-    }
-    java.util.concurrent.Executor executor = refitPolicy.executor().orElse(null);
-    if (executor == null) {
-      refitTriggered();
-    } else if (refitting.compareAndSet(false, true)) {
-      try {
-        executor.execute(() -> {
-          try {
-            refitTriggered();
-          } finally {
-            refitting.set(false);
-          }
-        });
-      } catch (RuntimeException rejected) {
-        refitting.set(false);
-        logger.warn("refit not started: the executor refused it ({})", rejected.toString());
-      }
-    }
-  }
-
-  /** Refits every fitted model strategy as of its latest purchase day; a failure keeps the previous fit. */
-  private void refitTriggered() {
-    @Nullable PopulationSummary<?>[] live = summaries;
-    for (int i = 0; i < live.length; i++) {
-      if (live[i] instanceof RefittableSummary) {
-        Instant asOf;
-        synchronized (live[i]) {
-          asOf = ((RefittableSummary) live[i]).latestPurchase();
-        }
-        if (asOf == null) {
-          continue;
-        }
-        try {
-          refitOne(live[i], asOf);
-        } catch (RuntimeException e) {
-          logger.warn("{}: refit as of {} failed, scores keep the previous fit: {}", strategies.get(i).name(), asOf,
-              e.getMessage());
-        }
-      }
-    }
+    refits.ensureFitted(i, summary, asOf);
   }
 
   /**
@@ -294,14 +205,7 @@ public final class EngagementEngine {
           for (int i = 0; i < states.length; i++) {
             PopulationSummary<?> summary = live[i];
             if (summary != null && summary.changes(event)) {
-              synchronized (summary) {
-                remove(summary, states[i]);
-                try {
-                  states[i].accept(event);
-                } finally {
-                  add(summary, states[i]);
-                }
-              }
+              update(summary, states[i], event, null);
             } else {
               states[i].accept(event);
             }
@@ -316,7 +220,7 @@ public final class EngagementEngine {
     }
     events.increment();
     if (refitEvery > 0) {
-      countTowardsRefit();
+      refits.countEvent();
     }
   }
 
@@ -756,59 +660,7 @@ public final class EngagementEngine {
    *     anything is written)
    */
   public void snapshot(OutputStream out) throws IOException {
-    requireNonNull(out, "out");
-    for (ScoringStrategy<?> s : strategies) {
-      try {
-        s.newState().writeTo(new DataOutputStream(OutputStream.nullOutputStream()));
-      } catch (UnsupportedOperationException e) {
-        throw new UnsupportedOperationException(
-            "cannot snapshot: strategy " + s.name() + " does not support snapshots", e);
-      }
-    }
-    CRC32 crc = new CRC32();
-    DataOutputStream data = new DataOutputStream(new BufferedOutputStream(new CheckedOutputStream(
-        new FilterOutputStream(out) {
-          @Override
-          public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-          }
-
-          @Override
-          public void close() {
-            // the caller owns the stream
-          }
-        }, crc)));
-    data.writeInt(MAGIC);
-    data.writeShort(FORMAT_VERSION);
-    data.writeShort(strategies.size());
-    for (ScoringStrategy<?> s : strategies) {
-      data.writeUTF(s.name());
-    }
-    data.writeLong(events());
-    // Customers in id order, so that equal engines write equal bytes.
-    String[] ids = customers.keySet().toArray(new String[0]);
-    Arrays.sort(ids);
-    for (String id : ids) {
-      CustomerEntry entry = customers.get(id);
-      if (entry == null) {
-        continue; // folded into another customer meanwhile
-      }
-      StateRecord record;
-      Customer registered;
-      synchronized (entry) {
-        record = StateRecord.of(strategies, entry.states);
-        registered = entry.customer;
-      }
-      data.writeBoolean(true);
-      data.writeUTF(id);
-      writeCustomer(data, registered);
-      record.write(data);
-    }
-    data.writeBoolean(false);
-    data.flush();
-    DataOutputStream trailer = new DataOutputStream(out);
-    trailer.writeLong(crc.getValue());
-    trailer.flush();
+    EngineSnapshots.write(requireNonNull(out, "out"), strategies, customers, events());
   }
 
   /**
@@ -827,66 +679,9 @@ public final class EngagementEngine {
    * @throws IOException if reading fails or the snapshot is refused; the message says why
    */
   public void restore(InputStream in) throws IOException {
-    requireNonNull(in, "in");
-    BufferedInputStream raw = new BufferedInputStream(in);
-    CRC32 crc = new CRC32();
-    DataInputStream data = new DataInputStream(new CheckedInputStream(raw, crc));
-    Map<String, CustomerEntry> fresh = new HashMap<>();
-    long count;
-    try {
-      if (data.readInt() != MAGIC) {
-        throw new IOException("not an EngageKit engine snapshot");
-      }
-      int version = data.readUnsignedShort();
-      if (version != FORMAT_VERSION && version != FORMAT_VERSION_2) {
-        throw new IOException("format version " + version + " is not supported; this engine reads "
-            + FORMAT_VERSION_2 + " and " + FORMAT_VERSION);
-      }
-      int n = data.readUnsignedShort();
-      List<String> names = new ArrayList<>();
-      int[] versions = new int[n];
-      for (int i = 0; i < n; i++) {
-        names.add(data.readUTF());
-        if (version == FORMAT_VERSION_2) {
-          versions[i] = data.readInt();
-        }
-      }
-      List<String> mine = strategies.stream().map(ScoringStrategy::name).toList();
-      if (!names.equals(mine)) {
-        throw new IOException("the snapshot keeps " + names + " but this engine keeps " + mine);
-      }
-      count = data.readLong();
-      if (count < 0) {
-        throw new IOException("negative event count " + count);
-      }
-      while (data.readBoolean()) {
-        String customer = data.readUTF();
-        Customer.checkId(customer);
-        Customer registered = readCustomer(data, customer);
-        ScoreState<?>[] states;
-        if (version == FORMAT_VERSION_2) {
-          states = new ScoreState<?>[strategies.size()];
-          for (int i = 0; i < states.length; i++) {
-            states[i] = requireNonNull(strategies.get(i).readState(data, versions[i]), "readState returned null");
-          }
-        } else {
-          states = StateRecord.read(data).states(strategies);
-        }
-        CustomerEntry entry = new CustomerEntry(customer, states, 0);
-        entry.customer = registered;
-        if (fresh.put(customer, entry) != null) {
-          throw new IOException("customer " + customer + " appears twice");
-        }
-      }
-      long expected = new DataInputStream(raw).readLong();
-      if (expected != crc.getValue()) {
-        throw new IOException("checksum mismatch: the snapshot is corrupted");
-      }
-    } catch (EOFException e) {
-      throw new IOException("snapshot refused: it is truncated", e);
-    } catch (IOException | RuntimeException e) {
-      throw new IOException("snapshot refused: " + e.getMessage(), e);
-    }
+    EngineSnapshots.Read read = EngineSnapshots.read(requireNonNull(in, "in"), strategies);
+    Map<String, CustomerEntry> fresh = read.customers();
+    long count = read.events();
     @Nullable PopulationSummary<?>[] rebuilt = newSummaries(strategies);
     for (CustomerEntry entry : fresh.values()) {
       for (int i = 0; i < rebuilt.length; i++) {
@@ -911,45 +706,6 @@ public final class EngagementEngine {
       restructured.incrementAndGet();
     }
     changes.incrementAndGet();
-  }
-
-  /** A registered customer: a flag, then relationship code (or ""), segment (or ""), attributes. */
-  private static void writeCustomer(DataOutputStream data, @Nullable Customer c) throws IOException {
-    data.writeBoolean(c != null);
-    if (c == null) {
-      return;
-    }
-    data.writeUTF(c.relationship().map(RelationshipType::code).orElse(""));
-    data.writeUTF(c.segment().orElse(""));
-    String[] keys = c.attributes().keySet().toArray(new String[0]);
-    Arrays.sort(keys);
-    data.writeInt(keys.length);
-    for (String k : keys) {
-      data.writeUTF(k);
-      data.writeUTF(c.attributes().get(k));
-    }
-  }
-
-  private static @Nullable Customer readCustomer(DataInputStream data, String id) throws IOException {
-    if (!data.readBoolean()) {
-      return null;
-    }
-    String relationship = data.readUTF();
-    String segment = data.readUTF();
-    int n = data.readInt();
-    if (n < 0 || n > 1 << 20) {
-      throw new IOException("customer " + id + " has an invalid attribute count " + n);
-    }
-    Map<String, String> attributes = new HashMap<>();
-    for (int i = 0; i < n; i++) {
-      String k = data.readUTF();
-      if (attributes.put(k, data.readUTF()) != null) {
-        throw new IOException("customer " + id + " has attribute " + k + " twice");
-      }
-    }
-    return new Customer(id,
-        relationship.isEmpty() ? Optional.empty() : Optional.of(RelationshipType.fromCode(relationship)),
-        segment.isEmpty() ? Optional.empty() : Optional.of(segment), attributes);
   }
 
   private static Customer customerOf(String id, CustomerEntry entry) {
@@ -1032,16 +788,29 @@ public final class EngagementEngine {
     for (int i = 0; i < entry.states.length; i++) {
       PopulationSummary<?> summary = live[i];
       if (summary != null) {
-        synchronized (summary) {
-          remove(summary, entry.states[i]);
-          try {
-            combine(entry.states[i], from[i]);
-          } finally {
-            add(summary, entry.states[i]);
-          }
-        }
+        update(summary, entry.states[i], null, from[i]);
       } else {
         combine(entry.states[i], from[i]);
+      }
+    }
+  }
+
+  /**
+   * Changes a state (its customer's lock held) by an event or by combining another state in,
+   * keeping its summary current: the state's contribution leaves before and comes back after.
+   */
+  private static void update(PopulationSummary<?> summary, ScoreState<?> state, @Nullable EngagementEvent event,
+      @Nullable ScoreState<?> from) {
+    synchronized (summary) {
+      remove(summary, state);
+      try {
+        if (event != null) {
+          state.accept(event);
+        } else {
+          combine(state, requireNonNull(from));
+        }
+      } finally {
+        add(summary, state);
       }
     }
   }

@@ -61,6 +61,7 @@ final class LoyaltyDecayed implements PopulationStrategy<LoyaltyDecayed.State> {
   static final double RECENCY = 0.40;
   static final double FREQUENCY = 0.35;
   static final double MONETARY = 0.25;
+  private static final String[] PARTS = {"recency", "frequency", "monetary"};
 
   private final Duration halfLife;
   private final double halfLifeSeconds;
@@ -291,31 +292,17 @@ final class LoyaltyDecayed implements PopulationStrategy<LoyaltyDecayed.State> {
       return scoreOf(state, expectations.of(requireNonNull(customer, "customer").relationship()));
     }
 
-    /** The score's value, without building it: the same arithmetic as {@link #scoreOf}. */
+    /** The score's value, without building it: the contributions of {@link #scoreOf}, added in order. */
     @Override
     public double value(State state, String id, @Nullable Customer registered) {
       if (state.latest == Double.NEGATIVE_INFINITY) {
         return 0.0;
       }
-      Expectations.Expectation expected = expectations.of(
-          registered == null ? Optional.empty() : registered.relationship());
-      double interval = expected.intervalSeconds();
-      double age = Math.max(0.0, at - state.latest);
-      double fade = Decay.exp2(-age * inverseHalfLife);
-      double r = Decay.exp2(-Math.max(0.0, age - interval) / interval);
-      double c = state.count * fade;
-      double e = 1.0 / (1.0 - Decay.exp2(-interval * inverseHalfLife));
-      double f = c / (c + e);
+      double[] parts = new double[3];
+      int n = parts(state, expectations.of(registered == null ? Optional.empty() : registered.relationship()), parts);
       double sum = 0.0;
-      if (median > 0) {
-        double m = state.spend * fade;
-        sum += 100 * RECENCY * r;
-        sum += 100 * FREQUENCY * f;
-        sum += 100 * MONETARY * (m / (m + median));
-      } else {
-        double total = RECENCY + FREQUENCY;
-        sum += 100 * RECENCY / total * r;
-        sum += 100 * FREQUENCY / total * f;
+      for (int i = 0; i < n; i++) {
+        sum += parts[i];
       }
       return Score.valueOfSum(sum);
     }
@@ -324,6 +311,17 @@ final class LoyaltyDecayed implements PopulationStrategy<LoyaltyDecayed.State> {
       if (state.latest == Double.NEGATIVE_INFINITY) {
         return Score.ZERO;
       }
+      double[] parts = new double[3];
+      int n = parts(state, expected, parts);
+      List<Contribution> contributions = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        contributions.add(new Contribution(PARTS[i], parts[i]));
+      }
+      return Score.of(contributions);
+    }
+
+    /** The contributions' values, recency, frequency and (when anyone spent) monetary; returns how many. */
+    private int parts(State state, Expectations.Expectation expected, double[] out) {
       double interval = expected.intervalSeconds();
       double age = Math.max(0.0, at - state.latest);
       double fade = Decay.exp2(-age * inverseHalfLife);
@@ -331,18 +329,17 @@ final class LoyaltyDecayed implements PopulationStrategy<LoyaltyDecayed.State> {
       double c = state.count * fade;
       double e = 1.0 / (1.0 - Decay.exp2(-interval * inverseHalfLife));
       double f = c / (c + e);
-      List<Contribution> parts = new ArrayList<>(3);
       if (median > 0) {
         double m = state.spend * fade;
-        parts.add(new Contribution("recency", 100 * RECENCY * r));
-        parts.add(new Contribution("frequency", 100 * FREQUENCY * f));
-        parts.add(new Contribution("monetary", 100 * MONETARY * (m / (m + median))));
-      } else {
-        double total = RECENCY + FREQUENCY;
-        parts.add(new Contribution("recency", 100 * RECENCY / total * r));
-        parts.add(new Contribution("frequency", 100 * FREQUENCY / total * f));
+        out[0] = 100 * RECENCY * r;
+        out[1] = 100 * FREQUENCY * f;
+        out[2] = 100 * MONETARY * (m / (m + median));
+        return 3;
       }
-      return Score.of(parts);
+      double total = RECENCY + FREQUENCY;
+      out[0] = 100 * RECENCY / total * r;
+      out[1] = 100 * FREQUENCY / total * f;
+      return 2;
     }
 
     /**

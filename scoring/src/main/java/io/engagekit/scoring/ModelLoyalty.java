@@ -85,10 +85,10 @@ final class ModelLoyalty implements PopulationStrategy<ModelLoyalty.State> {
     }
   }
 
-  private final Kind kind;
-  private final @Nullable TransactionModel model;
+  final Kind kind;
+  final @Nullable TransactionModel model;
   private final @Nullable GammaGamma spend;
-  private final ModelSettings settings;
+  final ModelSettings settings;
 
   ModelLoyalty(Kind kind, @Nullable TransactionModel model, @Nullable GammaGamma spend, ModelSettings settings) {
     this.kind = requireNonNull(kind, "kind");
@@ -167,7 +167,7 @@ final class ModelLoyalty implements PopulationStrategy<ModelLoyalty.State> {
   }
 
   /** Fits (unless given) on the purchasers' summaries as of an instant, in an order-independent way. */
-  private Calibration calibrateOn(List<Summary> summaries, long customers, Instant asOf) {
+  Calibration calibrateOn(List<Summary> summaries, long customers, Instant asOf) {
     // Patterns in a fixed order, so that the fit does not depend on the order of the population.
     RepeatPatterns patterns = new RepeatPatterns();
     TreeMap<SpendPattern, long[]> spends = new TreeMap<>(SPEND_ORDER);
@@ -204,130 +204,8 @@ final class ModelLoyalty implements PopulationStrategy<ModelLoyalty.State> {
    * fit.
    */
   @Override
-  public Patterns newSummary() {
-    return new Patterns();
-  }
-
-  /** A purchaser, as the live summary counts them: what their patterns as of any instant follow from. */
-  record Purchaser(int first, int last, long x, double repeatSpend) {
-    /** The summary as of the day {@code end}, as {@link State#summary} makes it. */
-    Summary summary(long end, ModelSettings settings) {
-      long to = Math.max(end, last);
-      RepeatPattern p = RepeatPattern.of(x, settings.unit().of((long) last - first), settings.unit().of(to - first));
-      double mean = x == 0 ? 0 : Math.min(Double.MAX_VALUE, Spend.amount(repeatSpend / x));
-      return new Summary(p.x(), p.tx(), p.T(), mean);
-    }
-  }
-
-  /** The live population of a model-based strategy. Not thread-safe, but for {@link #fitted} and reads of the fit. */
-  final class Patterns implements PopulationSummary<State>, RefittableSummary {
-    private long customers;
-    private long purchaserCount;
-    private final HashMap<Purchaser, long[]> purchasers = new HashMap<>();
-    private int latestDay = Integer.MIN_VALUE;
-    private volatile @Nullable Calibration fit;
-
-    Patterns() {
-      if (model != null && kind != Kind.CLV) {
-        fit = new Calibration(Instant.EPOCH, 0, model, null, List.of(), Map.of()); // needs no population
-      }
-    }
-
-    @Override
-    public boolean changes(EngagementEvent event) {
-      return event instanceof Touchpoint && ((Touchpoint) event).kind() == TouchpointKind.PURCHASE;
-    }
-
-    @Override
-    public void add(State state) {
-      customers++;
-      Purchaser p = state.purchaser();
-      if (p != null) {
-        purchaserCount++;
-        purchasers.computeIfAbsent(p, k -> new long[1])[0]++;
-        latestDay = Math.max(latestDay, p.last());
-      }
-    }
-
-    @Override
-    public void remove(State state) {
-      if (customers == 0) {
-        throw new IllegalStateException("the " + name() + " summary is empty");
-      }
-      Purchaser p = state.purchaser();
-      if (p != null) {
-        long[] count = purchasers.get(p);
-        if (count == null) {
-          throw new IllegalStateException("the " + name() + " summary holds no " + p);
-        }
-        if (--count[0] == 0) {
-          purchasers.remove(p);
-        }
-        purchaserCount--;
-      }
-      customers--;
-    }
-
-    @Override
-    public void combine(PopulationSummary<State> other) {
-      Patterns o = (Patterns) other;
-      customers += o.customers;
-      purchaserCount += o.purchaserCount;
-      o.purchasers.forEach((p, n) -> purchasers.computeIfAbsent(p, k -> new long[1])[0] += n[0]);
-      latestDay = Math.max(latestDay, o.latestDay);
-    }
-
-    @Override
-    public long customers() {
-      return customers;
-    }
-
-    @Override
-    public boolean fitted() {
-      return fit != null;
-    }
-
-    @Override
-    public @Nullable Instant latestPurchase() {
-      return latestDay == Integer.MIN_VALUE ? null
-          : LocalDate.ofEpochDay(latestDay).atStartOfDay(settings.zone()).toInstant();
-    }
-
-    @Override
-    public Runnable refit(Instant asOf) {
-      requireNonNull(asOf, "asOf");
-      long end = settings.day(asOf).toEpochDay();
-      List<Summary> summaries = new ArrayList<>();
-      purchasers.forEach((p, n) -> {
-        Summary summary = p.summary(end, settings);
-        for (long k = n[0]; k > 0; k--) {
-          summaries.add(summary);
-        }
-      });
-      long population = customers;
-      return () -> fit = calibrateOn(summaries, population, asOf);
-    }
-
-    @Override
-    public @Nullable Score score(State state, io.engagekit.core.Customer customer, Instant asOf) {
-      Calibration c = fit;
-      return c == null ? null : c.at(asOf).score(state);
-    }
-
-    @Override
-    public @Nullable Calibration calibration(Instant asOf) {
-      if (model != null && kind != Kind.CLV) {
-        // Scores need no population; the figures describe the one there is now.
-        Map<String, Double> figures = new LinkedHashMap<>();
-        figures.put("customers", (double) customers);
-        figures.put("purchasers", (double) purchaserCount);
-        figures.putAll(model.parameters());
-        figures.put("horizon", settings.horizonInUnits());
-        return new Calibration(requireNonNull(asOf, "asOf"), customers, model, null, List.of(), figures);
-      }
-      Calibration c = fit;
-      return c == null ? null : c.at(asOf);
-    }
+  public ModelPatterns newSummary() {
+    return new ModelPatterns(this);
   }
 
   private TransactionModel fit(RepeatPatterns patterns, int purchasers, Instant asOf, Map<String, Double> figures) {
@@ -546,7 +424,7 @@ final class ModelLoyalty implements PopulationStrategy<ModelLoyalty.State> {
     }
 
     /** What the live summary counts of this customer, or null without purchases. */
-    @Nullable Purchaser purchaser() {
+    ModelPatterns.@Nullable Purchaser purchaser() {
       int n = history.days();
       if (n == 0) {
         return null;
@@ -555,7 +433,7 @@ final class ModelLoyalty implements PopulationStrategy<ModelLoyalty.State> {
       for (int i = 1; i < n; i++) {
         repeatSpend += history.spend(i); // in day order, as PurchaseHistory.summarize adds them
       }
-      return new Purchaser((int) history.day(0).toEpochDay(), (int) history.day(n - 1).toEpochDay(), n - 1L,
+      return new ModelPatterns.Purchaser((int) history.day(0).toEpochDay(), (int) history.day(n - 1).toEpochDay(), n - 1L,
           repeatSpend);
     }
 

@@ -38,7 +38,7 @@ final class OrderStatistics {
   static final int CHUNK = 256; // 512 measured ~2x the shifting per update at 1M (RESULTS.md 2026-12-05)
 
   private final int width;
-  private Chunk[] chunks;
+  private SortedChunk[] chunks;
   private int chunkCount;
   private long[] tree; // Fenwick tree over chunk sizes, 1-based
   /**
@@ -56,7 +56,7 @@ final class OrderStatistics {
       throw new IllegalArgumentException("width must be >= 1 but was " + width);
     }
     this.width = width;
-    this.chunks = new Chunk[4];
+    this.chunks = new SortedChunk[4];
     this.tree = new long[5];
     this.lasts = new double[4 * width];
     this.frozen = false;
@@ -93,8 +93,8 @@ final class OrderStatistics {
       }
     }
     int perChunk = CHUNK / 2;
-    s.chunks = new Chunk[Math.max(4, (n + perChunk - 1) / perChunk)];
-    Chunk chunk = null;
+    s.chunks = new SortedChunk[Math.max(4, (n + perChunk - 1) / perChunk)];
+    SortedChunk chunk = null;
     for (int i = 0; i < n; i++) {
       if (chunk != null && chunk.n > 0 && Arrays.equals(sorted, i * width, (i + 1) * width,
           chunk.data, (chunk.n - 1) * width, chunk.n * width)) {
@@ -103,7 +103,7 @@ final class OrderStatistics {
         continue;
       }
       if (chunk == null || chunk.n == perChunk) {
-        chunk = new Chunk(width, s.generation);
+        chunk = new SortedChunk(width, s.generation);
         s.chunks[s.chunkCount++] = chunk;
       }
       System.arraycopy(sorted, i * width, chunk.data, chunk.n * width, width);
@@ -124,44 +124,6 @@ final class OrderStatistics {
     this.size = from.size;
     this.generation = from.generation;
     this.frozen = true;
-  }
-
-  /** A run of at most {@link #CHUNK} distinct sorted tuples, each with its multiplicity. */
-  private static final class Chunk {
-    final double[] data;
-    final long[] counts;
-    int n;
-    long total; // the sum of the counts
-    final int generation;
-
-    Chunk(int width, int generation) {
-      this.data = new double[CHUNK * width];
-      this.counts = new long[CHUNK];
-      this.generation = generation;
-    }
-
-    Chunk(Chunk from, int generation) {
-      this.data = from.data.clone();
-      this.counts = from.counts.clone();
-      this.n = from.n;
-      this.total = from.total;
-      this.generation = generation;
-    }
-
-    /** The multiplicities of the first k tuples, summed from the nearer end (total must be current). */
-    long countBefore(int k) {
-      long sum = 0;
-      if (k <= n / 2) {
-        for (int i = 0; i < k; i++) {
-          sum += counts[i];
-        }
-        return sum;
-      }
-      for (int i = k; i < n; i++) {
-        sum += counts[i];
-      }
-      return total - sum;
-    }
   }
 
   int width() {
@@ -202,12 +164,12 @@ final class OrderStatistics {
   void add(double[] tuple) {
     checkWritable(tuple);
     if (chunkCount == 0) {
-      chunks[0] = new Chunk(width, generation);
+      chunks[0] = new SortedChunk(width, generation);
       chunkCount = 1;
       rebuildTree();
     }
     int c = chunkFor(tuple);
-    Chunk chunk = writable(c);
+    SortedChunk chunk = writable(c);
     int at = insertionPoint(chunk, tuple);
     size++;
     chunk.total++;
@@ -243,7 +205,7 @@ final class OrderStatistics {
     if (c < 0 || at >= chunks[c].n || compare(chunks[c].data, at, tuple) != 0) {
       throw new IllegalStateException("the summary holds no " + Arrays.toString(tuple));
     }
-    Chunk chunk = writable(c);
+    SortedChunk chunk = writable(c);
     size--;
     chunk.total--;
     if (--chunk.counts[at] > 0) {
@@ -280,7 +242,7 @@ final class OrderStatistics {
     if (lo == chunkCount) {
       return size;
     }
-    Chunk chunk = chunks[lo];
+    SortedChunk chunk = chunks[lo];
     int a = 0;
     int b = chunk.n;
     while (a < b) {
@@ -297,15 +259,6 @@ final class OrderStatistics {
   /** Returns how many tuples have a key equal to {@code key} (numerically, as {@code ==} does). */
   long countEqual(double key) {
     return countBelow(Math.nextUp(key)) - countBelow(key);
-  }
-
-  /** Returns how many distinct tuples the multiset holds. */
-  long distinct() {
-    long d = 0;
-    for (int c = 0; c < chunkCount; c++) {
-      d += chunks[c].n;
-    }
-    return d;
   }
 
   /**
@@ -327,7 +280,7 @@ final class OrderStatistics {
         remaining -= tree[next];
       }
     }
-    Chunk chunk = chunks[pos];
+    SortedChunk chunk = chunks[pos];
     int i = 0;
     while (remaining >= chunk.counts[i]) {
       remaining -= chunk.counts[i++];
@@ -342,7 +295,7 @@ final class OrderStatistics {
     }
     double[] tuple = new double[width];
     for (int c = 0; c < other.chunkCount; c++) {
-      Chunk chunk = other.chunks[c];
+      SortedChunk chunk = other.chunks[c];
       for (int i = 0; i < chunk.n; i++) {
         System.arraycopy(chunk.data, i * width, tuple, 0, width);
         for (long k = chunk.counts[i]; k > 0; k--) {
@@ -352,22 +305,6 @@ final class OrderStatistics {
     }
   }
 
-  /** Calls {@code visitor} with every distinct tuple and its multiplicity, in sorted order; the array is reused. */
-  void forEach(TupleVisitor visitor) {
-    double[] tuple = new double[width];
-    for (int c = 0; c < chunkCount; c++) {
-      Chunk chunk = chunks[c];
-      for (int i = 0; i < chunk.n; i++) {
-        System.arraycopy(chunk.data, i * width, tuple, 0, width);
-        visitor.accept(tuple, chunk.counts[i]);
-      }
-    }
-  }
-
-  /** Receives a tuple and its multiplicity. */
-  interface TupleVisitor {
-    void accept(double[] tuple, long count);
-  }
 
   private void checkWritable(double[] tuple) {
     if (frozen) {
@@ -394,7 +331,7 @@ final class OrderStatistics {
   }
 
   /** The first index in a chunk whose tuple is >= the given one. */
-  private int insertionPoint(Chunk chunk, double[] tuple) {
+  private int insertionPoint(SortedChunk chunk, double[] tuple) {
     int lo = 0;
     int hi = chunk.n;
     while (lo < hi) {
@@ -420,18 +357,18 @@ final class OrderStatistics {
   }
 
   /** Chunk c, copied first if a frozen copy shares it. */
-  private Chunk writable(int c) {
-    Chunk chunk = chunks[c];
+  private SortedChunk writable(int c) {
+    SortedChunk chunk = chunks[c];
     if (chunk.generation != generation) {
-      chunk = new Chunk(chunk, generation);
+      chunk = new SortedChunk(chunk, generation);
       chunks[c] = chunk;
     }
     return chunk;
   }
 
   private void split(int c) {
-    Chunk full = chunks[c];
-    Chunk upper = new Chunk(width, generation);
+    SortedChunk full = chunks[c];
+    SortedChunk upper = new SortedChunk(width, generation);
     int half = full.n / 2;
     upper.n = full.n - half;
     System.arraycopy(full.data, half * width, upper.data, 0, upper.n * width);
@@ -475,7 +412,7 @@ final class OrderStatistics {
 
   /** Copies chunk c's last tuple into {@link #lasts}. */
   private void setLast(int c) {
-    Chunk chunk = chunks[c];
+    SortedChunk chunk = chunks[c];
     if (chunk.n > 0) {
       System.arraycopy(chunk.data, (chunk.n - 1) * width, lasts, c * width, width);
     }

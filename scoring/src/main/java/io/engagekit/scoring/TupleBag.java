@@ -113,7 +113,7 @@ final class TupleBag {
   }
 
   /** Calls {@code visitor} with every distinct tuple and its multiplicity, in no order; the array is reused. */
-  void forEach(OrderStatistics.TupleVisitor visitor) {
+  void forEach(Visitor visitor) {
     double[] tuple = new double[width];
     for (Bucket bucket : buckets) {
       if (bucket == null) {
@@ -180,6 +180,11 @@ final class TupleBag {
       h ^= h >>> 31;
     }
     return (int) (h & (BUCKETS - 1));
+  }
+
+  /** Receives a tuple and its multiplicity. */
+  interface Visitor {
+    void accept(double[] tuple, long count);
   }
 
   @Override
