@@ -233,16 +233,25 @@ public final class EngagementEngine {
   private CustomerEntry newEntry(String id, long w) {
     CustomerEntry entry = new CustomerEntry(id, strategies, w);
     entries.add(entry);
+    count(entry.states, true);
+    return entry;
+  }
+
+  /** Adds a customer's states to every live summary, or removes them. */
+  private void count(ScoreState<?>[] states, boolean in) {
     @Nullable PopulationSummary<?>[] live = summaries;
     for (int i = 0; i < live.length; i++) {
       PopulationSummary<?> summary = live[i];
       if (summary != null) {
         synchronized (summary) {
-          add(summary, entry.states[i]);
+          if (in) {
+            add(summary, states[i]);
+          } else {
+            remove(summary, states[i]);
+          }
         }
       }
     }
-    return entry;
   }
 
   /**
@@ -614,15 +623,7 @@ public final class EngagementEngine {
   private void fold(CustomerEntry source, CustomerEntry target, String from, String into) {
     synchronized (source) {
       synchronized (target) {
-        @Nullable PopulationSummary<?>[] live = summaries;
-        for (int i = 0; i < live.length; i++) {
-          PopulationSummary<?> summary = live[i];
-          if (summary != null) {
-            synchronized (summary) {
-              remove(summary, source.states[i]);
-            }
-          }
-        }
+        count(source.states, false);
         combineInto(target, source.states);
         target.customer = mergedRegistration(into, target.customer, source.customer);
         source.retired = true;
