@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.IntFunction;
 import java.util.function.LongSupplier;
+import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -94,18 +96,21 @@ public final class EngineView implements AutoCloseable {
     if (entry == null) {
       return Optional.empty();
     }
+    // Before the customer's lock: a calibration by a pass takes every customer's lock in turn.
+    PopulationStrategy.@Nullable Calibration<?> calibration = calibrationOf(i);
     synchronized (entry) {
       ScoreState<?>[] states = entry.statesAt(epoch);
       if (states == null) {
         return Optional.empty();
       }
-      return Optional.of(scoreOf(i, customer, states[i], entry.customerAt(epoch)));
+      return Optional.of(scoreOf(i, calibration, customer, states[i], entry.customerAt(epoch)));
     }
   }
 
   /**
    * Returns the {@code n} customers with the highest scores under one strategy as of the view,
-   * highest first, equal scores by customer id.
+   * highest first, equal scores by customer id. Populations of {@value #PARALLEL_SCAN} customers or
+   * more are scanned in ranges on the common {@link ForkJoinPool}, as a parallel stream is.
    *
    * @param n how many customers at most, {@code >= 0}
    * @param strategy a strategy name the engine keeps
@@ -122,14 +127,36 @@ public final class EngineView implements AutoCloseable {
     if (n == 0) {
       return List.of();
     }
+    PopulationStrategy.@Nullable Calibration<?> calibration = calibrationOf(i);
+    int size = entries.size();
+    // Large populations are scanned in ranges on the common pool, each with its own heap: at a
+    // million customers 2 threads took top(100) from ~65 to ~40 ms (benchmarks/RESULTS.md 2026-12-05).
+    int ranges = size < PARALLEL_SCAN ? 1 : Math.max(1, Math.min(16, ForkJoinPool.getCommonPoolParallelism() + 1));
+    List<PriorityQueue<EngagementEngine.Ranked>> heaps = IntStream.range(0, ranges).parallel()
+        .mapToObj(r -> scan(i, calibration, n, (int) ((long) size * r / ranges), (int) ((long) size * (r + 1) / ranges)))
+        .toList();
+    check();
+    Comparator<EngagementEngine.Ranked> best = EngagementEngine.BEST;
+    List<EngagementEngine.Ranked> ranked = new ArrayList<>();
+    heaps.forEach(ranked::addAll);
+    ranked.sort(best);
+    return List.copyOf(ranked.subList(0, Math.min(n, ranked.size())));
+  }
+
+  /** Populations from this size are ranked in parallel ranges. */
+  static final int PARALLEL_SCAN = 1 << 16;
+
+  /** The best n of entries [from, to), worst first. */
+  private PriorityQueue<EngagementEngine.Ranked> scan(int i, PopulationStrategy.@Nullable Calibration<?> calibration,
+      int n, int from, int to) {
     Comparator<EngagementEngine.Ranked> best = EngagementEngine.BEST;
     PriorityQueue<EngagementEngine.Ranked> worstFirst = new PriorityQueue<>(best.reversed());
-    for (int k = 0; k < entries.size(); k++) {
+    for (int k = from; k < to; k++) {
       CustomerEntry entry = entries.entries()[k];
       String id = entry.id;
       synchronized (entry) {
         if (entry.retired) {
-          continue; // folded away after the view: the view is refused below
+          continue; // folded away after the view: the view is refused by the caller
         }
         ScoreState<?>[] states = entry.statesAt(epoch);
         if (states == null) {
@@ -139,12 +166,12 @@ public final class EngineView implements AutoCloseable {
         if (worstFirst.size() == n) {
           // Most customers rank below the n-th: decide on the value alone, building no score.
           EngagementEngine.Ranked worst = worstFirst.peek();
-          double value = valueOf(i, id, states[i], registered);
+          double value = valueOf(i, calibration, id, states[i], registered);
           if (value < worst.score().value() || value == worst.score().value() && id.compareTo(worst.customer()) > 0) {
             continue;
           }
         }
-        EngagementEngine.Ranked r = new EngagementEngine.Ranked(id, scoreOf(i, id, states[i], registered));
+        EngagementEngine.Ranked r = new EngagementEngine.Ranked(id, scoreOf(i, calibration, id, states[i], registered));
         if (worstFirst.size() < n) {
           worstFirst.add(r);
         } else if (best.compare(r, worstFirst.peek()) < 0) {
@@ -153,10 +180,7 @@ public final class EngineView implements AutoCloseable {
         }
       }
     }
-    check();
-    List<EngagementEngine.Ranked> ranked = new ArrayList<>(worstFirst);
-    ranked.sort(best);
-    return List.copyOf(ranked);
+    return worstFirst;
   }
 
   /**
@@ -179,19 +203,19 @@ public final class EngineView implements AutoCloseable {
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private Score scoreOf(int i, String id, ScoreState state, @Nullable Customer registered) {
+  private Score scoreOf(int i, PopulationStrategy.@Nullable Calibration c, String id, ScoreState state,
+      @Nullable Customer registered) {
     Customer customer = registered != null ? registered : Customer.of(id);
-    PopulationStrategy.Calibration c = calibrationOf(i);
     ScoringStrategy s = strategies.get(i);
     Score score = c != null ? c.score(state, customer) : s.score(state, asOf, customer);
     return requireNonNull(score, () -> "strategy " + s.name() + " returned a null score");
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private double valueOf(int i, String id, ScoreState state, @Nullable Customer registered) {
-    PopulationStrategy.Calibration c = calibrationOf(i);
+  private double valueOf(int i, PopulationStrategy.@Nullable Calibration c, String id, ScoreState state,
+      @Nullable Customer registered) {
     if (c == null) {
-      return scoreOf(i, id, state, registered).value();
+      return scoreOf(i, null, id, state, registered).value();
     }
     return c.value(state, id, registered);
   }

@@ -1,6 +1,7 @@
 package io.engagekit.scoring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.engagekit.core.Channel;
 import io.engagekit.core.EngagementEvent;
@@ -48,12 +49,19 @@ final class LiveFreshnessTest {
     }
     EngagementEngine fresh = engine();
     events.forEach(fresh::record);
+    List<EngagementEngine.Ranked> all = new ArrayList<>();
     for (int c = 0; c < customers; c++) {
       String id = "c" + c;
-      assertEquals(fresh.score(id, "loyalty.rfm", asOf), live.score(id, "loyalty.rfm", asOf), id);
+      Score rfm = live.score(id, "loyalty.rfm", asOf).orElseThrow();
+      assertEquals(fresh.score(id, "loyalty.rfm", asOf).orElseThrow(), rfm, id);
       assertEquals(fresh.score(id, "loyalty.decayed", asOf).orElseThrow().value(),
           live.score(id, "loyalty.decayed", asOf).orElseThrow().value(), 1e-9, id);
+      all.add(new EngagementEngine.Ranked(id, rfm));
     }
+    // Above EngineView.PARALLEL_SCAN customers, top ranks in parallel ranges: the head of the full order.
+    assertTrue(customers >= EngineView.PARALLEL_SCAN);
+    all.sort(EngagementEngine.BEST);
+    assertEquals(all.subList(0, 100), live.top(100, "loyalty.rfm", asOf));
   }
 
   private static Touchpoint purchase(int c, int day, double value) {
