@@ -404,7 +404,9 @@ public final class EngagementEngine {
   /**
    * Returns the {@code n} customers with the highest scores under one strategy, highest first;
    * equal scores are ordered by customer id, so the ranking is deterministic. Customers recorded
-   * while the ranking runs may or may not be in it.
+   * while the ranking runs may or may not be in it. A strategy with a live summary is ranked
+   * through a {@link #view}, one consistent cut; large populations are scanned in parallel ranges
+   * (see {@link EngineView#top}).
    *
    * @param n how many customers at most, {@code >= 0}
    * @param strategy a strategy name this engine keeps
