@@ -30,9 +30,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Thread-safe. Each customer's states are guarded by their own lock, so threads recording
  * different customers do not contend (a live population summary has a lock of its own, held for
- * the microseconds an update takes). {@code record} allocates only when it meets a new customer,
- * when a population summary grows, and while a view is open, to copy a customer's states once for
- * it. Memory is one small, fixed-size state per customer and strategy, plus what the population
+ * the microseconds an update takes). The engine itself allocates in {@code record} only when it
+ * meets a new customer, when a population summary grows, and while a view is open (to copy a
+ * customer's states once for it); a strategy may allocate on its own (the model-based ones keep
+ * purchase days, and their summary keys each purchaser). Memory is one small, fixed-size state per customer and strategy, plus what the population
  * summaries keep (8 to 32 bytes per customer and value summarised); no events are kept.
  *
  * <p>{@link #register} tells the engine what is known about a customer (their relationship type,
