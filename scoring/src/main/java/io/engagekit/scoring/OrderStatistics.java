@@ -48,7 +48,7 @@ final class OrderStatistics {
   private double[] lasts;
   private long size;
   /** The generation this multiset writes in; chunks of an older one are shared with a frozen copy. */
-  private int generation;
+  private long generation; // a long: an int would wrap after 2^32 frozen copies and mistake a shared chunk for its own
   private final boolean frozen;
 
   OrderStatistics(int width) {

@@ -10,15 +10,15 @@ final class SortedChunk {
   final long[] counts;
   int n;
   long total; // the sum of the counts
-  final int generation;
+  final long generation;
 
-  SortedChunk(int width, int generation) {
+  SortedChunk(int width, long generation) {
     this.data = new double[OrderStatistics.CHUNK * width];
     this.counts = new long[OrderStatistics.CHUNK];
     this.generation = generation;
   }
 
-  SortedChunk(SortedChunk from, int generation) {
+  SortedChunk(SortedChunk from, long generation) {
     this.data = from.data.clone();
     this.counts = from.counts.clone();
     this.n = from.n;

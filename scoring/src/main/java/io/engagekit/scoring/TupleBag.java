@@ -18,7 +18,7 @@ final class TupleBag {
   private final int width;
   private final Bucket[] buckets;
   private long size;
-  private int generation;
+  private long generation; // a long: an int would wrap after 2^32 frozen copies and mistake a shared chunk for its own
   private final boolean frozen;
 
   /** Distinct tuples in no order, each with its multiplicity. */
@@ -26,15 +26,15 @@ final class TupleBag {
     double[] data;
     long[] counts;
     int n;
-    final int generation;
+    final long generation;
 
-    Bucket(int width, int generation) {
+    Bucket(int width, long generation) {
       this.data = new double[4 * width];
       this.counts = new long[4];
       this.generation = generation;
     }
 
-    Bucket(Bucket from, int generation) {
+    Bucket(Bucket from, long generation) {
       this.data = from.data.clone();
       this.counts = from.counts.clone();
       this.n = from.n;
