@@ -46,6 +46,12 @@ final class OrderStatistics {
    * than a chunk object and its data per step (two cache misses each at a million tuples).
    */
   private double[] lasts;
+  /**
+   * Each chunk's number of tuples (with multiplicity), beside the index for the same reason: a
+   * split or a removed chunk shifts these arrays and rebuilds the Fenwick tree from them, touching
+   * no chunk (a rebuild over ~5,000 chunk objects cost ~0.5 ms at a million tuples).
+   */
+  private long[] totals;
   private long size;
   /** The generation this multiset writes in; chunks of an older one are shared with a frozen copy. */
   private long generation; // a long: an int would wrap after 2^32 frozen copies and mistake a shared chunk for its own
@@ -59,6 +65,7 @@ final class OrderStatistics {
     this.chunks = new SortedChunk[4];
     this.tree = new long[5];
     this.lasts = new double[4 * width];
+    this.totals = new long[4];
     this.frozen = false;
   }
 
@@ -111,6 +118,11 @@ final class OrderStatistics {
       chunk.total++;
     }
     s.size = n;
+    s.ensureIndexCapacity();
+    for (int c = 0; c < s.chunkCount; c++) {
+      s.totals[c] = s.chunks[c].total;
+      s.setLast(c);
+    }
     s.rebuildTree();
     return s;
   }
@@ -121,6 +133,7 @@ final class OrderStatistics {
     this.chunkCount = from.chunkCount;
     this.tree = Arrays.copyOf(from.tree, from.chunkCount + 1);
     this.lasts = Arrays.copyOf(from.lasts, from.chunkCount * from.width);
+    this.totals = Arrays.copyOf(from.totals, from.chunkCount);
     this.size = from.size;
     this.generation = from.generation;
     this.frozen = true;
@@ -166,6 +179,7 @@ final class OrderStatistics {
     if (chunkCount == 0) {
       chunks[0] = new SortedChunk(width, generation);
       chunkCount = 1;
+      totals[0] = 0;
       rebuildTree();
     }
     int c = chunkFor(tuple);
@@ -173,6 +187,7 @@ final class OrderStatistics {
     int at = insertionPoint(chunk, tuple);
     size++;
     chunk.total++;
+    totals[c]++;
     if (at < chunk.n && compare(chunk.data, at, tuple) == 0) {
       chunk.counts[at]++; // ties (common: purchase counts) cost no shift
       treeAdd(c, 1);
@@ -208,6 +223,7 @@ final class OrderStatistics {
     SortedChunk chunk = writable(c);
     size--;
     chunk.total--;
+    totals[c]--;
     if (--chunk.counts[at] > 0) {
       treeAdd(c, -1);
       return;
@@ -217,6 +233,8 @@ final class OrderStatistics {
     chunk.n--;
     if (chunk.n == 0) {
       System.arraycopy(chunks, c + 1, chunks, c, chunkCount - c - 1);
+      System.arraycopy(totals, c + 1, totals, c, chunkCount - c - 1);
+      System.arraycopy(lasts, (c + 1) * width, lasts, c * width, (chunkCount - c - 1) * width);
       chunks[--chunkCount] = null;
       rebuildTree();
     } else {
@@ -383,26 +401,38 @@ final class OrderStatistics {
     if (chunkCount == chunks.length) {
       chunks = Arrays.copyOf(chunks, chunkCount * 2);
     }
+    ensureIndexCapacity();
     System.arraycopy(chunks, c + 1, chunks, c + 2, chunkCount - c - 1);
+    System.arraycopy(totals, c + 1, totals, c + 2, chunkCount - c - 1);
+    System.arraycopy(lasts, (c + 1) * width, lasts, (c + 2) * width, (chunkCount - c - 1) * width);
     chunks[c + 1] = upper;
     chunkCount++;
+    totals[c] = full.total;
+    totals[c + 1] = upper.total;
+    setLast(c);
+    setLast(c + 1);
     rebuildTree();
   }
 
-  private void rebuildTree() {
+  /** Grows the dense index arrays to the chunk array's capacity. */
+  private void ensureIndexCapacity() {
+    if (totals.length < chunks.length) {
+      totals = Arrays.copyOf(totals, chunks.length);
+    }
     if (lasts.length < chunks.length * width) {
-      lasts = new double[chunks.length * width];
+      lasts = Arrays.copyOf(lasts, chunks.length * width);
     }
-    for (int c = 0; c < chunkCount; c++) {
-      setLast(c);
-    }
+  }
+
+  /** Rebuilds the Fenwick tree from {@link #totals}, in O(chunks) over one dense array. */
+  private void rebuildTree() {
     if (tree.length < chunkCount + 1) {
       tree = new long[chunks.length + 1];
     } else {
       Arrays.fill(tree, 0L);
     }
     for (int i = 1; i <= chunkCount; i++) {
-      tree[i] += chunks[i - 1].total;
+      tree[i] += totals[i - 1];
       int parent = i + (i & -i);
       if (parent <= chunkCount) {
         tree[parent] += tree[i];

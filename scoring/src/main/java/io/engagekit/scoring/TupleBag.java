@@ -8,15 +8,17 @@ import java.util.Arrays;
  * are hashed into 16,384 buckets; {@code add} and {@code remove} scan one bucket (about 60 tuples at a
  * million distinct), with no shifting of sorted runs.
  *
- * <p>{@link #frozenCopy()} returns an immutable copy in O(buckets): buckets are shared until this bag
- * next writes to one, which it then copies. Not thread-safe; a frozen copy is safe to read from any
+ * <p>{@link #frozenCopy()} returns an immutable copy in O(groups of buckets), 128 references: groups and
+ * buckets are shared until this bag next writes to one, which it then copies. Not thread-safe; a frozen copy is safe to read from any
  * thread once published safely.
  */
 final class TupleBag {
   private static final int BUCKETS = 16_384;
+  /** Buckets per group: a frozen copy clones the 128 group references, not 16,384 bucket references. */
+  private static final int GROUP = 128;
 
   private final int width;
-  private final Bucket[] buckets;
+  private final Group[] groups;
   private long size;
   private long generation; // a long: an int would wrap after 2^32 frozen copies and mistake a shared chunk for its own
   private final boolean frozen;
@@ -42,18 +44,32 @@ final class TupleBag {
     }
   }
 
+  /** A group of buckets, shared with frozen copies until written in a newer generation. */
+  private static final class Group {
+    final Bucket[] buckets;
+    final long generation;
+
+    Group(Bucket[] buckets, long generation) {
+      this.buckets = buckets;
+      this.generation = generation;
+    }
+  }
+
   TupleBag(int width) {
     if (width < 1) {
       throw new IllegalArgumentException("width must be >= 1 but was " + width);
     }
     this.width = width;
-    this.buckets = new Bucket[BUCKETS];
+    this.groups = new Group[BUCKETS / GROUP];
+    for (int g = 0; g < groups.length; g++) {
+      groups[g] = new Group(new Bucket[GROUP], 0);
+    }
     this.frozen = false;
   }
 
   private TupleBag(TupleBag from) {
     this.width = from.width;
-    this.buckets = from.buckets.clone();
+    this.groups = from.groups.clone();
     this.size = from.size;
     this.generation = from.generation;
     this.frozen = true;
@@ -98,7 +114,7 @@ final class TupleBag {
   void remove(double... tuple) {
     check(tuple);
     int b = bucketOf(tuple);
-    Bucket current = buckets[b];
+    Bucket current = groups[b / GROUP].buckets[b % GROUP];
     int at = current == null ? -1 : find(current, tuple);
     if (at < 0) {
       throw new IllegalStateException("the summary holds no " + Arrays.toString(tuple));
@@ -115,13 +131,15 @@ final class TupleBag {
   /** Calls {@code visitor} with every distinct tuple and its multiplicity, in no order; the array is reused. */
   void forEach(Visitor visitor) {
     double[] tuple = new double[width];
-    for (Bucket bucket : buckets) {
-      if (bucket == null) {
-        continue;
-      }
-      for (int i = 0; i < bucket.n; i++) {
-        System.arraycopy(bucket.data, i * width, tuple, 0, width);
-        visitor.accept(tuple, bucket.counts[i]);
+    for (Group group : groups) {
+      for (Bucket bucket : group.buckets) {
+        if (bucket == null) {
+          continue;
+        }
+        for (int i = 0; i < bucket.n; i++) {
+          System.arraycopy(bucket.data, i * width, tuple, 0, width);
+          visitor.accept(tuple, bucket.counts[i]);
+        }
       }
     }
   }
@@ -147,14 +165,21 @@ final class TupleBag {
     }
   }
 
+  /** Bucket b, its group and itself copied first if a frozen copy shares them. */
   private Bucket writable(int b) {
-    Bucket bucket = buckets[b];
+    int g = b / GROUP;
+    Group group = groups[g];
+    if (group.generation != generation) {
+      group = new Group(group.buckets.clone(), generation);
+      groups[g] = group;
+    }
+    Bucket bucket = group.buckets[b % GROUP];
     if (bucket == null) {
       bucket = new Bucket(width, generation);
-      buckets[b] = bucket;
+      group.buckets[b % GROUP] = bucket;
     } else if (bucket.generation != generation) {
       bucket = new Bucket(bucket, generation);
-      buckets[b] = bucket;
+      group.buckets[b % GROUP] = bucket;
     }
     return bucket;
   }
