@@ -49,14 +49,33 @@ final class ReadmeLiveExampleTest {
   }
 
   @Test
+  void refitExample_runs() {
+    List<io.engagekit.core.EngagementEvent> purchases = CdnowEvents.purchases();
+    // README:refit:begin
+    // BG/NBD refitted after every 5,000 events (as of the latest purchase day), never inside a read.
+    EngagementEngine models = EngagementEngine.of(List.of(ScoringStrategies.loyaltyBgNbd()),
+        RefitPolicy.everyEvents(5_000));
+    purchases.forEach(models::record);
+    Instant end = Instant.parse("1998-07-01T00:00:00Z");
+    models.refit(end); // or refit on purpose, as of an instant you choose
+    Score alive = models.score("0001", "loyalty.bgnbd", end).orElseThrow();
+    System.out.println(alive.measures().get("fit_customers")); // 2357.0: the fit this score used
+    // README:refit:end
+    assertEquals(2357.0, alive.measures().get("fit_customers"));
+    assertEquals(end.getEpochSecond(), alive.measures().get("fit_as_of"));
+  }
+
+  @Test
   void readme_showsThisExampleVerbatim() throws IOException {
     String source = Files.readString(
         Path.of("src/test/java/io/engagekit/scoring/ReadmeLiveExampleTest.java"), StandardCharsets.UTF_8);
-    String snippet = source.substring(
-        source.indexOf("// README:begin\n") + "// README:begin\n".length(), source.indexOf("    // README:end"));
     String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
-    assertTrue(readme.contains("```java\n" + dedent(snippet, 4) + "```\n"),
-        "README.md's live-use example differs from ReadmeLiveExampleTest; copy it over:\n" + dedent(snippet, 4));
+    for (String marker : List.of("README", "README:refit")) {
+      String snippet = source.substring(source.indexOf("// " + marker + ":begin\n") + ("// " + marker + ":begin\n").length(),
+          source.indexOf("    // " + marker + ":end"));
+      assertTrue(readme.contains("```java\n" + dedent(snippet, 4) + "```\n"),
+          "README.md's live-use example differs from ReadmeLiveExampleTest; copy it over:\n" + dedent(snippet, 4));
+    }
   }
 
   private static String dedent(String text, int columns) {
