@@ -92,12 +92,8 @@ final class CustomerEntry {
     if (stamp <= v) {
       return states;
     }
-    for (Version o = older; o != null; o = o.older()) {
-      if (o.stamp() <= v) {
-        return o.states();
-      }
-    }
-    return null;
+    Version o = olderAt(v);
+    return o == null ? null : o.states();
   }
 
   /** What was registered as of epoch v (the lock held); meaningful only where {@link #statesAt} is not null. */
@@ -105,9 +101,15 @@ final class CustomerEntry {
     if (stamp <= v) {
       return customer;
     }
+    Version o = olderAt(v);
+    return o == null ? null : o.customer();
+  }
+
+  /** The newest older version stamped at or before v, or null. */
+  private @Nullable Version olderAt(long v) {
     for (Version o = older; o != null; o = o.older()) {
       if (o.stamp() <= v) {
-        return o.customer();
+        return o;
       }
     }
     return null;

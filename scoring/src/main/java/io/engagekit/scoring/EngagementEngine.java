@@ -513,7 +513,10 @@ public final class EngagementEngine {
         }, () -> epochs.closeView(v));
   }
 
-  /** A calibration by a pass over the states as of epoch v. */
+  /**
+   * A calibration by a pass over the states as of epoch v, each copied under its customer's lock so
+   * that the strategy reads states no thread is changing.
+   */
   @SuppressWarnings({"unchecked", "rawtypes"})
   private PopulationStrategy.Calibration<?> calibrateAt(long v, PopulationStrategy strategy, int i, Instant asOf) {
     EntryList.Snapshot all = entries.snapshot();
@@ -522,7 +525,7 @@ public final class EngagementEngine {
       CustomerEntry entry = all.entries()[k];
       ScoreState copy = strategy.newState();
       synchronized (entry) {
-        ScoreState<?>[] states = entry.statesAt(v);
+        ScoreState<?>[] states = entry.retired ? null : entry.statesAt(v);
         if (states == null) {
           continue;
         }
@@ -533,6 +536,7 @@ public final class EngagementEngine {
     return requireNonNull(strategy.calibrate(copies, asOf),
         () -> "strategy " + strategy.name() + " returned a null calibration");
   }
+
 
   /**
    * Adds another engine's customers and events to this one, as if every event recorded there had
@@ -743,24 +747,9 @@ public final class EngagementEngine {
     return c;
   }
 
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private PopulationStrategy.Calibration<?> calibrate(PopulationStrategy strategy, int i, Instant asOf) {
-    // Copies taken under each customer's lock, so that the strategy reads states no thread is changing.
-    EntryList.Snapshot all = entries.snapshot();
-    List<ScoreState> copies = new ArrayList<>(all.size());
-    for (int k = 0; k < all.size(); k++) {
-      CustomerEntry entry = all.entries()[k];
-      ScoreState copy = strategy.newState();
-      synchronized (entry) {
-        if (entry.retired) {
-          continue;
-        }
-        copy.combine(entry.states[i]);
-      }
-      copies.add(copy);
-    }
-    return requireNonNull(strategy.calibrate(copies, asOf),
-        () -> "strategy " + strategy.name() + " returned a null calibration");
+  /** A calibration by a pass over the customers' current states. */
+  private PopulationStrategy.Calibration<?> calibrate(PopulationStrategy<?> strategy, int i, Instant asOf) {
+    return calibrateAt(Long.MAX_VALUE, strategy, i, asOf); // every state is stamped at or before that epoch
   }
 
   /** A calibration and the engine's stamps when it was made. */

@@ -423,20 +423,6 @@ final class ModelLoyalty implements PopulationStrategy<ModelLoyalty.State> {
       }
     }
 
-    /** What the live summary counts of this customer, or null without purchases. */
-    ModelPatterns.@Nullable Purchaser purchaser() {
-      int n = history.days();
-      if (n == 0) {
-        return null;
-      }
-      double repeatSpend = 0;
-      for (int i = 1; i < n; i++) {
-        repeatSpend += history.spend(i); // in day order, as PurchaseHistory.summarize adds them
-      }
-      return new ModelPatterns.Purchaser((int) history.day(0).toEpochDay(), (int) history.day(n - 1).toEpochDay(), n - 1L,
-          repeatSpend);
-    }
-
     /** The summary as of an instant, or null without purchases. */
     @Nullable Summary summary(Instant asOf) {
       Optional<PurchaseHistory.Calibration> summarized = settings.summarize(history, asOf);

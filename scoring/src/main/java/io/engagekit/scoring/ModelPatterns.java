@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.engagekit.core.EngagementEvent;
 import io.engagekit.core.Touchpoint;
 import io.engagekit.core.TouchpointKind;
+import io.engagekit.scoring.models.PurchaseHistory;
 import io.engagekit.scoring.models.RepeatPattern;
 import io.engagekit.scoring.models.TransactionModel;
 import java.time.Instant;
@@ -33,6 +34,21 @@ final class ModelPatterns implements PopulationSummary<ModelLoyalty.State>, Refi
 
   /** A purchaser, as the summary counts them: what their patterns as of any instant follow from. */
   record Purchaser(int first, int last, long x, double repeatSpend) {
+    /** What the summary counts of a customer, or null without purchases. */
+    static @Nullable Purchaser of(ModelLoyalty.State state) {
+      PurchaseHistory history = state.history;
+      int n = history.days();
+      if (n == 0) {
+        return null;
+      }
+      double repeatSpend = 0;
+      for (int i = 1; i < n; i++) {
+        repeatSpend += history.spend(i); // in day order, as PurchaseHistory.summarize adds them
+      }
+      return new Purchaser((int) history.day(0).toEpochDay(), (int) history.day(n - 1).toEpochDay(), n - 1L,
+          repeatSpend);
+    }
+
     /** The summary as of the day {@code end}, as {@link ModelLoyalty.State#summary} makes it. */
     ModelLoyalty.Summary summary(long end, ModelSettings settings) {
       long to = Math.max(end, last);
@@ -58,7 +74,7 @@ final class ModelPatterns implements PopulationSummary<ModelLoyalty.State>, Refi
   @Override
   public void add(ModelLoyalty.State state) {
     customers++;
-    Purchaser p = state.purchaser();
+    Purchaser p = Purchaser.of(state);
     if (p != null) {
       purchaserCount++;
       purchasers.computeIfAbsent(p, k -> new long[1])[0]++;
@@ -71,7 +87,7 @@ final class ModelPatterns implements PopulationSummary<ModelLoyalty.State>, Refi
     if (customers == 0) {
       throw new IllegalStateException("the " + strategy.name() + " summary is empty");
     }
-    Purchaser p = state.purchaser();
+    Purchaser p = Purchaser.of(state);
     if (p != null) {
       long[] count = purchasers.get(p);
       if (count == null) {

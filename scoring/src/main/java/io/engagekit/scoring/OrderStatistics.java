@@ -3,10 +3,9 @@ package io.engagekit.scoring;
 import java.util.Arrays;
 
 /**
- * An exact multiset of tuples of finite doubles, kept sorted, that answers rank and selection
- * queries in logarithmic time while tuples are added and removed: the population summary behind
- * the rank-based scores of a live engine ({@code loyalty.rfm}'s quintiles, {@code loyalty.decayed}'s
- * median spend).
+ * An exact, sorted multiset of tuples of finite doubles that answers rank and selection queries
+ * while tuples come and go: the population summary behind {@code loyalty.rfm}'s live quintiles and
+ * {@code loyalty.decayed}'s live median spend.
  *
  * <p>Each element is a tuple of {@link #width()} doubles, ordered lexicographically by {@link
  * Double#compare}; the first is the <em>key</em> that rank queries ask about, the others ride
@@ -26,14 +25,10 @@ import java.util.Arrays;
  */
 final class OrderStatistics {
   /* design note
-   * Why exact and home-made rather than a quantile sketch (DataSketches KLL or REQ): a customer's
-   * value changes with every purchase, so the summary must replace values, and those sketches are
-   * insert-only (a rebuild would need a pass over the population, which is what the live engine must
-   * avoid). A sorted list of sorted chunks with a Fenwick tree over the chunk sizes replaces values
-   * in O(log n + B), answers exactly (so live scores equal batch scores to the last bit), merges
-   * exactly, and costs 8 bytes per value: 8 MB per summarised value at a million customers, small
-   * beside the states themselves. Measured in benchmarks/RESULTS.md (LiveEngineBenchmark).
-   * Sketches remain the right tool where summaries must cross a wire (the Flink issue).
+   * Exact and home-made rather than a quantile sketch (DataSketches KLL or REQ): a customer's value
+   * changes with every purchase, so the summary must replace values, and those sketches are
+   * insert-only (a rebuild would be the pass over the population the live engine exists to avoid).
+   * Sketches remain the right tool where summaries cross a wire (Flink). Figures: RESULTS.md 2026-12-05.
    */
   static final int CHUNK = 256; // 512 measured ~2x the shifting per update at 1M (RESULTS.md 2026-12-05)
 
@@ -70,35 +65,20 @@ final class OrderStatistics {
   }
 
   /**
-   * Returns a multiset of the given tuples, laid end to end in {@code flat} (which is not kept), in
-   * O(n log n): a batch build, the same content as adding them one by one.
+   * Returns a multiset of the given tuples, laid end to end in {@code flat} (which is not kept): the
+   * same content as adding them one by one, built in O(n log n) for width 1.
    */
   static OrderStatistics of(double[] flat, int length, int width) {
     OrderStatistics s = new OrderStatistics(width);
     int n = length / width;
-    double[] sorted;
-    if (width == 1) {
-      sorted = Arrays.copyOf(flat, n);
-      Arrays.sort(sorted); // orders as Double.compare does
-    } else {
-      Integer[] order = new Integer[n];
+    if (width > 1) { // no caller needs wide tuples in bulk: add them one by one
       for (int i = 0; i < n; i++) {
-        order[i] = i;
+        s.add(Arrays.copyOfRange(flat, i * width, (i + 1) * width));
       }
-      Arrays.sort(order, (a, b) -> {
-        for (int k = 0; k < width; k++) {
-          int c = Double.compare(flat[a * width + k], flat[b * width + k]);
-          if (c != 0) {
-            return c;
-          }
-        }
-        return 0;
-      });
-      sorted = new double[n * width];
-      for (int i = 0; i < n; i++) {
-        System.arraycopy(flat, order[i] * width, sorted, i * width, width);
-      }
+      return s;
     }
+    double[] sorted = Arrays.copyOf(flat, n);
+    Arrays.sort(sorted); // orders as Double.compare does
     int perChunk = CHUNK / 2;
     s.chunks = new SortedChunk[Math.max(4, (n + perChunk - 1) / perChunk)];
     SortedChunk chunk = null;

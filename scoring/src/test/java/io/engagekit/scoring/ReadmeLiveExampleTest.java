@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.engagekit.core.Channel;
 import io.engagekit.core.Touchpoint;
 import io.engagekit.core.TouchpointKind;
+import io.engagekit.core.testing.ReadmeSnippets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -67,23 +68,13 @@ final class ReadmeLiveExampleTest {
 
   @Test
   void readme_showsThisExampleVerbatim() throws IOException {
-    String source = Files.readString(
-        Path.of("src/test/java/io/engagekit/scoring/ReadmeLiveExampleTest.java"), StandardCharsets.UTF_8);
+    String source = Files.readString(Path.of("src/test/java/io/engagekit/scoring/ReadmeLiveExampleTest.java"),
+        StandardCharsets.UTF_8);
     String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
     for (String marker : List.of("README", "README:refit")) {
-      String snippet = source.substring(source.indexOf("// " + marker + ":begin\n") + ("// " + marker + ":begin\n").length(),
-          source.indexOf("    // " + marker + ":end"));
-      assertTrue(readme.contains("```java\n" + dedent(snippet, 4) + "```\n"),
-          "README.md's live-use example differs from ReadmeLiveExampleTest; copy it over:\n" + dedent(snippet, 4));
+      String block = ReadmeSnippets.javaBlock(source, marker);
+      assertTrue(readme.contains(block),
+          "README.md's live-use example differs from ReadmeLiveExampleTest; copy it over:\n" + block);
     }
-  }
-
-  private static String dedent(String text, int columns) {
-    StringBuilder sb = new StringBuilder();
-    for (String line : text.split("\n", -1)) {
-      sb.append(line.length() >= columns && line.substring(0, columns).isBlank() ? line.substring(columns) : line.strip())
-          .append('\n');
-    }
-    return sb.substring(0, sb.length() - 1);
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.engagekit.core.Touchpoint;
+import io.engagekit.core.testing.ReadmeSnippets;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -41,21 +42,13 @@ final class ReadmeExampleTest {
 
   @Test
   void readme_showsThisExampleVerbatim() throws IOException {
-    String source = Files.readString(
-        Path.of("src/test/java/io/engagekit/core/io/ReadmeExampleTest.java"), StandardCharsets.UTF_8);
-    String snippet = source.substring(
-        source.indexOf("// README:begin\n") + "// README:begin\n".length(), source.indexOf("    // README:end"));
+    String source = Files.readString(Path.of("src/test/java/io/engagekit/core/io/ReadmeExampleTest.java"),
+        StandardCharsets.UTF_8);
     String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
-    assertTrue(readme.contains("```java\n" + dedent(snippet, 4) + "```\n"),
-        "README.md's Java example differs from ReadmeExampleTest; copy it over:\n" + dedent(snippet, 4));
-  }
-
-  private static String dedent(String text, int columns) {
-    StringBuilder sb = new StringBuilder();
-    for (String line : text.split("\n", -1)) {
-      sb.append(line.length() >= columns && line.substring(0, columns).isBlank() ? line.substring(columns) : line.strip())
-          .append('\n');
+    for (String marker : List.of("README")) {
+      String block = ReadmeSnippets.javaBlock(source, marker);
+      assertTrue(readme.contains(block),
+          "README.md's Java example differs from ReadmeExampleTest; copy it over:\n" + block);
     }
-    return sb.substring(0, sb.length() - 1);
   }
 }
