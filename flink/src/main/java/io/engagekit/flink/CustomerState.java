@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One customer's keyed state in the scoring operator: a state per strategy, the events and requests
- * waiting for the watermark, and the trigger counters. Restored state may arrive raw (each
+ * waiting for the watermark, the trigger counters, and when the population strategies' states are
+ * next due at the population summaries. Restored state may arrive raw (each
  * strategy's bytes with the version they were written in) from a serializer that has no strategies;
  * {@link #states(List)} reads it with the job's strategies on first use.
  *
@@ -36,6 +37,8 @@ final class CustomerState {
   long events;
   long sinceEmission;
   long nextTimer = Long.MIN_VALUE;
+  /** The summary instant (ms) at which the population strategies' states are next sent; MIN_VALUE if none due. */
+  long updateAt = Long.MIN_VALUE;
   final ArrayList<EngagementEvent> pending = new ArrayList<>();
   final ArrayList<Instant> requests = new ArrayList<>();
 

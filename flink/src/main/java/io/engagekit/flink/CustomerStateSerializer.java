@@ -26,7 +26,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Layout {@value #LAYOUT}, per customer: the layout byte; the number of strategies; for each,
  * its state version and the length and bytes of {@link ScoreState#writeTo}; the applied-event count
- * and the count since the last emission (varints); the next periodic timer (a long); the {@link
+ * and the count since the last emission (varints); the next periodic timer (a long); the summary
+ * instant the population strategies' states are next sent at (a long; layout 2 on, layout 1 reads as
+ * none due); the {@link
  * EventCodec} layout and the events waiting for the watermark; the pending request instants. Each
  * record carries its strategies' state versions, so records written before and after an upgrade can
  * sit side by side (as they do in RocksDB) and each is read with {@link
@@ -39,7 +41,7 @@ import org.jspecify.annotations.Nullable;
 final class CustomerStateSerializer extends TypeSerializer<CustomerState> {
   private static final long serialVersionUID = 1L;
   /** The per-record layout this serializer writes. */
-  static final int LAYOUT = 1;
+  static final int LAYOUT = 2;
 
   private final @Nullable StrategyFactory factory;
   private final List<String> names;
@@ -124,6 +126,7 @@ final class CustomerStateSerializer extends TypeSerializer<CustomerState> {
     Codecs.writeVarLong(out, record.events);
     Codecs.writeVarLong(out, record.sinceEmission);
     out.writeLong(record.nextTimer);
+    out.writeLong(record.updateAt);
     out.writeByte(EventCodec.VERSION);
     Codecs.writeVarLong(out, record.pending.size());
     for (EngagementEvent e : record.pending) {
@@ -143,8 +146,9 @@ final class CustomerStateSerializer extends TypeSerializer<CustomerState> {
   private static CustomerState read(DataInputView in, @Nullable List<ScoringStrategy<?>> strategies)
       throws IOException {
     int layout = in.readUnsignedByte();
-    if (layout != LAYOUT) {
-      throw new IOException("customer state layout " + layout + " is not supported; this serializer reads " + LAYOUT);
+    if (layout != 1 && layout != LAYOUT) {
+      throw new IOException("customer state layout " + layout + " is not supported; this serializer reads 1 to "
+          + LAYOUT);
     }
     StateRecord record = StateRecord.read(in);
     CustomerState state = strategies == null
@@ -153,6 +157,9 @@ final class CustomerStateSerializer extends TypeSerializer<CustomerState> {
     state.events = Codecs.readVarLong(in);
     state.sinceEmission = Codecs.readVarLong(in);
     state.nextTimer = in.readLong();
+    if (layout >= 2) {
+      state.updateAt = in.readLong();
+    }
     int eventLayout = in.readUnsignedByte();
     int pending = Codecs.readVarInt(in, "pending event count");
     for (int i = 0; i < pending; i++) {

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.engagekit.core.EngagementEvent;
 import io.engagekit.scoring.EngagementEngine;
 import io.engagekit.scoring.PopulationStrategy;
+import io.engagekit.scoring.PopulationSummary;
 import io.engagekit.scoring.ScoringStrategy;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -17,7 +18,10 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
+import org.apache.flink.streaming.api.datastream.ConnectedStreams;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.util.InstantiationUtil;
 import org.apache.flink.util.OutputTag;
@@ -108,21 +112,35 @@ public final class FlinkScoring implements Serializable {
   public static final OutputTag<EngagementEvent> LATE_EVENTS =
       new OutputTag<>("engagekit-late-events", EngageKitTypes.events());
 
+  /** The uid of the population-scoring operator of a job with population strategies. */
+  public static final String POPULATION_UID = "engagekit-population";
+  /** The keyed operator's population updates, broadcast to the population-scoring operator. */
+  static final OutputTag<PopulationUpdate> UPDATES = new OutputTag<>("engagekit-population-updates",
+      new ValueTypeInfo<>(PopulationUpdate.class, Serializers.PopulationUpdates.INSTANCE));
+  static final org.apache.flink.api.common.typeinfo.TypeInformation<Staged> STAGED =
+      new ValueTypeInfo<>(Staged.class, Serializers.StagedRecords.INSTANCE);
+
   private final StrategyFactory factory;
   private final long everyEvents;
   private final long intervalMillis;
   private final Instant[] asOf;
   private final double alertThreshold;
   private final long untilMillis;
+  private final long summaryMillis;
+  private final boolean population;
+  private final boolean ordered;
 
   private FlinkScoring(StrategyFactory factory, long everyEvents, long intervalMillis, Instant[] asOf,
-      double alertThreshold, long untilMillis) {
+      double alertThreshold, long untilMillis, long summaryMillis, boolean population, boolean ordered) {
     this.factory = factory;
     this.everyEvents = everyEvents;
     this.intervalMillis = intervalMillis;
     this.asOf = asOf;
     this.alertThreshold = alertThreshold;
     this.untilMillis = untilMillis;
+    this.summaryMillis = summaryMillis;
+    this.population = population;
+    this.ordered = ordered;
   }
 
   /**
@@ -145,9 +163,13 @@ public final class FlinkScoring implements Serializable {
     EngagementEngine.of(strategies); // distinct names, at least one
     for (ScoringStrategy<?> s : strategies) {
       if (s instanceof PopulationStrategy<?> p && p.dependsOnPopulation()) {
-        throw new IllegalArgumentException("strategy " + s.name() + " scores customers relative to the population,"
-            + " which a keyed operator never sees whole; fit the model on RFM summaries aggregated in Flink"
-            + " (RfmSummaries) and give it to the strategy, or score it in the in-process engine");
+        PopulationSummary<?> summary = p.newSummary();
+        if (summary == null || !summary.answersFromStates()) {
+          throw new IllegalArgumentException("strategy " + s.name() + " scores customers relative to the population"
+              + (summary == null ? " and keeps no live summary of it" : " against a model fitted on it")
+              + ", which the Flink job cannot keep; fit the model on RFM summaries aggregated in Flink"
+              + " (RfmSummaries) and give it to the strategy, or score it in the in-process engine");
+        }
       }
       try {
         s.newState().writeTo(new DataOutputStream(OutputStream.nullOutputStream()));
@@ -156,7 +178,8 @@ public final class FlinkScoring implements Serializable {
             + " keeps its state in", e);
       }
     }
-    return new FlinkScoring(factory, 0, 0, new Instant[0], DEFAULT_ALERT_THRESHOLD, Long.MIN_VALUE);
+    return new FlinkScoring(factory, 0, 0, new Instant[0], DEFAULT_ALERT_THRESHOLD, Long.MIN_VALUE, 0,
+        populationIndices(strategies).length > 0, false);
   }
 
   /**
@@ -171,7 +194,8 @@ public final class FlinkScoring implements Serializable {
     if (n < 1) {
       throw new IllegalArgumentException("the event count must be >= 1 but was " + n);
     }
-    return new FlinkScoring(factory, n, intervalMillis, asOf, alertThreshold, untilMillis);
+    return new FlinkScoring(factory, n, intervalMillis, asOf, alertThreshold, untilMillis, summaryMillis,
+        population, ordered);
   }
 
   /**
@@ -188,7 +212,8 @@ public final class FlinkScoring implements Serializable {
       throw new IllegalArgumentException("the period must be a positive whole number of milliseconds but was "
           + period);
     }
-    return new FlinkScoring(factory, everyEvents, period.toMillis(), asOf, alertThreshold, untilMillis);
+    return new FlinkScoring(factory, everyEvents, period.toMillis(), asOf, alertThreshold, untilMillis,
+        summaryMillis, population, ordered);
   }
 
   /**
@@ -202,7 +227,7 @@ public final class FlinkScoring implements Serializable {
    */
   public FlinkScoring until(Instant end) {
     return new FlinkScoring(factory, everyEvents, intervalMillis, asOf, alertThreshold,
-        requireNonNull(end, "end").toEpochMilli());
+        requireNonNull(end, "end").toEpochMilli(), summaryMillis, population, ordered);
   }
 
   /**
@@ -217,7 +242,47 @@ public final class FlinkScoring implements Serializable {
       all.add(requireNonNull(i, "instant"));
     }
     return new FlinkScoring(factory, everyEvents, intervalMillis,
-        all.stream().distinct().sorted().toArray(Instant[]::new), alertThreshold, untilMillis);
+        all.stream().distinct().sorted().toArray(Instant[]::new), alertThreshold, untilMillis, summaryMillis,
+        population, ordered);
+  }
+
+  /**
+   * Returns these settings, also bringing the population summaries up to date at each multiple of a
+   * period of event time since the epoch. The summaries are exact at every summary instant: the
+   * {@link #at(Instant...) fixed instants}, the multiples of {@link #every(Duration) the scoring
+   * period}, and the multiples of this period. A score as of another instant (a {@link
+   * ScoreRequest request}, or {@link #everyEvents(long) every N events}) is relative to the
+   * population as of the latest summary instant before it, so this period bounds how stale the
+   * population can be. Only jobs with population strategies use it.
+   *
+   * @param period a positive whole number of milliseconds
+   * @return new settings
+   * @throws IllegalArgumentException if the period is not positive or not whole milliseconds
+   */
+  public FlinkScoring summaryEvery(Duration period) {
+    requireNonNull(period, "period");
+    if (period.isNegative() || period.isZero() || period.toNanos() % 1_000_000 != 0) {
+      throw new IllegalArgumentException("the summary period must be a positive whole number of milliseconds but was "
+          + period);
+    }
+    return new FlinkScoring(factory, everyEvents, intervalMillis, asOf, alertThreshold, untilMillis,
+        period.toMillis(), population, ordered);
+  }
+
+  /**
+   * Returns these settings with every event held until the watermark passes it and applied in the
+   * order of the instants (ties in the order of their encoded bytes), whatever order the events
+   * arrived in. By default an event that no emission of its customer precedes is applied on arrival,
+   * which saves a timer and a write per event; the states are the same, since the strategies are
+   * order-independent, except that sums of floating-point values may differ in their last bits when
+   * events arrive out of order. Choose this to make the scores bit-for-bit independent of the
+   * arrival order.
+   *
+   * @return new settings
+   */
+  public FlinkScoring inEventTimeOrder() {
+    return new FlinkScoring(factory, everyEvents, intervalMillis, asOf, alertThreshold, untilMillis, summaryMillis,
+        population, true);
   }
 
   /**
@@ -231,7 +296,8 @@ public final class FlinkScoring implements Serializable {
     if (!(threshold > 0 && threshold <= 1)) {
       throw new IllegalArgumentException("threshold must be in (0, 1] but was " + threshold);
     }
-    return new FlinkScoring(factory, everyEvents, intervalMillis, asOf, threshold, untilMillis);
+    return new FlinkScoring(factory, everyEvents, intervalMillis, asOf, threshold, untilMillis, summaryMillis,
+        population, ordered);
   }
 
   /**
@@ -242,10 +308,16 @@ public final class FlinkScoring implements Serializable {
    * @return the scores; {@link #ALERTS} and {@link #LATE_EVENTS} are its side outputs
    */
   public SingleOutputStreamOperator<CustomerScores> score(DataStream<EngagementEvent> events) {
-    return events.keyBy(EngagementEvent::customer, Types.STRING)
-        .process(new ScoringFunctions.Events(this), EngageKitTypes.scores())
+    KeyedStream<EngagementEvent, String> keyed = events.keyBy(EngagementEvent::customer, Types.STRING);
+    if (!population) {
+      return keyed.process(new ScoringFunctions.Events<>(this, false), EngageKitTypes.scores())
+          .uid(UID)
+          .name("EngageKit scoring");
+    }
+    checkSummaryInstants();
+    return populationScores(keyed.process(new ScoringFunctions.Events<>(this, true), STAGED)
         .uid(UID)
-        .name("EngageKit scoring");
+        .name("EngageKit scoring"));
   }
 
   /**
@@ -257,11 +329,79 @@ public final class FlinkScoring implements Serializable {
    */
   public SingleOutputStreamOperator<CustomerScores> score(DataStream<EngagementEvent> events,
       DataStream<ScoreRequest> requests) {
-    return events.connect(requests)
-        .keyBy(EngagementEvent::customer, ScoreRequest::customer, Types.STRING)
-        .process(new ScoringFunctions.WithRequests(this), EngageKitTypes.scores())
+    ConnectedStreams<EngagementEvent, ScoreRequest> keyed = events.connect(requests)
+        .keyBy(EngagementEvent::customer, ScoreRequest::customer, Types.STRING);
+    if (!population) {
+      return keyed.process(new ScoringFunctions.WithRequests<>(this, false), EngageKitTypes.scores())
+          .uid(UID)
+          .name("EngageKit scoring");
+    }
+    checkSummaryInstants();
+    return populationScores(keyed.process(new ScoringFunctions.WithRequests<>(this, true), STAGED)
         .uid(UID)
-        .name("EngageKit scoring");
+        .name("EngageKit scoring"));
+  }
+
+  /**
+   * The second operator of a job with population strategies: the staged scores keyed by customer,
+   * the population updates broadcast to every subtask.
+   */
+  private SingleOutputStreamOperator<CustomerScores> populationScores(SingleOutputStreamOperator<Staged> staged) {
+    BroadcastStream<PopulationUpdate> updates = staged.getSideOutput(UPDATES).broadcast(PopulationScoring.BROADCAST);
+    return staged.keyBy(Staged::customer, Types.STRING)
+        .connect(updates)
+        .process(new PopulationScoring(this), EngageKitTypes.scores())
+        .uid(POPULATION_UID)
+        .name("EngageKit population scoring");
+  }
+
+  private void checkSummaryInstants() {
+    if (asOf.length == 0 && intervalMillis == 0 && summaryMillis == 0) {
+      throw new IllegalStateException("population strategies are scored against population summaries brought up to"
+          + " date at summary instants, and these settings have none: give fixed instants (at), a scoring period"
+          + " (every) or a summary period (summaryEvery)");
+    }
+  }
+
+  /**
+   * The first summary instant (ms) at or after {@code from}: a fixed instant, a multiple of the
+   * scoring period (up to its end) or of the summary period; {@code Long.MIN_VALUE} if none is left.
+   */
+  long nextSummaryInstant(long from) {
+    long next = Long.MAX_VALUE;
+    for (Instant at : asOf) {
+      long ms = at.toEpochMilli();
+      if (ms >= from) {
+        next = ms;
+        break;
+      }
+    }
+    if (intervalMillis > 0) {
+      long boundary = -Math.floorDiv(-from, intervalMillis) * intervalMillis;
+      if (untilMillis == Long.MIN_VALUE || boundary <= untilMillis) {
+        next = Math.min(next, boundary);
+      }
+    }
+    if (summaryMillis > 0) {
+      next = Math.min(next, -Math.floorDiv(-from, summaryMillis) * summaryMillis);
+    }
+    return next == Long.MAX_VALUE ? Long.MIN_VALUE : next;
+  }
+
+  /** The indices of the strategies scored against the population, in the factory's order. */
+  static int[] populationIndices(List<ScoringStrategy<?>> strategies) {
+    return java.util.stream.IntStream.range(0, strategies.size())
+        .filter(i -> strategies.get(i) instanceof PopulationStrategy<?> p && p.dependsOnPopulation())
+        .toArray();
+  }
+
+  /** A new live summary of a population strategy (checked to exist by {@link #of}). */
+  static PopulationSummary<?> summaryOf(ScoringStrategy<?> strategy) {
+    PopulationSummary<?> summary = ((PopulationStrategy<?>) strategy).newSummary();
+    if (summary == null) {
+      throw new IllegalStateException("strategy " + strategy.name() + " returned no population summary");
+    }
+    return summary;
   }
 
   /**
@@ -302,6 +442,14 @@ public final class FlinkScoring implements Serializable {
 
   List<Instant> asOf() {
     return List.of(asOf);
+  }
+
+  boolean inEventTimeOrderSet() {
+    return ordered;
+  }
+
+  long summaryMillis() {
+    return summaryMillis;
   }
 
   double alertThreshold() {

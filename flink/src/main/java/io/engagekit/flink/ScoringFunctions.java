@@ -1,6 +1,7 @@
 package io.engagekit.flink;
 
 import io.engagekit.core.EngagementEvent;
+import io.engagekit.scoring.FadingInterest;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
@@ -8,23 +9,31 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.jspecify.annotations.Nullable;
 
-/** The two forms of the scoring operator: over events alone, and over events and score requests. */
+/**
+ * The two forms of the scoring operator: over events alone, and over events and score requests.
+ * Each emits {@link CustomerScores} when the job has no population strategies, and {@link Staged}
+ * records for {@link PopulationScoring} when it has.
+ */
 final class ScoringFunctions {
   private ScoringFunctions() {}
 
-  /** Keyed by customer: events in, scores out. */
-  static final class Events extends KeyedProcessFunction<String, EngagementEvent, CustomerScores> {
+  /** Keyed by customer: events in, scores (or staged scores) out. */
+  static final class Events<O> extends KeyedProcessFunction<String, EngagementEvent, O> {
     private static final long serialVersionUID = 1L;
     private final FlinkScoring settings;
+    private final boolean staged;
     private transient @Nullable ScoringLogic logic;
+    private transient @Nullable Port port;
 
-    Events(FlinkScoring settings) {
+    Events(FlinkScoring settings, boolean staged) {
       this.settings = settings;
+      this.staged = staged;
     }
 
     @Override
     public void open(OpenContext context) {
-      logic = new ScoringLogic(settings, getRuntimeContext());
+      logic = new ScoringLogic(settings, getRuntimeContext(), false);
+      port = new Port(staged);
     }
 
     private ScoringLogic logic() {
@@ -35,39 +44,43 @@ final class ScoringFunctions {
     }
 
     @Override
-    public void processElement(EngagementEvent event, Context ctx, Collector<CustomerScores> out) throws Exception {
-      logic().onEvent(ctx.getCurrentKey(), event, ctx.timerService(), out, side(ctx));
+    public void processElement(EngagementEvent event, Context ctx, Collector<O> out) throws Exception {
+      logic().onEvent(ctx.getCurrentKey(), event, ctx.timerService(), port(out, ctx));
     }
 
     @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<CustomerScores> out) throws Exception {
-      logic().onTimer(ctx.getCurrentKey(), timestamp, ctx.timerService(), out, side(ctx));
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<O> out) throws Exception {
+      logic().onTimer(ctx.getCurrentKey(), timestamp, ctx.timerService(), port(out, ctx));
     }
 
-    private static ScoringLogic.Side side(KeyedProcessFunction<String, EngagementEvent, CustomerScores>.Context ctx) {
-      return new ScoringLogic.Side() {
-        @Override
-        public <X> void output(OutputTag<X> tag, X value) {
-          ctx.output(tag, value);
-        }
-      };
+    private Port port(Collector<O> out, KeyedProcessFunction<String, EngagementEvent, O>.Context ctx) {
+      Port p = port;
+      if (p == null) {
+        throw new IllegalStateException("the scoring function was not opened");
+      }
+      p.out = out;
+      p.side = ctx::output;
+      return p;
     }
   }
 
-  /** Keyed by customer: events and score requests in, scores out. */
-  static final class WithRequests
-      extends KeyedCoProcessFunction<String, EngagementEvent, ScoreRequest, CustomerScores> {
+  /** Keyed by customer: events and score requests in, scores (or staged scores) out. */
+  static final class WithRequests<O> extends KeyedCoProcessFunction<String, EngagementEvent, ScoreRequest, O> {
     private static final long serialVersionUID = 1L;
     private final FlinkScoring settings;
+    private final boolean staged;
     private transient @Nullable ScoringLogic logic;
+    private transient @Nullable Port port;
 
-    WithRequests(FlinkScoring settings) {
+    WithRequests(FlinkScoring settings, boolean staged) {
       this.settings = settings;
+      this.staged = staged;
     }
 
     @Override
     public void open(OpenContext context) {
-      logic = new ScoringLogic(settings, getRuntimeContext());
+      logic = new ScoringLogic(settings, getRuntimeContext(), true);
+      port = new Port(staged);
     }
 
     private ScoringLogic logic() {
@@ -78,28 +91,94 @@ final class ScoringFunctions {
     }
 
     @Override
-    public void processElement1(EngagementEvent event, Context ctx, Collector<CustomerScores> out) throws Exception {
-      logic().onEvent(ctx.getCurrentKey(), event, ctx.timerService(), out, side(ctx));
+    public void processElement1(EngagementEvent event, Context ctx, Collector<O> out) throws Exception {
+      logic().onEvent(ctx.getCurrentKey(), event, ctx.timerService(), port(out, ctx));
     }
 
     @Override
-    public void processElement2(ScoreRequest request, Context ctx, Collector<CustomerScores> out) throws Exception {
-      logic().onRequest(ctx.getCurrentKey(), request, ctx.timerService(), out, side(ctx));
+    public void processElement2(ScoreRequest request, Context ctx, Collector<O> out) throws Exception {
+      logic().onRequest(ctx.getCurrentKey(), request, ctx.timerService(), port(out, ctx));
     }
 
     @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<CustomerScores> out) throws Exception {
-      logic().onTimer(ctx.getCurrentKey(), timestamp, ctx.timerService(), out, side(ctx));
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<O> out) throws Exception {
+      logic().onTimer(ctx.getCurrentKey(), timestamp, ctx.timerService(), port(out, ctx));
     }
 
-    private static ScoringLogic.Side side(
-        KeyedCoProcessFunction<String, EngagementEvent, ScoreRequest, CustomerScores>.Context ctx) {
-      return new ScoringLogic.Side() {
-        @Override
-        public <X> void output(OutputTag<X> tag, X value) {
-          ctx.output(tag, value);
+    private Port port(Collector<O> out,
+        KeyedCoProcessFunction<String, EngagementEvent, ScoreRequest, O>.Context ctx) {
+      Port p = port;
+      if (p == null) {
+        throw new IllegalStateException("the scoring function was not opened");
+      }
+      p.out = out;
+      p.side = ctx::output;
+      return p;
+    }
+  }
+
+  /** Emits side outputs; both function contexts can. */
+  interface Side {
+    <X> void output(OutputTag<X> tag, X value);
+  }
+
+  /**
+   * The operator's outputs, reused across calls: scores to the collector (as they are, or staged
+   * with the population states), the rest to side outputs (or, staged, downstream).
+   */
+  static final class Port implements ScoringLogic.Out {
+    private final boolean staged;
+    @Nullable Collector<?> out;
+    @Nullable Side side;
+
+    Port(boolean staged) {
+      this.staged = staged;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <X> Collector<X> out() {
+      if (out == null) {
+        throw new IllegalStateException("no collector");
+      }
+      return (Collector<X>) out;
+    }
+
+    private Side side() {
+      if (side == null) {
+        throw new IllegalStateException("no context");
+      }
+      return side;
+    }
+
+    @Override
+    public void scores(CustomerScores scores, byte @Nullable [] population) {
+      if (staged) {
+        if (population == null) {
+          throw new IllegalStateException("staged scores need the population states");
         }
-      };
+        this.<Staged>out().collect(Staged.scores(scores, population));
+      } else {
+        this.<CustomerScores>out().collect(scores);
+      }
+    }
+
+    @Override
+    public void late(EngagementEvent event) {
+      if (staged) {
+        this.<Staged>out().collect(Staged.late(event)); // to the side output of the operator users see
+      } else {
+        side().output(FlinkScoring.LATE_EVENTS, event);
+      }
+    }
+
+    @Override
+    public void alert(FadingInterest.Alert alert) {
+      side().output(FlinkScoring.ALERTS, alert);
+    }
+
+    @Override
+    public void update(PopulationUpdate update) {
+      side().output(FlinkScoring.UPDATES, update);
     }
   }
 }

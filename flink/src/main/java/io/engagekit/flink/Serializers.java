@@ -233,4 +233,88 @@ final class Serializers {
       }
     }
   }
+
+  /** Staged scores (the scores, then the population states) or a late event, after a tag byte. */
+  static final class StagedRecords extends ValueSerializer<Staged> {
+    private static final long serialVersionUID = 1L;
+    static final StagedRecords INSTANCE = new StagedRecords();
+
+    @Override
+    public void serialize(Staged record, DataOutputView target) throws IOException {
+      if (record.late() != null) {
+        target.writeByte(1);
+        EventCodec.write(record.late(), target);
+      } else {
+        target.writeByte(0);
+        Scores.INSTANCE.serialize(java.util.Objects.requireNonNull(record.scores()), target);
+        byte[] states = java.util.Objects.requireNonNull(record.states());
+        Codecs.writeVarLong(target, states.length);
+        target.write(states);
+      }
+    }
+
+    @Override
+    public Staged deserialize(DataInputView source) throws IOException {
+      int tag = source.readUnsignedByte();
+      if (tag == 1) {
+        return Staged.late(EventCodec.read(source));
+      }
+      if (tag != 0) {
+        throw new IOException("invalid staged record: tag " + tag);
+      }
+      CustomerScores scores = Scores.INSTANCE.deserialize(source);
+      byte[] states = new byte[Codecs.readVarInt(source, "population state length")];
+      source.readFully(states);
+      return Staged.scores(scores, states);
+    }
+
+    @Override
+    public Snapshot snapshotConfiguration() {
+      return new Snapshot();
+    }
+
+    /** Restores {@link StagedRecords}. */
+    public static final class Snapshot extends ValueSerializer.Snapshot<Staged> {
+      /** Called by Flink on restore. */
+      public Snapshot() {
+        super(() -> INSTANCE);
+      }
+    }
+  }
+
+  /** Population updates: the customer, the summary instant, the population states. */
+  static final class PopulationUpdates extends ValueSerializer<PopulationUpdate> {
+    private static final long serialVersionUID = 1L;
+    static final PopulationUpdates INSTANCE = new PopulationUpdates();
+
+    @Override
+    public void serialize(PopulationUpdate record, DataOutputView target) throws IOException {
+      target.writeUTF(record.customer());
+      target.writeLong(record.at());
+      Codecs.writeVarLong(target, record.states().length);
+      target.write(record.states());
+    }
+
+    @Override
+    public PopulationUpdate deserialize(DataInputView source) throws IOException {
+      String customer = source.readUTF();
+      long at = source.readLong();
+      byte[] states = new byte[Codecs.readVarInt(source, "population state length")];
+      source.readFully(states);
+      return new PopulationUpdate(customer, at, states);
+    }
+
+    @Override
+    public Snapshot snapshotConfiguration() {
+      return new Snapshot();
+    }
+
+    /** Restores {@link PopulationUpdates}. */
+    public static final class Snapshot extends ValueSerializer.Snapshot<PopulationUpdate> {
+      /** Called by Flink on restore. */
+      public Snapshot() {
+        super(() -> INSTANCE);
+      }
+    }
+  }
 }

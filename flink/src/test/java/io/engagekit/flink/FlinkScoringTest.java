@@ -121,9 +121,19 @@ final class FlinkScoringTest {
   @Test
   void settingsTheOperatorCannotHonour_areRefusedWithTheReason() {
     IllegalArgumentException population = assertThrows(IllegalArgumentException.class,
-        () -> FlinkScoring.of(() -> List.of(ScoringStrategies.loyaltyRfm())));
-    assertTrue(population.getMessage().contains("loyalty.rfm scores customers relative to the population"),
+        () -> FlinkScoring.of(() -> List.of(ScoringStrategies.loyaltyBgNbd())));
+    assertTrue(population.getMessage().contains(
+        "loyalty.bgnbd scores customers relative to the population against a model fitted on it"),
         population.getMessage());
+    FlinkScoring rfm = FlinkScoring.of(() -> List.of(ScoringStrategies.loyaltyRfm(),
+        ScoringStrategies.loyaltyDecayed()));
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    IllegalStateException instants = assertThrows(IllegalStateException.class, () -> rfm.everyEvents(3)
+        .score(env.fromData(List.<EngagementEvent>of(), EngageKitTypes.events())));
+    assertTrue(instants.getMessage().contains("give fixed instants (at), a scoring period (every) or a summary"
+        + " period (summaryEvery)"), instants.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> rfm.summaryEvery(Duration.ZERO));
+    assertThrows(IllegalArgumentException.class, () -> rfm.summaryEvery(Duration.ofNanos(1500)));
     IllegalArgumentException snapshots = assertThrows(IllegalArgumentException.class,
         () -> FlinkScoring.of(() -> List.of(new VisitCounter())));
     assertTrue(snapshots.getMessage().contains("does not support snapshots"), snapshots.getMessage());

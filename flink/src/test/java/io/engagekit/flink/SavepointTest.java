@@ -79,6 +79,24 @@ final class SavepointTest {
     }
   }
 
+  @Test
+  void populationSummaries_surviveASavepoint() throws Exception {
+    // The population-scoring operator's state: the copy of every customer's population states that
+    // subtask 0 writes, the updates not applied yet, and the scores waiting for the watermark.
+    Population p = Simulator.simulate(SimulationSettings.of(300, 9));
+    List<EngagementEvent> events = Streams.inTimeOrder(p.events());
+    Instant asOf = p.holdoutEnd();
+    FlinkScoring scoring = FlinkScoring.of(() -> List.of(ScoringStrategies.loyaltyRfm(), FadingInterest.strategy(),
+            ScoringStrategies.loyaltyDecayed()))
+        .summaryEvery(Duration.ofDays(7)).at(asOf).everyEvents(5).alertThreshold(0.3).inEventTimeOrder();
+    List<Object> reference = run(scoring, events);
+    List<Object> resumed = stopAndResume(scoring, scoring, events);
+    assertSame(sorted(reference), sorted(resumed));
+    assertTrue(reference.stream().anyMatch(o -> o instanceof FadingInterest.Alert), "no alert was emitted");
+    assertTrue(reference.stream().anyMatch(o -> o instanceof CustomerScores s
+        && s.score("loyalty.rfm").label().orElse("").endsWith("champions")), "no RFM champion was scored");
+  }
+
   /** Runs until a third of the events are in, stops with a savepoint, resumes with {@code after}. */
   private List<Object> stopAndResume(FlinkScoring before, FlinkScoring after, List<EngagementEvent> events)
       throws Exception {
@@ -130,6 +148,27 @@ final class SavepointTest {
     var scores = scoring.score(Streams.source(env, sourceKey, count, 2, Duration.ofHours(6), perSecond));
     scores.sinkTo(new Streams.ToQueue<>(key)).uid("scores-sink");
     scores.getSideOutput(FlinkScoring.ALERTS).sinkTo(new Streams.ToQueue<>(key)).uid("alerts-sink");
+    scores.getSideOutput(FlinkScoring.LATE_EVENTS).sinkTo(new Streams.ToQueue<>(key)).uid("late-sink");
+  }
+
+  /** Equal lists, or a failure naming the first few records only one of them holds. */
+  private static void assertSame(List<String> expected, List<String> actual) {
+    if (!expected.equals(actual)) {
+      List<String> missing = new ArrayList<>(expected);
+      missing.removeAll(actual);
+      List<String> extra = new ArrayList<>(actual);
+      extra.removeAll(expected);
+      throw new AssertionError(expected.size() + " records expected, " + actual.size() + " emitted ("
+          + kinds(expected) + " against " + kinds(actual) + "); missing "
+          + missing.stream().limit(3).map(r -> r.substring(0, Math.min(300, r.length()))).toList() + "; unexpected "
+          + extra.stream().limit(3).map(r -> r.substring(0, Math.min(300, r.length()))).toList());
+    }
+  }
+
+  private static java.util.Map<String, Long> kinds(List<String> records) {
+    return records.stream().collect(java.util.stream.Collectors.groupingBy(
+        r -> r.startsWith("Alert") ? "alert" : r.contains("|") ? r.split("\\|")[2] : "other", java.util.TreeMap::new,
+        java.util.stream.Collectors.counting()));
   }
 
   private static List<String> sorted(List<Object> records) {

@@ -66,6 +66,12 @@ final class ModelPatterns implements PopulationSummary<ModelLoyalty.State>, Refi
     }
   }
 
+  /** Scores wait for a fit the host triggers (the engine's refit policy). */
+  @Override
+  public boolean answersFromStates() {
+    return false;
+  }
+
   @Override
   public boolean changes(EngagementEvent event) {
     return event instanceof Touchpoint && ((Touchpoint) event).kind() == TouchpointKind.PURCHASE;

@@ -55,6 +55,19 @@ public interface PopulationSummary<S extends ScoreState<S>> {
   void combine(PopulationSummary<S> other);
 
   /**
+   * Returns whether {@link #score} and {@link #calibration} answer from the states added alone. A
+   * summary that scores against a fitted model answers only after its host has refitted it (see
+   * {@link RefitPolicy}) and returns false; hosts that cannot trigger refits (a Flink job) refuse such
+   * summaries. The default is true.
+   *
+   * @return false if answers wait for a fit the host must trigger
+   * @since 0.2
+   */
+  default boolean answersFromStates() {
+    return true;
+  }
+
+  /**
    * Returns how many states the summary holds.
    *
    * @return the population size
