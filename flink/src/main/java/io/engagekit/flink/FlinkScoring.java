@@ -28,25 +28,32 @@ import org.apache.flink.util.OutputTag;
 
 /**
  * EngageKit strategies as a keyed Flink operator: each customer's strategy states live in Flink
- * keyed state, events are applied in event time, and scores are emitted on triggers.
+ * keyed state, events are applied in event time, and scores are emitted on triggers; population
+ * strategies are scored against population summaries kept by a second operator.
  *
  * <pre>{@code
  * DataStream<EngagementEvent> events = env.fromSource(source,
  *     FlinkScoring.watermarks(Duration.ofMinutes(5)), "events");
  * SingleOutputStreamOperator<CustomerScores> scores = FlinkScoring.of(
- *         () -> List.of(ScoringStrategies.satisfactionNps(), FadingInterest.strategy()))
+ *         () -> List.of(ScoringStrategies.satisfactionNps(), FadingInterest.strategy(),
+ *             ScoringStrategies.loyaltyRfm()))
  *     .every(Duration.ofDays(1))
  *     .score(events);
  * DataStream<FadingInterest.Alert> alerts = scores.getSideOutput(FlinkScoring.ALERTS);
  * }</pre>
  *
  * <h2>Time</h2>
- * Events are applied in event time. An event waits in the customer's state until the watermark
- * passes its instant, and events are then applied in the order of their instants (ties in the order
- * of their encoded bytes), whatever order they arrived in. A score "as of T" is emitted once the
- * watermark passes T, after every event at or before T and before every event after T: the same
- * score the in-process {@link EngagementEngine} gives for the same events as of T. Flink's
- * timestamps are milliseconds; EngageKit's instants keep their nanoseconds.
+ * Events are applied in event time. A score "as of T" is emitted once the watermark passes T, after
+ * every event at or before T and before every event after T: the same score the in-process {@link
+ * EngagementEngine} gives for the same events as of T. An event that no pending emission of its
+ * customer precedes (nor, with population strategies, the next summary instant) is applied to the
+ * states on arrival; any other waits in the customer's state until the watermark passes its instant.
+ * The strategies are order-independent, so the states are those of an application in time order,
+ * except that sums of doubles may differ in their last bits when events arrive out of order. {@link
+ * #inEventTimeOrder()} makes every event wait and applies them in the order of their instants (ties
+ * in the order of their encoded bytes), bit-for-bit independent of the arrival order; with {@link
+ * #everyEvents(long)}, score requests, or a strategy that is not order-independent, events always
+ * wait. Flink's timestamps are milliseconds; EngageKit's instants keep their nanoseconds.
  *
  * <h2>Triggers</h2>
  * Any combination of:
@@ -71,7 +78,8 @@ import org.apache.flink.util.OutputTag;
  * exactly what they would have been), counted in the metric {@code engagekit.lateEvents}, and a copy
  * goes to the side output {@link #LATE_EVENTS}. Scores already emitted are not revised; the next
  * emission includes the event. A customer first seen through a late event gets no {@link
- * CustomerScores.Cause#AS_OF} scores for instants the watermark had already passed.
+ * CustomerScores.Cause#AS_OF} scores for instants the watermark had already passed. With population
+ * strategies, a late event reaches the population at the next summary instant after the watermark.
  *
  * <h2>Alerts</h2>
  * When the strategies include {@code alert.fading}, every emission whose fading score reaches the
@@ -79,12 +87,39 @@ import org.apache.flink.util.OutputTag;
  * io.engagekit.scoring.FadingInterest.Alert} to the side output {@link #ALERTS}.
  *
  * <h2>Strategies</h2>
- * Every strategy must support snapshots (Flink keeps state in them). Strategies relative to a
- * population ({@code loyalty.rfm}, {@code loyalty.decayed}, {@code loyalty.clv}, and the model
- * strategies without a model) cannot be scored one customer at a time and are refused: fit the model
- * on RFM summaries aggregated in Flink ({@link RfmSummaries}) and give it to the strategy, as in
- * {@code ScoringStrategies.loyaltyBgNbd(model, settings)}. Customers are scored as bare customers
- * ({@link io.engagekit.core.Customer#of}); registration is not part of the operator.
+ * Every strategy must support snapshots (Flink keeps state in them). Customers are scored as bare
+ * customers ({@link io.engagekit.core.Customer#of}); registration is not part of the operator.
+ * Strategies fitted on the population ({@code loyalty.clv}, and the model strategies without a
+ * model) are refused: fit the model on RFM summaries aggregated in Flink ({@link RfmSummaries}) and
+ * give it to the strategy, as in {@code ScoringStrategies.loyaltyBgNbd(model, settings)}.
+ *
+ * <h2>Population strategies</h2>
+ * Strategies scored relative to the population with a {@linkplain
+ * io.engagekit.scoring.PopulationSummary live summary} ({@code loyalty.rfm}, {@code
+ * loyalty.decayed}) run in the job as a second operator ({@value #POPULATION_UID}). The keyed
+ * operator sends a customer's population states at the first <em>summary instant</em> at or after
+ * any change to them; the summary instants are the {@linkplain #at(Instant...) fixed instants}, the
+ * multiples of the {@linkplain #every(Duration) scoring period} and of the {@linkplain
+ * #summaryEvery(Duration) summary period}, and at least one of the three must be given. Every subtask
+ * of the second operator receives every update (a broadcast), keeps the summaries of the whole
+ * population, and completes each score once the watermark passes its instant.
+ * <ul>
+ *   <li><b>Staleness.</b> A score as of T is the customer's own states as of T against the
+ *       population as of the latest summary instant at or before T. Scores as of a summary instant
+ *       (fixed instants, periodic scores) are exact: they equal the in-process engine's. Scores as of
+ *       other instants (every N events, requests) see a population at most one summary period old.
+ *       A request for an instant the watermark has already passed is scored against the population
+ *       as it is.
+ *   <li><b>Cost.</b> One update per customer per summary period in which their population states
+ *       changed, sent to every subtask of the second operator; each subtask holds every customer's
+ *       population states and their summaries, so its memory grows with the whole population, not
+ *       with its share of it. Scores wait for the watermark in keyed state.
+ *   <li><b>Outputs.</b> {@link #score} then returns the second operator, whose side outputs carry
+ *       the {@link #ALERTS} and {@link #LATE_EVENTS} as they do without population strategies.
+ *   <li><b>State.</b> Subtask 0 writes the population (and the updates ahead of the watermark) to
+ *       union operator state at each checkpoint; every subtask restores that copy, whatever the new
+ *       parallelism. Keep {@value #POPULATION_UID} as the second operator's uid.
+ * </ul>
  *
  * <h2>State</h2>
  * One value per customer ({@value #STATE_NAME}), written by a compact, versioned serializer: each
@@ -207,12 +242,7 @@ public final class FlinkScoring implements Serializable {
    * @throws IllegalArgumentException if the period is not positive or not whole milliseconds
    */
   public FlinkScoring every(Duration period) {
-    requireNonNull(period, "period");
-    if (period.isNegative() || period.isZero() || period.toNanos() % 1_000_000 != 0) {
-      throw new IllegalArgumentException("the period must be a positive whole number of milliseconds but was "
-          + period);
-    }
-    return new FlinkScoring(factory, everyEvents, period.toMillis(), asOf, alertThreshold, untilMillis,
+    return new FlinkScoring(factory, everyEvents, wholeMillis(period, "period"), asOf, alertThreshold, untilMillis,
         summaryMillis, population, ordered);
   }
 
@@ -260,13 +290,9 @@ public final class FlinkScoring implements Serializable {
    * @throws IllegalArgumentException if the period is not positive or not whole milliseconds
    */
   public FlinkScoring summaryEvery(Duration period) {
-    requireNonNull(period, "period");
-    if (period.isNegative() || period.isZero() || period.toNanos() % 1_000_000 != 0) {
-      throw new IllegalArgumentException("the summary period must be a positive whole number of milliseconds but was "
-          + period);
-    }
-    return new FlinkScoring(factory, everyEvents, intervalMillis, asOf, alertThreshold, untilMillis,
-        period.toMillis(), population, ordered);
+    long millis = wholeMillis(period, "summary period");
+    return new FlinkScoring(factory, everyEvents, intervalMillis, asOf, alertThreshold, untilMillis, millis,
+        population, ordered);
   }
 
   /**
@@ -353,6 +379,15 @@ public final class FlinkScoring implements Serializable {
         .process(new PopulationScoring(this), EngageKitTypes.scores())
         .uid(POPULATION_UID)
         .name("EngageKit population scoring");
+  }
+
+  private static long wholeMillis(Duration period, String what) {
+    requireNonNull(period, what);
+    if (period.isNegative() || period.isZero() || period.toNanos() % 1_000_000 != 0) {
+      throw new IllegalArgumentException("the " + what + " must be a positive whole number of milliseconds but was "
+          + period);
+    }
+    return period.toMillis();
   }
 
   private void checkSummaryInstants() {

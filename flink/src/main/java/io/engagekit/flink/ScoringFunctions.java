@@ -54,13 +54,7 @@ final class ScoringFunctions {
     }
 
     private Port port(Collector<O> out, KeyedProcessFunction<String, EngagementEvent, O>.Context ctx) {
-      Port p = port;
-      if (p == null) {
-        throw new IllegalStateException("the scoring function was not opened");
-      }
-      p.out = out;
-      p.side = ctx::output;
-      return p;
+      return Port.bind(port, out, ctx::output);
     }
   }
 
@@ -107,13 +101,7 @@ final class ScoringFunctions {
 
     private Port port(Collector<O> out,
         KeyedCoProcessFunction<String, EngagementEvent, ScoreRequest, O>.Context ctx) {
-      Port p = port;
-      if (p == null) {
-        throw new IllegalStateException("the scoring function was not opened");
-      }
-      p.out = out;
-      p.side = ctx::output;
-      return p;
+      return Port.bind(port, out, ctx::output);
     }
   }
 
@@ -133,6 +121,16 @@ final class ScoringFunctions {
 
     Port(boolean staged) {
       this.staged = staged;
+    }
+
+    /** The port of an opened function, pointed at this call's collector and context. */
+    static Port bind(@Nullable Port port, Collector<?> out, Side side) {
+      if (port == null) {
+        throw new IllegalStateException("the scoring function was not opened");
+      }
+      port.out = out;
+      port.side = side;
+      return port;
     }
 
     @SuppressWarnings("unchecked")

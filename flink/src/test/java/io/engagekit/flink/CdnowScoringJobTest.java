@@ -40,5 +40,8 @@ final class CdnowScoringJobTest {
     assertEquals(2357, scores.size(), printed);
     assertTrue(printed.contains("BG/NBD fitted on 2,357 customers' RFM summaries"), printed);
     assertTrue(printed.contains("the ten most likely to be active"), printed);
+    // The population strategies are scored in the job: every customer bought, so every one has an RFM code.
+    assertTrue(scores.stream().allMatch(s -> s.score("loyalty.rfm").label().isPresent()
+        && s.score("loyalty.decayed").value() > 0), "population scores missing");
   }
 }

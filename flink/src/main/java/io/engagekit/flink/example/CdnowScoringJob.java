@@ -43,7 +43,10 @@ import org.apache.flink.util.CloseableIterator;
  *   <li>A batch job counts each customer's RFM summary (x, t<sub>x</sub>, T) as of the scoring
  *       instant; BG/NBD is fitted on the collected counts, on the client.
  *   <li>A second job scores every customer with the fitted model ({@code loyalty.bgnbd}), {@code
- *       composite.blocks} and {@code alert.fading}, every 5 purchases and as of the instant.
+ *       composite.blocks}, {@code alert.fading}, and the population strategies {@code loyalty.rfm} and
+ *       {@code loyalty.decayed}, every 5 purchases and as of the instant. The population summaries are
+ *       brought up to date weekly and at the instant: the population scores as of the instant are
+ *       exact, those every 5 purchases are against the population at most a week old.
  * </ol>
  *
  * <p>Arguments: the log (whitespace-separated: master id, customer id, yyyyMMdd, CDs, dollars, as in
@@ -113,9 +116,10 @@ public final class CdnowScoringJob {
     }
     SingleOutputStreamOperator<CustomerScores> scores = FlinkScoring
         .of(() -> List.of(ScoringStrategies.loyaltyBgNbd(model, settings), ScoringStrategies.compositeBlocks(),
-            FadingInterest.strategy()))
+            FadingInterest.strategy(), ScoringStrategies.loyaltyRfm(), ScoringStrategies.loyaltyDecayed()))
         .everyEvents(5)
         .at(asOf)
+        .summaryEvery(Duration.ofDays(7))
         .score(stream(env, events));
     List<CustomerScores> scored = new ArrayList<>();
     CloseableIterator<CustomerScores> it = scores.executeAndCollect("EngageKit CDNOW scoring");
@@ -133,9 +137,10 @@ public final class CdnowScoringJob {
         : a.customer().compareTo(b.customer()));
     out.printf("%,d customers scored as of %s; the ten most likely to be active:%n", scored.size(), asOf);
     for (CustomerScores s : scored.subList(0, Math.min(10, scored.size()))) {
-      out.printf("  %-8s P(alive) %5.1f%%  expected purchases in 52 weeks %5.2f  composite %5.1f%n", s.customer(),
-          s.score("loyalty.bgnbd").value(), s.score("loyalty.bgnbd").measures().get("expected_transactions"),
-          s.score("composite.blocks").value());
+      out.printf("  %-8s P(alive) %5.1f%%  expected purchases in 52 weeks %5.2f  composite %5.1f  RFM %s%n",
+          s.customer(), s.score("loyalty.bgnbd").value(),
+          s.score("loyalty.bgnbd").measures().get("expected_transactions"), s.score("composite.blocks").value(),
+          s.score("loyalty.rfm").label().orElse("-"));
     }
     return scored;
   }
