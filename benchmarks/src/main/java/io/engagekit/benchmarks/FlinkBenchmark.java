@@ -87,7 +87,6 @@ public class FlinkBenchmark {
   StrategyFactory factory;
   List<String> ids;
   List<String> names;
-  MiniCluster cluster;
 
   @Setup
   public void setup() {
@@ -110,26 +109,41 @@ public class FlinkBenchmark {
   }
 
   /** One cluster per trial, so that an op measures a job, not the start of a cluster. */
-  @Setup(Level.Trial)
-  public void startCluster() throws Exception {
-    Configuration conf = new Configuration();
-    conf.set(PipelineOptions.GENERIC_TYPES, false);
-    cluster = new MiniCluster(new MiniClusterConfiguration.Builder().setConfiguration(conf)
-        .setNumTaskManagers(1).setNumSlotsPerTaskManager(2).build());
-    cluster.start();
-  }
+  @State(Scope.Benchmark)
+  public static class Cluster {
+    MiniCluster cluster;
 
-  @TearDown(Level.Trial)
-  public void stopCluster() throws Exception {
-    cluster.close();
+    /**
+     * Starts the cluster.
+     *
+     * @throws Exception if it cannot start
+     */
+    @Setup(Level.Trial)
+    public void start() throws Exception {
+      Configuration conf = new Configuration();
+      conf.set(PipelineOptions.GENERIC_TYPES, false);
+      cluster = new MiniCluster(new MiniClusterConfiguration.Builder().setConfiguration(conf)
+          .setNumTaskManagers(1).setNumSlotsPerTaskManager(2).build());
+      cluster.start();
+    }
+
+    /**
+     * Stops the cluster.
+     *
+     * @throws Exception if it cannot stop
+     */
+    @TearDown(Level.Trial)
+    public void stop() throws Exception {
+      cluster.close();
+    }
   }
 
   @Benchmark
-  public long flinkJob() throws Exception {
-    return run(events.size());
+  public long flinkJob(Cluster cluster) throws Exception {
+    return run(cluster.cluster, events.size());
   }
 
-  private long run(int count) throws Exception {
+  private long run(MiniCluster cluster, int count) throws Exception {
     Configuration conf = new Configuration();
     conf.set(PipelineOptions.GENERIC_TYPES, false);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
@@ -167,8 +181,8 @@ public class FlinkBenchmark {
    * shutdown), to tell the per-event cost of {@code flinkJob} from its start-up.
    */
   @Benchmark
-  public long flinkStartup() throws Exception {
-    return run(1);
+  public long flinkStartup(Cluster cluster) throws Exception {
+    return run(cluster.cluster, 1);
   }
 
   static final LongAdder SCORED = new LongAdder();

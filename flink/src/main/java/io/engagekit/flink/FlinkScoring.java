@@ -108,8 +108,9 @@ import org.apache.flink.util.OutputTag;
  *       population as of the latest summary instant at or before T. Scores as of a summary instant
  *       (fixed instants, periodic scores) are exact: they equal the in-process engine's. Scores as of
  *       other instants (every N events, requests) see a population at most one summary period old.
- *       A request for an instant the watermark has already passed is scored against the population
- *       as it is.
+ *       A request for an instant the watermark has already passed is answered without waiting, from
+ *       the customer's states as they are, against the population the operator has reached, which
+ *       may be as of a later summary instant.
  *   <li><b>Cost.</b> One update per customer per summary period in which their population states
  *       changed, sent to every subtask of the second operator; each subtask holds every customer's
  *       population states and their summaries, so its memory grows with the whole population, not

@@ -127,7 +127,7 @@ final class PopulationScoring extends KeyedBroadcastProcessFunction<String, Stag
     long t = scores.asOf().toEpochMilli();
     long watermark = ctx.currentWatermark();
     if (t <= watermark) {
-      // Scored at once by the keyed operator (a request for a past instant): against the population as it is.
+      // Scored at once by the keyed operator (a request for a past instant): against the population reached.
       Population p = population();
       p.applyUpTo(watermark);
       complete(p, staged, ctx, out);
