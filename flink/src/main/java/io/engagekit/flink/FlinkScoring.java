@@ -4,8 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import io.engagekit.core.EngagementEvent;
 import io.engagekit.scoring.EngagementEngine;
-import io.engagekit.scoring.PopulationStrategy;
-import io.engagekit.scoring.PopulationSummary;
 import io.engagekit.scoring.ScoringStrategy;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -18,7 +16,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.ConnectedStreams;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
@@ -96,31 +93,18 @@ import org.apache.flink.util.OutputTag;
  * <h2>Population strategies</h2>
  * Strategies scored relative to the population with a {@linkplain
  * io.engagekit.scoring.PopulationSummary live summary} ({@code loyalty.rfm}, {@code
- * loyalty.decayed}) run in the job as a second operator ({@value #POPULATION_UID}). The keyed
- * operator sends a customer's population states at the first <em>summary instant</em> at or after
- * any change to them; the summary instants are the {@linkplain #at(Instant...) fixed instants}, the
- * multiples of the {@linkplain #every(Duration) scoring period} and of the {@linkplain
- * #summaryEvery(Duration) summary period}, and at least one of the three must be given. Every subtask
- * of the second operator receives every update (a broadcast), keeps the summaries of the whole
- * population, and completes each score once the watermark passes its instant.
- * <ul>
- *   <li><b>Staleness.</b> A score as of T is the customer's own states as of T against the
- *       population as of the latest summary instant at or before T. Scores as of a summary instant
- *       (fixed instants, periodic scores) are exact: they equal the in-process engine's. Scores as of
- *       other instants (every N events, requests) see a population at most one summary period old.
- *       A request for an instant the watermark has already passed is answered without waiting, from
- *       the customer's states as they are, against the population the operator has reached, which
- *       may be as of a later summary instant.
- *   <li><b>Cost.</b> One update per customer per summary period in which their population states
- *       changed, sent to every subtask of the second operator; each subtask holds every customer's
- *       population states and their summaries, so its memory grows with the whole population, not
- *       with its share of it. Scores wait for the watermark in keyed state.
- *   <li><b>Outputs.</b> {@link #score} then returns the second operator, whose side outputs carry
- *       the {@link #ALERTS} and {@link #LATE_EVENTS} as they do without population strategies.
- *   <li><b>State.</b> Subtask 0 writes the population (and the updates ahead of the watermark) to
- *       union operator state at each checkpoint; every subtask restores that copy, whatever the new
- *       parallelism. Keep {@value #POPULATION_UID} as the second operator's uid.
- * </ul>
+ * loyalty.decayed}) run in a second operator ({@value #POPULATION_UID}), which {@link #score} then
+ * returns (with the same side outputs). The keyed operator sends a customer's population states at
+ * the first <em>summary instant</em> after they change: a {@linkplain #at(Instant...) fixed
+ * instant}, or a multiple of the {@linkplain #every(Duration) scoring period} or of the {@linkplain
+ * #summaryEvery(Duration) summary period} (give at least one). Every subtask of the second operator
+ * receives every update and keeps the whole population's summaries (its memory grows with the whole
+ * population), and completes each score once the watermark passes its instant. <b>Staleness:</b> a
+ * score as of T is the customer's own states as of T against the population as of the latest
+ * summary instant at or before T, so scores at summary instants equal the in-process engine's, and
+ * those every N events or on request see a population at most one summary period old (a request
+ * for an instant the watermark has passed is answered at once, against the population reached).
+ * Subtask 0 checkpoints the population; every subtask restores that copy, at any parallelism.
  *
  * <h2>State</h2>
  * One value per customer ({@value #STATE_NAME}), written by a compact, versioned serializer: each
@@ -198,15 +182,7 @@ public final class FlinkScoring implements Serializable {
     List<ScoringStrategy<?>> strategies = List.copyOf(requireNonNull(factory.create(), "factory.create()"));
     EngagementEngine.of(strategies); // distinct names, at least one
     for (ScoringStrategy<?> s : strategies) {
-      if (s instanceof PopulationStrategy<?> p && p.dependsOnPopulation()) {
-        PopulationSummary<?> summary = p.newSummary();
-        if (summary == null || !summary.answersFromStates()) {
-          throw new IllegalArgumentException("strategy " + s.name() + " scores customers relative to the population"
-              + (summary == null ? " and keeps no live summary of it" : " against a model fitted on it")
-              + ", which the Flink job cannot keep; fit the model on RFM summaries aggregated in Flink"
-              + " (RfmSummaries) and give it to the strategy, or score it in the in-process engine");
-        }
-      }
+      PopulationScoring.checkSupported(s);
       try {
         s.newState().writeTo(new DataOutputStream(OutputStream.nullOutputStream()));
       } catch (UnsupportedOperationException | IOException e) {
@@ -215,7 +191,7 @@ public final class FlinkScoring implements Serializable {
       }
     }
     return new FlinkScoring(factory, 0, 0, new Instant[0], DEFAULT_ALERT_THRESHOLD, Long.MIN_VALUE, 0,
-        populationIndices(strategies).length > 0, false);
+        PopulationScoring.populationIndices(strategies).length > 0, false);
   }
 
   /**
@@ -279,12 +255,8 @@ public final class FlinkScoring implements Serializable {
 
   /**
    * Returns these settings, also bringing the population summaries up to date at each multiple of a
-   * period of event time since the epoch. The summaries are exact at every summary instant: the
-   * {@link #at(Instant...) fixed instants}, the multiples of {@link #every(Duration) the scoring
-   * period}, and the multiples of this period. A score as of another instant (a {@link
-   * ScoreRequest request}, or {@link #everyEvents(long) every N events}) is relative to the
-   * population as of the latest summary instant before it, so this period bounds how stale the
-   * population can be. Only jobs with population strategies use it.
+   * period of event time since the epoch (see "Population strategies" above): this period bounds
+   * how stale the population of a score every N events or on request can be.
    *
    * @param period a positive whole number of milliseconds
    * @return new settings
@@ -341,8 +313,7 @@ public final class FlinkScoring implements Serializable {
           .uid(UID)
           .name("EngageKit scoring");
     }
-    checkSummaryInstants();
-    return populationScores(keyed.process(new ScoringFunctions.Events<>(this, true), STAGED)
+    return PopulationScoring.attach(this, keyed.process(new ScoringFunctions.Events<>(this, true), STAGED)
         .uid(UID)
         .name("EngageKit scoring"));
   }
@@ -363,23 +334,9 @@ public final class FlinkScoring implements Serializable {
           .uid(UID)
           .name("EngageKit scoring");
     }
-    checkSummaryInstants();
-    return populationScores(keyed.process(new ScoringFunctions.WithRequests<>(this, true), STAGED)
+    return PopulationScoring.attach(this, keyed.process(new ScoringFunctions.WithRequests<>(this, true), STAGED)
         .uid(UID)
         .name("EngageKit scoring"));
-  }
-
-  /**
-   * The second operator of a job with population strategies: the staged scores keyed by customer,
-   * the population updates broadcast to every subtask.
-   */
-  private SingleOutputStreamOperator<CustomerScores> populationScores(SingleOutputStreamOperator<Staged> staged) {
-    BroadcastStream<PopulationUpdate> updates = staged.getSideOutput(UPDATES).broadcast(PopulationScoring.BROADCAST);
-    return staged.keyBy(Staged::customer, Types.STRING)
-        .connect(updates)
-        .process(new PopulationScoring(this), EngageKitTypes.scores())
-        .uid(POPULATION_UID)
-        .name("EngageKit population scoring");
   }
 
   private static long wholeMillis(Duration period, String what) {
@@ -391,7 +348,7 @@ public final class FlinkScoring implements Serializable {
     return period.toMillis();
   }
 
-  private void checkSummaryInstants() {
+  void checkSummaryInstants() {
     if (asOf.length == 0 && intervalMillis == 0 && summaryMillis == 0) {
       throw new IllegalStateException("population strategies are scored against population summaries brought up to"
           + " date at summary instants, and these settings have none: give fixed instants (at), a scoring period"
@@ -413,31 +370,15 @@ public final class FlinkScoring implements Serializable {
       }
     }
     if (intervalMillis > 0) {
-      long boundary = -Math.floorDiv(-from, intervalMillis) * intervalMillis;
+      long boundary = ScoringLogic.ceil(from, intervalMillis);
       if (untilMillis == Long.MIN_VALUE || boundary <= untilMillis) {
         next = Math.min(next, boundary);
       }
     }
     if (summaryMillis > 0) {
-      next = Math.min(next, -Math.floorDiv(-from, summaryMillis) * summaryMillis);
+      next = Math.min(next, ScoringLogic.ceil(from, summaryMillis));
     }
     return next == Long.MAX_VALUE ? Long.MIN_VALUE : next;
-  }
-
-  /** The indices of the strategies scored against the population, in the factory's order. */
-  static int[] populationIndices(List<ScoringStrategy<?>> strategies) {
-    return java.util.stream.IntStream.range(0, strategies.size())
-        .filter(i -> strategies.get(i) instanceof PopulationStrategy<?> p && p.dependsOnPopulation())
-        .toArray();
-  }
-
-  /** A new live summary of a population strategy (checked to exist by {@link #of}). */
-  static PopulationSummary<?> summaryOf(ScoringStrategy<?> strategy) {
-    PopulationSummary<?> summary = ((PopulationStrategy<?>) strategy).newSummary();
-    if (summary == null) {
-      throw new IllegalStateException("strategy " + strategy.name() + " returned no population summary");
-    }
-    return summary;
   }
 
   /**

@@ -31,6 +31,8 @@ import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.runtime.state.FunctionInitializationContext;
 import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.jspecify.annotations.Nullable;
@@ -70,6 +72,53 @@ final class PopulationScoring extends KeyedBroadcastProcessFunction<String, Stag
 
   PopulationScoring(FlinkScoring settings) {
     this.settings = settings;
+  }
+
+  /**
+   * Adds the second operator to a job with population strategies: the staged scores keyed by
+   * customer, the population updates broadcast to every subtask.
+   */
+  static SingleOutputStreamOperator<CustomerScores> attach(FlinkScoring settings,
+      SingleOutputStreamOperator<Staged> staged) {
+    settings.checkSummaryInstants();
+    BroadcastStream<PopulationUpdate> updates = staged.getSideOutput(FlinkScoring.UPDATES).broadcast(BROADCAST);
+    return staged.keyBy(Staged::customer, Types.STRING)
+        .connect(updates)
+        .process(new PopulationScoring(settings), EngageKitTypes.scores())
+        .uid(FlinkScoring.POPULATION_UID)
+        .name("EngageKit population scoring");
+  }
+
+  /**
+   * Refuses a strategy fitted on the population: the job keeps live summaries but cannot trigger
+   * refits.
+   */
+  static void checkSupported(ScoringStrategy<?> s) {
+    if (s instanceof PopulationStrategy<?> p && p.dependsOnPopulation()) {
+      PopulationSummary<?> summary = p.newSummary();
+      if (summary == null || !summary.answersFromStates()) {
+        throw new IllegalArgumentException("strategy " + s.name() + " scores customers relative to the population"
+            + (summary == null ? " and keeps no live summary of it" : " against a model fitted on it")
+            + ", which the Flink job cannot keep; fit the model on RFM summaries aggregated in Flink"
+            + " (RfmSummaries) and give it to the strategy, or score it in the in-process engine");
+      }
+    }
+  }
+
+  /** The indices of the strategies scored against the population, in the factory's order. */
+  static int[] populationIndices(List<ScoringStrategy<?>> strategies) {
+    return java.util.stream.IntStream.range(0, strategies.size())
+        .filter(i -> strategies.get(i) instanceof PopulationStrategy<?> p && p.dependsOnPopulation())
+        .toArray();
+  }
+
+  /** A new live summary of a population strategy (checked to exist by {@link FlinkScoring#of}). */
+  static PopulationSummary<?> summaryOf(ScoringStrategy<?> strategy) {
+    PopulationSummary<?> summary = ((PopulationStrategy<?>) strategy).newSummary();
+    if (summary == null) {
+      throw new IllegalStateException("strategy " + strategy.name() + " returned no population summary");
+    }
+    return summary;
   }
 
   private Population population() {
@@ -192,12 +241,12 @@ final class PopulationScoring extends KeyedBroadcastProcessFunction<String, Stag
 
     Population(List<ScoringStrategy<?>> strategies) {
       this.strategies = strategies;
-      this.index = FlinkScoring.populationIndices(strategies);
+      this.index = populationIndices(strategies);
       List<ScoringStrategy<?>> pop = new ArrayList<>();
       this.summaries = new PopulationSummary<?>[index.length];
       for (int j = 0; j < index.length; j++) {
         pop.add(strategies.get(index[j]));
-        summaries[j] = FlinkScoring.summaryOf(strategies.get(index[j]));
+        summaries[j] = summaryOf(strategies.get(index[j]));
       }
       this.populationStrategies = List.copyOf(pop);
       this.cached = new PopulationStrategy.Calibration<?>[index.length];

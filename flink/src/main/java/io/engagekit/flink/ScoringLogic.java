@@ -79,14 +79,14 @@ final class ScoringLogic {
       }
     }
     this.fading = f;
-    this.population = FlinkScoring.populationIndices(strategies);
+    this.population = PopulationScoring.populationIndices(strategies);
     this.isPopulation = new boolean[strategies.size()];
     List<ScoringStrategy<?>> pop = new ArrayList<>();
     this.probes = new PopulationSummary<?>[population.length];
     for (int j = 0; j < population.length; j++) {
       isPopulation[population[j]] = true;
       pop.add(strategies.get(population[j]));
-      probes[j] = FlinkScoring.summaryOf(strategies.get(population[j]));
+      probes[j] = PopulationScoring.summaryOf(strategies.get(population[j]));
     }
     this.populationStrategies = List.copyOf(pop);
     this.eager = !requests && !settings.inEventTimeOrderSet() && settings.everyEvents() == 0
@@ -353,7 +353,8 @@ final class ScoringLogic {
     return w.isAfter(at) ? w : at;
   }
 
-  private static long ceil(long t, long interval) {
+  /** The least multiple of {@code interval} at or after {@code t}. */
+  static long ceil(long t, long interval) {
     return -Math.floorDiv(-t, interval) * interval;
   }
 
