@@ -9,10 +9,15 @@ module io.engagekit.scoring {
   requires org.slf4j;
 
   exports io.engagekit.scoring;
+  exports io.engagekit.scoring.alerts;
   exports io.engagekit.scoring.attribution;
+  exports io.engagekit.scoring.composite;
+  exports io.engagekit.scoring.decay;
   exports io.engagekit.scoring.evaluation;
   exports io.engagekit.scoring.journeys;
+  exports io.engagekit.scoring.loyalty;
   exports io.engagekit.scoring.models;
+  exports io.engagekit.scoring.satisfaction;
   exports io.engagekit.scoring.simulation;
 
   uses io.engagekit.scoring.ScoringStrategy;

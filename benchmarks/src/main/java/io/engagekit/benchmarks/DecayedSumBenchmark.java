@@ -1,7 +1,7 @@
 package io.engagekit.benchmarks;
 
-import io.engagekit.scoring.Decay;
-import io.engagekit.scoring.DecayedSum;
+import io.engagekit.scoring.decay.Decay;
+import io.engagekit.scoring.decay.DecayedSum;
 import java.time.Duration;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;

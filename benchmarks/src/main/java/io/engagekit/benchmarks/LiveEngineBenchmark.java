@@ -33,7 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * ({@code recordThenScore}, sampled so that JMH reports the median and p99), a view taken right
  * after an event and read once ({@code recordThenView}), {@code top(100)}, and what recording one
  * purchase costs ({@code record}). {@code summary = LIVE} is the
- * engine as it is; {@code PASS} hides the strategy's live summary, so the engine calibrates by a
+ * engine as it is; {@code PASS} hides the strategy's live summary, so the engine takes the baseline by a
  * pass over every customer whenever anything changed, as every engine did before issue 19: the
  * baseline, measured in the same run.
  */
@@ -47,7 +47,7 @@ public class LiveEngineBenchmark {
   static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
   static final Instant AS_OF = START.plusSeconds(86_400L * 400);
 
-  /** Whether the engine keeps the strategy's live summary or calibrates by a pass. */
+  /** Whether the engine keeps the strategy's live summary or takes the baseline by a pass. */
   public enum Summary {
     LIVE,
     PASS
@@ -110,7 +110,7 @@ public class LiveEngineBenchmark {
 
   /**
    * One event recorded, then a view taken, one customer read from it, and the view closed (a view
-   * of a strategy without a live summary calibrates by a pass on its first read: PASS pays it here).
+   * of a strategy without a live summary takes the baseline by a pass on its first read: PASS pays it here).
    */
   @Benchmark
   public Optional<Score> recordThenView() {
@@ -129,7 +129,7 @@ public class LiveEngineBenchmark {
     return engine.top(100, strategy, AS_OF);
   }
 
-  /** A population strategy with its live summary hidden: the engine calibrates it by a pass, as before issue 19. */
+  /** A population strategy with its live summary hidden: the engine takes its baseline by a pass, as before issue 19. */
   static final class PassOnly<S extends ScoreState<S>> implements PopulationStrategy<S> {
     private final PopulationStrategy<S> delegate;
 
@@ -162,8 +162,8 @@ public class LiveEngineBenchmark {
     }
 
     @Override
-    public Calibration<S> calibrate(Iterable<? extends S> states, Instant asOf) {
-      return delegate.calibrate(states, asOf);
+    public Baseline<S> baseline(Iterable<? extends S> states, Instant asOf) {
+      return delegate.baseline(states, asOf);
     }
 
     @Override

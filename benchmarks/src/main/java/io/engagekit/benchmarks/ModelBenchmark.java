@@ -4,19 +4,19 @@ import io.engagekit.scoring.models.BgNbd;
 import io.engagekit.scoring.models.ModelFit;
 import io.engagekit.scoring.models.ParetoNbd;
 import io.engagekit.scoring.models.PeriodUnit;
-import io.engagekit.scoring.models.PurchaseHistory;
+import io.engagekit.scoring.models.Purchases;
 import io.engagekit.scoring.models.RepeatPattern;
+import io.engagekit.scoring.models.RepeatPatterns;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -92,38 +92,31 @@ public class ModelBenchmark {
 
   /** Each customer's calibration pattern in weeks. */
   static List<RepeatPattern> patterns(Cohort cohort) {
-    Map<String, PurchaseHistory> histories = new HashMap<>();
+    Purchases purchases = new Purchases(ZoneOffset.UTC);
     DateTimeFormatter f = DateTimeFormatter.BASIC_ISO_DATE;
     try (BufferedReader in = new BufferedReader(new InputStreamReader(
         Objects.requireNonNull(ModelBenchmark.class.getResourceAsStream(cohort.file), cohort.file),
         StandardCharsets.US_ASCII))) {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         String[] c = line.trim().split("\\s+");
-        if (c[0].equals("customer_id")) {
-          continue;
+        if (!c[0].equals("customer_id")) {
+          purchases.add(c[cohort.idColumn], LocalDate.parse(c[cohort.idColumn + 1], f),
+              Double.parseDouble(c[cohort.idColumn + 3]));
         }
-        histories.computeIfAbsent(c[cohort.idColumn], k -> new PurchaseHistory())
-            .add(LocalDate.parse(c[cohort.idColumn + 1], f), Double.parseDouble(c[cohort.idColumn + 3]));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     List<RepeatPattern> out = new ArrayList<>();
-    for (PurchaseHistory h : histories.values()) {
-      h.summarize(CALIBRATION_END, null, PeriodUnit.WEEKS).ifPresent(c -> out.add(c.pattern()));
-    }
+    purchases.cohort(CALIBRATION_END, null, PeriodUnit.WEEKS).customers().values().forEach(c -> out.add(c.pattern()));
     return out;
   }
 
   /** The distinct patterns, each with the number of customers that have it. */
   static List<RepeatPattern> unique(List<RepeatPattern> perCustomer) {
-    Map<List<Double>, long[]> counts = new HashMap<>();
-    for (RepeatPattern p : perCustomer) {
-      counts.computeIfAbsent(List.of((double) p.x(), p.tx(), p.T()), k -> new long[1])[0] += p.customers();
-    }
-    List<RepeatPattern> out = new ArrayList<>();
-    counts.forEach((k, n) -> out.add(new RepeatPattern(k.get(0).longValue(), k.get(1), k.get(2), n[0])));
-    return out;
+    RepeatPatterns counts = new RepeatPatterns();
+    perCustomer.forEach(counts::add);
+    return counts.patterns();
   }
 
   @Benchmark

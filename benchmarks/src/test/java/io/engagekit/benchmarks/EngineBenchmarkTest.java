@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.engagekit.core.EngagementEvent;
-import io.engagekit.scoring.DecayedSum;
+import io.engagekit.scoring.decay.DecayedSum;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.engagekit.core.io.Schema;
 import io.engagekit.scoring.Contribution;
 import io.engagekit.scoring.EngagementEngine;
-import io.engagekit.scoring.FadingInterest;
+import io.engagekit.scoring.alerts.FadingInterest;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -6,8 +6,6 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
-import io.engagekit.core.Touchpoint;
-import io.engagekit.core.TouchpointKind;
 import io.engagekit.scoring.models.BgBb;
 import io.engagekit.scoring.models.BgNbd;
 import io.engagekit.scoring.models.DiscretePattern;
@@ -18,6 +16,7 @@ import io.engagekit.scoring.models.ModelFitException;
 import io.engagekit.scoring.models.ParetoNbd;
 import io.engagekit.scoring.models.PeriodUnit;
 import io.engagekit.scoring.models.PurchaseHistory;
+import io.engagekit.scoring.models.Purchases;
 import io.engagekit.scoring.models.RepeatPattern;
 import io.engagekit.scoring.models.SpendPattern;
 import io.engagekit.scoring.models.TransactionModel;
@@ -31,11 +30,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -124,15 +121,12 @@ final class FitCommand implements Callable<Integer> {
     }
     InputOptions.Source source = in.resolve();
     ZoneId zone = in.zoneId();
-    Map<String, PurchaseHistory> histories = new TreeMap<>();
+    Purchases purchases = new Purchases(zone);
     long[] other = new long[1];
     int status;
     try (EventLoader loader = new EventLoader(err, report.verbose, null, in.rejectsFile)) {
       boolean complete = loader.read(source, event -> {
-        if (event instanceof Touchpoint t && t.kind() == TouchpointKind.PURCHASE) {
-          histories.computeIfAbsent(t.customer(), c -> new PurchaseHistory())
-              .add(LocalDate.ofInstant(t.at(), zone), t.valueOr(0));
-        } else {
+        if (!purchases.record(event)) {
           other[0]++;
         }
       });
@@ -144,40 +138,23 @@ final class FitCommand implements Callable<Integer> {
     if (other[0] > 0) {
       err.printf(Locale.ROOT, "engagekit: %,d events are not purchases and were not used%n", other[0]);
     }
-    Map<String, PurchaseHistory.Calibration> cohort = new LinkedHashMap<>();
-    long late = 0;
-    long laterDays = 0;
-    for (Map.Entry<String, PurchaseHistory> e : histories.entrySet()) {
-      var c = e.getValue().summarize(calEnd, holdEnd, unit);
-      if (c.isEmpty()) {
-        late++;
-      } else {
-        cohort.put(e.getKey(), c.get());
-        laterDays += c.get().laterDays();
-      }
-    }
-    if (late > 0) {
+    Purchases.Cohort cohort = purchases.cohort(calEnd, holdEnd, unit);
+    if (cohort.lateStarters() > 0) {
       err.printf(Locale.ROOT, "engagekit: %,d customers first bought after --calibration-end %s and are not in the "
-          + "calibration cohort%n", late, calEnd);
+          + "calibration cohort%n", cohort.lateStarters(), calEnd);
     }
-    if (laterDays > 0) {
-      err.printf(Locale.ROOT, "engagekit: %,d purchase days after --holdout-end %s were not used%n", laterDays, holdEnd);
+    if (cohort.laterDays() > 0) {
+      err.printf(Locale.ROOT, "engagekit: %,d purchase days after --holdout-end %s were not used%n", cohort.laterDays(),
+          holdEnd);
     }
-    if (cohort.isEmpty()) {
+    if (cohort.customers().isEmpty()) {
       err.println("engagekit: no customer bought on or before --calibration-end " + calEnd + ": nothing to fit");
       return NOT_FITTED;
     }
-    double holdoutLength = holdEnd == null ? 0 : unit.of(holdEnd.toEpochDay() - calEnd.toEpochDay());
     if (model.equals("gammagamma")) {
       return gammaGamma(err, cohort, status);
     }
-    Map<List<Double>, Long> counts = new LinkedHashMap<>();
-    for (PurchaseHistory.Calibration c : cohort.values()) {
-      RepeatPattern p = c.pattern();
-      counts.merge(List.of((double) p.x(), p.tx(), p.T()), 1L, Long::sum);
-    }
-    List<RepeatPattern> patterns = new ArrayList<>();
-    counts.forEach((k, n) -> patterns.add(new RepeatPattern(k.get(0).longValue(), k.get(1), k.get(2), n)));
+    List<RepeatPattern> patterns = cohort.patterns().patterns();
     Function<List<RepeatPattern>, ModelFit<? extends TransactionModel>> fitter = switch (model) {
       case "bgnbd" -> BgNbd::fit;
       case "mbgnbd" -> MbgNbd::fit;
@@ -191,12 +168,12 @@ final class FitCommand implements Callable<Integer> {
       TransactionModel m = fit.model();
       try (CsvWriter csv = csv(predictions)) {
         csv.writeRecord(PREDICTIONS_HEADER.split(","));
-        for (Map.Entry<String, PurchaseHistory.Calibration> e : cohort.entrySet()) {
+        for (Map.Entry<String, PurchaseHistory.Calibration> e : cohort.customers().entrySet()) {
           PurchaseHistory.Calibration c = e.getValue();
           RepeatPattern p = c.pattern();
           csv.writeRecord(e.getKey(), Long.toString(p.x()), number(p.tx()), number(p.T()),
               number(m.probabilityAlive(p)),
-              holdEnd == null ? "" : number(m.expectedTransactions(p, holdoutLength)),
+              holdEnd == null ? "" : number(m.expectedTransactions(p, cohort.holdoutLength())),
               holdEnd == null ? "" : Long.toString(c.holdoutDays()), "");
         }
       }
@@ -204,26 +181,13 @@ final class FitCommand implements Callable<Integer> {
     return status;
   }
 
-  private int gammaGamma(PrintWriter err, Map<String, PurchaseHistory.Calibration> cohort, int status)
-      throws IOException {
-    Map<List<Double>, Long> counts = new LinkedHashMap<>();
-    long zero = 0;
-    for (PurchaseHistory.Calibration c : cohort.values()) {
-      if (c.pattern().x() > 0) {
-        double m = c.meanRepeatSpend().getAsDouble();
-        if (m == 0) {
-          zero++;
-        } else {
-          counts.merge(List.of((double) c.pattern().x(), m), 1L, Long::sum);
-        }
-      }
-    }
+  private int gammaGamma(PrintWriter err, Purchases.Cohort cohort, int status) throws IOException {
+    long zero = cohort.patterns().zeroSpenders();
     if (zero > 0) {
       err.printf(Locale.ROOT, "engagekit: %,d repeat buyers spent 0 on their repeat purchases and were left out of "
           + "the fit (Gamma-Gamma spends are positive); their expected spend is still predicted%n", zero);
     }
-    List<SpendPattern> patterns = new ArrayList<>();
-    counts.forEach((k, n) -> patterns.add(new SpendPattern(k.get(0).longValue(), k.get(1), n)));
+    List<SpendPattern> patterns = cohort.patterns().spendPatterns();
     ModelFit<GammaGamma> fit = fitAndPrint(err, () -> GammaGamma.fit(patterns), null);
     if (fit == null) {
       return NOT_FITTED;
@@ -232,7 +196,7 @@ final class FitCommand implements Callable<Integer> {
       GammaGamma g = fit.model();
       try (CsvWriter csv = csv(predictions)) {
         csv.writeRecord(PREDICTIONS_HEADER.split(","));
-        for (Map.Entry<String, PurchaseHistory.Calibration> e : cohort.entrySet()) {
+        for (Map.Entry<String, PurchaseHistory.Calibration> e : cohort.customers().entrySet()) {
           PurchaseHistory.Calibration c = e.getValue();
           RepeatPattern p = c.pattern();
           String spend;

@@ -8,14 +8,14 @@ import io.engagekit.core.SurveyMetric;
 import io.engagekit.core.io.Schema;
 import io.engagekit.scoring.Contribution;
 import io.engagekit.scoring.EngagementEngine;
-import io.engagekit.scoring.ModelSettings;
 import io.engagekit.scoring.PopulationStrategy;
 import io.engagekit.scoring.Score;
 import io.engagekit.scoring.ScoringStrategies;
 import io.engagekit.scoring.ScoringStrategy;
-import io.engagekit.scoring.SurveyTally;
+import io.engagekit.scoring.loyalty.ModelSettings;
 import io.engagekit.scoring.models.ModelFitException;
 import io.engagekit.scoring.models.PeriodUnit;
+import io.engagekit.scoring.satisfaction.SurveyTally;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -265,7 +265,7 @@ final class ScoreCommand implements Callable<Integer> {
           g.writeObjectFieldStart("population");
           population(g, name, tally);
           if (engine.strategies().get(i) instanceof PopulationStrategy) {
-            for (Map.Entry<String, Double> f : engine.calibration(name, at).figures().entrySet()) {
+            for (Map.Entry<String, Double> f : engine.baseline(name, at).figures().entrySet()) {
               g.writeNumberField(f.getKey(), f.getValue());
             }
           }

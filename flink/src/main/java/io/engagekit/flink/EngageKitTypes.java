@@ -1,7 +1,7 @@
 package io.engagekit.flink;
 
 import io.engagekit.core.EngagementEvent;
-import io.engagekit.scoring.FadingInterest;
+import io.engagekit.scoring.alerts.FadingInterest;
 import io.engagekit.scoring.models.RepeatPattern;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 

@@ -4,7 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import io.engagekit.core.EngagementEvent;
 import io.engagekit.scoring.EngagementEngine;
+import io.engagekit.scoring.ScoringStrategies;
 import io.engagekit.scoring.ScoringStrategy;
+import io.engagekit.scoring.alerts.FadingInterest;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -81,7 +83,7 @@ import org.apache.flink.util.OutputTag;
  * <h2>Alerts</h2>
  * When the strategies include {@code alert.fading}, every emission whose fading score reaches the
  * {@link #alertThreshold(double) threshold} (0.5 by default) also emits a {@link
- * io.engagekit.scoring.FadingInterest.Alert} to the side output {@link #ALERTS}.
+ * io.engagekit.scoring.alerts.FadingInterest.Alert} to the side output {@link #ALERTS}.
  *
  * <h2>Strategies</h2>
  * Every strategy must support snapshots (Flink keeps state in them). Customers are scored as bare
@@ -126,7 +128,7 @@ public final class FlinkScoring implements Serializable {
   /** The alert threshold unless another is given: a drop of half the long-run rate. */
   public static final double DEFAULT_ALERT_THRESHOLD = 0.5;
   /** Fading-interest alerts. */
-  public static final OutputTag<io.engagekit.scoring.FadingInterest.Alert> ALERTS =
+  public static final OutputTag<io.engagekit.scoring.alerts.FadingInterest.Alert> ALERTS =
       new OutputTag<>("engagekit-alerts", EngageKitTypes.alerts());
   /** Copies of the late events (merged into state all the same). */
   public static final OutputTag<EngagementEvent> LATE_EVENTS =

@@ -1,13 +1,13 @@
 package io.engagekit.flink;
 
 import io.engagekit.core.Customer;
-import io.engagekit.scoring.FadingInterest;
 import io.engagekit.scoring.PopulationStrategy;
 import io.engagekit.scoring.PopulationSummary;
 import io.engagekit.scoring.Score;
 import io.engagekit.scoring.ScoreState;
 import io.engagekit.scoring.ScoringStrategy;
 import io.engagekit.scoring.StateRecord;
+import io.engagekit.scoring.alerts.FadingInterest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -233,9 +233,9 @@ final class PopulationScoring extends KeyedBroadcastProcessFunction<String, Stag
     private final PopulationSummary<?>[] summaries;
     private final Map<String, ScoreState<?>[]> states = new HashMap<>();
     private final TreeMap<Long, List<PopulationUpdate>> ahead = new TreeMap<>();
-    /** Bumped by every applied update: calibrations are cached per instant and version. */
+    /** Bumped by every applied update: baselines are cached per instant and version. */
     private long version;
-    private final PopulationStrategy.@Nullable Calibration<?>[] cached;
+    private final PopulationStrategy.@Nullable Baseline<?>[] cached;
     private final long[] cachedVersion;
     private final @Nullable Instant[] cachedAsOf;
 
@@ -249,7 +249,7 @@ final class PopulationScoring extends KeyedBroadcastProcessFunction<String, Stag
         summaries[j] = summaryOf(strategies.get(index[j]));
       }
       this.populationStrategies = List.copyOf(pop);
-      this.cached = new PopulationStrategy.Calibration<?>[index.length];
+      this.cached = new PopulationStrategy.Baseline<?>[index.length];
       this.cachedVersion = new long[index.length];
       this.cachedAsOf = new Instant[index.length];
     }
@@ -298,8 +298,8 @@ final class PopulationScoring extends KeyedBroadcastProcessFunction<String, Stag
       for (int i = 0; i < strategies.size(); i++) {
         String name = strategies.get(i).name();
         if (j < index.length && index[j] == i) {
-          PopulationStrategy.Calibration calibration = calibration(j, partial.asOf());
-          scores.put(name, calibration.score(own[j], customer));
+          PopulationStrategy.Baseline baseline = baseline(j, partial.asOf());
+          scores.put(name, baseline.score(own[j], customer));
           j++;
         } else {
           scores.put(name, partial.score(name));
@@ -308,12 +308,12 @@ final class PopulationScoring extends KeyedBroadcastProcessFunction<String, Stag
       return new CustomerScores(partial.customer(), partial.asOf(), partial.cause(), partial.events(), scores);
     }
 
-    private PopulationStrategy.Calibration<?> calibration(int j, Instant asOf) {
-      PopulationStrategy.Calibration<?> c = cached[j];
+    private PopulationStrategy.Baseline<?> baseline(int j, Instant asOf) {
+      PopulationStrategy.Baseline<?> c = cached[j];
       if (c != null && cachedVersion[j] == version && asOf.equals(cachedAsOf[j])) {
         return c;
       }
-      c = summaries[j].calibration(asOf);
+      c = summaries[j].baseline(asOf);
       if (c == null) {
         throw new IllegalStateException("the population summary of strategy " + strategies.get(index[j]).name()
             + " cannot score as of " + asOf + ", before some of the states it holds");

@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.engagekit.core.EngagementEvent;
 import io.engagekit.core.Touchpoint;
 import io.engagekit.core.TouchpointKind;
-import io.engagekit.scoring.ModelSettings;
+import io.engagekit.scoring.loyalty.ModelSettings;
 import io.engagekit.scoring.models.PurchaseHistory;
 import io.engagekit.scoring.models.RepeatPattern;
 import io.engagekit.scoring.models.RepeatPatterns;
@@ -159,7 +159,6 @@ public final class RfmSummaries {
     @Override
     public void processElement(EngagementEvent event, Context ctx, Collector<RepeatPattern> out) throws Exception {
       ValueState<PurchaseHistory> state = requireNonNull(history);
-      Touchpoint t = (Touchpoint) event;
       if (ctx.timerService().currentWatermark() >= asOf.toEpochMilli()) {
         requireNonNull(late).inc();
         ctx.output(LATE_PURCHASES, event);
@@ -170,7 +169,7 @@ public final class RfmSummaries {
         h = new PurchaseHistory();
         ctx.timerService().registerEventTimeTimer(asOf.toEpochMilli());
       }
-      h.add(settings.day(t.at()), t.valueOr(0.0));
+      h.record(event, settings.zone()); // the purchases were selected upstream
       state.update(h);
     }
 

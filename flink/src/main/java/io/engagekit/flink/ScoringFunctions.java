@@ -1,7 +1,7 @@
 package io.engagekit.flink;
 
 import io.engagekit.core.EngagementEvent;
-import io.engagekit.scoring.FadingInterest;
+import io.engagekit.scoring.alerts.FadingInterest;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;

@@ -2,12 +2,12 @@ package io.engagekit.flink;
 
 import io.engagekit.core.Customer;
 import io.engagekit.core.EngagementEvent;
-import io.engagekit.scoring.FadingInterest;
 import io.engagekit.scoring.PopulationSummary;
 import io.engagekit.scoring.Score;
 import io.engagekit.scoring.ScoreState;
 import io.engagekit.scoring.ScoringStrategy;
 import io.engagekit.scoring.StateRecord;
+import io.engagekit.scoring.alerts.FadingInterest;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;

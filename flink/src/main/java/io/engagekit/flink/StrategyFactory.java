@@ -9,7 +9,7 @@ import java.util.List;
  * serializable, so the job ships this factory and each task builds its own. The factory travels
  * with the job graph by Java serialization, so a lambda may capture only serializable values (names,
  * numbers, a fitted {@link io.engagekit.scoring.models.BgNbd} model, {@link
- * io.engagekit.scoring.ModelSettings}):
+ * io.engagekit.scoring.loyalty.ModelSettings}):
  *
  * <pre>{@code
  * BgNbd model = BgNbd.fit(patterns.patterns()).model();

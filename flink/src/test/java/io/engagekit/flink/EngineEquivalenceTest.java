@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.engagekit.core.EngagementEvent;
 import io.engagekit.scoring.CdnowEvents;
 import io.engagekit.scoring.EngagementEngine;
-import io.engagekit.scoring.FadingInterest;
-import io.engagekit.scoring.ModelSettings;
 import io.engagekit.scoring.Score;
 import io.engagekit.scoring.ScoringStrategies;
 import io.engagekit.scoring.ScoringStrategy;
+import io.engagekit.scoring.alerts.FadingInterest;
 import io.engagekit.scoring.evaluation.Backtest;
+import io.engagekit.scoring.loyalty.ModelSettings;
 import io.engagekit.scoring.models.BgNbd;
 import io.engagekit.scoring.models.RepeatPatterns;
 import io.engagekit.scoring.simulation.Population;
@@ -144,7 +144,7 @@ final class EngineEquivalenceTest {
         counts.merge(e.customer(), 1L, Long::sum);
       }
     }
-    Map<String, Double> fitted = engine.calibration("loyalty.bgnbd", asOf).figures();
+    Map<String, Double> fitted = engine.baseline("loyalty.bgnbd", asOf).figures();
     assertEquals(List.of(fitted.get("r"), fitted.get("alpha"), fitted.get("a"), fitted.get("b")),
         List.of(model.r(), model.alpha(), model.a(), model.b()), "the model fitted on Flink's RFM summaries");
 

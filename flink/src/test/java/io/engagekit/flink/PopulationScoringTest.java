@@ -7,12 +7,12 @@ import io.engagekit.core.Customer;
 import io.engagekit.core.EngagementEvent;
 import io.engagekit.core.Touchpoint;
 import io.engagekit.scoring.EngagementEngine;
-import io.engagekit.scoring.FadingInterest;
 import io.engagekit.scoring.PopulationStrategy;
 import io.engagekit.scoring.Score;
 import io.engagekit.scoring.ScoreState;
 import io.engagekit.scoring.ScoringStrategies;
 import io.engagekit.scoring.ScoringStrategy;
+import io.engagekit.scoring.alerts.FadingInterest;
 import io.engagekit.scoring.simulation.Population;
 import io.engagekit.scoring.simulation.SimulationSettings;
 import io.engagekit.scoring.simulation.Simulator;
@@ -190,7 +190,7 @@ final class PopulationScoringTest {
       for (int i = 0; i < names.length; i++) {
         ScoringStrategy s = strategies.get(i);
         Score expected = s instanceof PopulationStrategy ps
-            ? ps.calibrate(states.get(i), r.asOf()).score(mine[i], Customer.of(r.customer()))
+            ? ps.baseline(states.get(i), r.asOf()).score(mine[i], Customer.of(r.customer()))
             : s.score(mine[i], r.asOf(), Customer.of(r.customer()));
         String what = r.customer() + " " + r.cause() + " " + r.asOf() + " " + names[i];
         if (exact) {

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.engagekit.core.EngagementEvent;
-import io.engagekit.scoring.FadingInterest;
 import io.engagekit.scoring.ScoringStrategies;
 import io.engagekit.scoring.VersionedCounter;
+import io.engagekit.scoring.alerts.FadingInterest;
 import io.engagekit.scoring.simulation.Population;
 import io.engagekit.scoring.simulation.SimulationSettings;
 import io.engagekit.scoring.simulation.Simulator;

@@ -5,11 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.engagekit.core.EngagementEvent;
 import io.engagekit.scoring.EngagementEngine;
-import io.engagekit.scoring.FadingInterest;
+import io.engagekit.scoring.Score;
 import io.engagekit.scoring.ScoreState;
 import io.engagekit.scoring.ScoringStrategies;
 import io.engagekit.scoring.ScoringStrategy;
 import io.engagekit.scoring.StateRecord;
+import io.engagekit.scoring.alerts.FadingInterest;
 import io.engagekit.scoring.simulation.Population;
 import io.engagekit.scoring.simulation.SimulationSettings;
 import io.engagekit.scoring.simulation.Simulator;

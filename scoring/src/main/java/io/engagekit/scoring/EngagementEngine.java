@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.engagekit.core.Customer;
 import io.engagekit.core.EngagementEvent;
+import io.engagekit.scoring.internal.ModelRefits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -44,11 +45,11 @@ import org.jspecify.annotations.Nullable;
  * PopulationStrategy#newSummary live summary} ({@code loyalty.rfm}, {@code loyalty.decayed}, and
  * the model-based ones) has that summary kept up to date as events are recorded, merged and
  * restored, so {@link #score} reads it with no pass over the population and reflects every event
- * recorded before the call: exact, not approximate (see {@link OrderStatistics}). A model-based
+ * recorded before the call: exact, not approximate (see {@code loyalty.OrderStatistics}). A model-based
  * strategy scores against its latest fit, refitted on the engine's {@link RefitPolicy}, never
- * inside a read but the first. A strategy without a live summary is calibrated on every customer
+ * inside a read but the first. A strategy without a live summary takes its baseline from every customer
  * the first time it is scored at an instant, and again whenever anything has changed since; its
- * figures are available from {@link #calibration}. {@link #view} takes a consistent, immutable
+ * figures are available from {@link #baseline}. {@link #view} takes a consistent, immutable
  * {@link EngineView} for readers that must not see scores move while events stream in.
  *
  * <p>Costs at 1,000,000 customers are in {@code benchmarks/RESULTS.md} ({@code LiveEngineBenchmark}).
@@ -80,10 +81,10 @@ public final class EngagementEngine {
   /** The same entries in creation order, for sequential scans; replaced by restore. */
   private volatile EntryList entries = new EntryList();
   private final LongAdder events = new LongAdder();
-  /** Counts registrations, merges and restores: with the event count, it dates a calibration. */
+  /** Counts registrations, merges and restores: with the event count, it dates a baseline. */
   private final AtomicLong changes = new AtomicLong();
-  /** The latest calibration of each population strategy (null for the others). */
-  private final AtomicReferenceArray<@Nullable Calibrated> calibrations;
+  /** The latest baseline of each population strategy (null for the others). */
+  private final AtomicReferenceArray<@Nullable CachedBaseline> baselines;
   /**
    * The live summary of each population strategy that has one (null for the others), each guarded
    * by its own monitor, taken while holding a customer's entry lock (never the other way round).
@@ -110,7 +111,7 @@ public final class EngagementEngine {
       throw new IllegalArgumentException("an engine needs at least one strategy");
     }
     this.index = Map.copyOf(byName);
-    this.calibrations = new AtomicReferenceArray<>(this.strategies.size());
+    this.baselines = new AtomicReferenceArray<>(this.strategies.size());
     this.summaries = newSummaries(this.strategies);
     this.hasSummaries = Arrays.stream(summaries).anyMatch(java.util.Objects::nonNull);
     this.refitEvery = refitPolicy.everyEvents();
@@ -372,34 +373,47 @@ public final class EngagementEngine {
         }
       }
     }
-    PopulationStrategy.Calibration<?> calibration = calibrationOf(i, asOf);
+    PopulationStrategy.Baseline<?> baseline = baselineOf(i, asOf);
     CustomerEntry entry = customers.get(customer);
     if (entry == null) {
       return Optional.empty(); // gone in a concurrent restore
     }
     synchronized (entry) {
-      return Optional.of(scoreOf(strategies.get(i), calibration, customer, entry, i, asOf));
+      return Optional.of(scoreOf(strategies.get(i), baseline, customer, entry, i, asOf));
     }
   }
 
   /**
-   * Returns the calibration of a population strategy on every customer as of an instant: the one
+   * Returns the baseline of a population strategy on every customer as of an instant: the one
    * its scores are relative to, with its population figures.
    *
    * @param strategy the name of a {@link PopulationStrategy} this engine keeps
    * @param asOf the instant to score at
-   * @return the calibration
+   * @return the baseline
    * @throws IllegalArgumentException if the engine keeps no such strategy, or it is not a
    *     population strategy
    */
-  public PopulationStrategy.Calibration<?> calibration(String strategy, Instant asOf) {
+  public PopulationStrategy.Baseline<?> baseline(String strategy, Instant asOf) {
     requireNonNull(asOf, "asOf");
     int i = indexOf(strategy);
-    PopulationStrategy.Calibration<?> c = calibrationOf(i, asOf);
+    PopulationStrategy.Baseline<?> c = baselineOf(i, asOf);
     if (c == null) {
       throw new IllegalArgumentException("strategy " + strategy + " is not relative to a population");
     }
     return c;
+  }
+
+  /**
+   * The former name of {@link #baseline(String, Instant)}, kept because earlier releases of the README spelled it.
+   *
+   * @deprecated a population strategy's "calibration" is now its baseline: use {@link #baseline(String, Instant)}
+   * @param asOf the instant to score at
+   * @param strategy the name of a population strategy
+   * @return the strategy
+   */
+  @Deprecated
+  public PopulationStrategy.Baseline<?> calibration(String strategy, Instant asOf) {
+    return baseline(strategy, asOf);
   }
 
   /**
@@ -434,7 +448,7 @@ public final class EngagementEngine {
         // a merge or restore ran during the ranking: rank by the general path below
       }
     }
-    PopulationStrategy.Calibration<?> calibration = calibrationOf(i, asOf);
+    PopulationStrategy.Baseline<?> baseline = baselineOf(i, asOf);
     PriorityQueue<Ranked> worstFirst = new PriorityQueue<>(best.reversed());
     EntryList.Snapshot all = entries.snapshot();
     for (int k = 0; k < all.size(); k++) {
@@ -444,7 +458,7 @@ public final class EngagementEngine {
         if (entry.retired) {
           continue;
         }
-        score = scoreOf(s, calibration, entry.id, entry, i, asOf);
+        score = scoreOf(s, baseline, entry.id, entry, i, asOf);
       }
       Ranked r = new Ranked(entry.id, score);
       if (worstFirst.size() < n) {
@@ -463,7 +477,7 @@ public final class EngagementEngine {
    * Takes a consistent, immutable view of the engine as of an instant: every event recorded before
    * this call, as one cut across customers and population summaries, read as often as needed while
    * recording goes on. Costs time proportional to the population summaries' indexes, not to the
-   * customers (except for strategies without a live summary, calibrated by a pass over the view).
+   * customers (except for strategies without a live summary, baselined by a pass over the view).
    * Close it when done.
    *
    * <pre>{@code
@@ -483,7 +497,7 @@ public final class EngagementEngine {
     while (((structure = restructured.get()) & 1) != 0) {
       Thread.onSpinWait(); // a merge or restore is under way
     }
-    PopulationStrategy.@Nullable Calibration<?>[] frozen = new PopulationStrategy.Calibration<?>[strategies.size()];
+    PopulationStrategy.@Nullable Baseline<?>[] frozen = new PopulationStrategy.Baseline<?>[strategies.size()];
     long v = epochs.openView();
     try {
       @Nullable PopulationSummary<?>[] live = summaries;
@@ -491,7 +505,7 @@ public final class EngagementEngine {
         PopulationSummary<?> summary = live[i];
         if (summary != null) {
           synchronized (summary) {
-            frozen[i] = summary.calibration(asOf);
+            frozen[i] = summary.baseline(asOf);
           }
         }
       }
@@ -506,19 +520,19 @@ public final class EngagementEngine {
             // not a customer's state, so the view stays one cut of the states).
             ensureFitted(i, summary, asOf);
             synchronized (summary) {
-              return requireNonNull(summary.calibration(asOf), "a fitted summary's calibration");
+              return requireNonNull(summary.baseline(asOf), "a fitted summary's baseline");
             }
           }
-          return calibrateAt(v, (PopulationStrategy<?>) strategies.get(i), i, asOf);
+          return baselineAt(v, (PopulationStrategy<?>) strategies.get(i), i, asOf);
         }, () -> epochs.closeView(v));
   }
 
   /**
-   * A calibration by a pass over the states as of epoch v, each copied under its customer's lock so
+   * A baseline by a pass over the states as of epoch v, each copied under its customer's lock so
    * that the strategy reads states no thread is changing.
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private PopulationStrategy.Calibration<?> calibrateAt(long v, PopulationStrategy strategy, int i, Instant asOf) {
+  private PopulationStrategy.Baseline<?> baselineAt(long v, PopulationStrategy strategy, int i, Instant asOf) {
     EntryList.Snapshot all = entries.snapshot();
     List<ScoreState> copies = new ArrayList<>(all.size());
     for (int k = 0; k < all.size(); k++) {
@@ -533,8 +547,8 @@ public final class EngagementEngine {
       }
       copies.add(copy);
     }
-    return requireNonNull(strategy.calibrate(copies, asOf),
-        () -> "strategy " + strategy.name() + " returned a null calibration");
+    return requireNonNull(strategy.baseline(copies, asOf),
+        () -> "strategy " + strategy.name() + " returned a null baseline");
   }
 
 
@@ -720,40 +734,40 @@ public final class EngagementEngine {
     return entry.customer != null ? entry.customer : Customer.of(id);
   }
 
-  /** The current calibration of strategy i as of an instant; null when it is not a population strategy. */
-  private PopulationStrategy.@Nullable Calibration<?> calibrationOf(int i, Instant asOf) {
+  /** The current baseline of strategy i as of an instant; null when it is not a population strategy. */
+  private PopulationStrategy.@Nullable Baseline<?> baselineOf(int i, Instant asOf) {
     if (!(strategies.get(i) instanceof PopulationStrategy)) {
       return null;
     }
-    // Read the stamps before the states: a change during calibration makes the next call recalibrate.
+    // Read the stamps before the states: a change during baseline makes the next call take a new baseline.
     long recorded = events.sum();
     long changed = changes.get();
-    Calibrated cached = calibrations.get(i);
+    CachedBaseline cached = baselines.get(i);
     if (cached != null && cached.asOf.equals(asOf) && cached.events == recorded && cached.changes == changed) {
-      return cached.calibration;
+      return cached.baseline;
     }
-    PopulationStrategy.Calibration<?> c = null;
+    PopulationStrategy.Baseline<?> c = null;
     PopulationSummary<?> summary = summaries[i];
     if (summary != null) {
       ensureFitted(i, summary, asOf);
       synchronized (summary) {
-        c = summary.calibration(asOf); // O(summary index): frozen, never a pass over the customers
+        c = summary.baseline(asOf); // O(summary index): frozen, never a pass over the customers
       }
     }
     if (c == null) {
-      c = calibrate((PopulationStrategy<?>) strategies.get(i), i, asOf);
+      c = baseline((PopulationStrategy<?>) strategies.get(i), i, asOf);
     }
-    calibrations.set(i, new Calibrated(asOf, recorded, changed, c));
+    baselines.set(i, new CachedBaseline(asOf, recorded, changed, c));
     return c;
   }
 
-  /** A calibration by a pass over the customers' current states. */
-  private PopulationStrategy.Calibration<?> calibrate(PopulationStrategy<?> strategy, int i, Instant asOf) {
-    return calibrateAt(Long.MAX_VALUE, strategy, i, asOf); // every state is stamped at or before that epoch
+  /** A baseline by a pass over the customers' current states. */
+  private PopulationStrategy.Baseline<?> baseline(PopulationStrategy<?> strategy, int i, Instant asOf) {
+    return baselineAt(Long.MAX_VALUE, strategy, i, asOf); // every state is stamped at or before that epoch
   }
 
-  /** A calibration and the engine's stamps when it was made. */
-  private record Calibrated(Instant asOf, long events, long changes, PopulationStrategy.Calibration<?> calibration) {}
+  /** A baseline and the engine's stamps when it was made. */
+  private record CachedBaseline(Instant asOf, long events, long changes, PopulationStrategy.Baseline<?> baseline) {}
 
   int indexOf(String strategy) {
     Integer i = index.get(requireNonNull(strategy, "strategy"));
@@ -764,13 +778,13 @@ public final class EngagementEngine {
     return i;
   }
 
-  /** Scores one entry (its lock held) under strategy i, against its calibration if it has one. */
+  /** Scores one entry (its lock held) under strategy i, against its baseline if it has one. */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static Score scoreOf(ScoringStrategy strategy, PopulationStrategy.@Nullable Calibration calibration,
+  private static Score scoreOf(ScoringStrategy strategy, PopulationStrategy.@Nullable Baseline baseline,
       String id, CustomerEntry entry, int i, Instant asOf) {
     Customer customer = customerOf(id, entry);
-    Score score = calibration != null
-        ? calibration.score(entry.states[i], customer)
+    Score score = baseline != null
+        ? baseline.score(entry.states[i], customer)
         : strategy.score(entry.states[i], asOf, customer);
     return requireNonNull(score, () -> "strategy " + strategy.name() + " returned a null score");
   }

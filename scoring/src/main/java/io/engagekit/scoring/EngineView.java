@@ -23,12 +23,12 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The view holds exactly the events recorded (and customers registered) before it was taken,
  * as one cut across every customer and every population summary: {@link #score}, {@link #top} and
- * {@link #calibration} answer the same every time, whatever is recorded meanwhile. Taking it costs
+ * {@link #baseline} answer the same every time, whatever is recorded meanwhile. Taking it costs
  * time proportional to the population summaries' indexes (microseconds at a million customers),
  * not to the population; while it is open, the first write to each customer copies that customer's
  * states once, so close it when done (it is {@link AutoCloseable}). A strategy without a live
  * summary (the model-based ones), or {@code loyalty.decayed} read as of an instant before a
- * spender's latest activity, is calibrated by a pass over the view's customers when the view first
+ * spender's latest activity, is baselined by a pass over the view's customers when the view first
  * needs it.
  *
  * <p>An engine {@linkplain EngagementEngine#merge merged}, {@linkplain EngagementEngine#restore
@@ -48,14 +48,14 @@ public final class EngineView implements AutoCloseable {
   private final Map<String, CustomerEntry> customers;
   private final EntryList.Snapshot entries;
   private final List<ScoringStrategy<?>> strategies;
-  private final PopulationStrategy.@Nullable Calibration<?>[] calibrations;
-  private final IntFunction<PopulationStrategy.Calibration<?>> byPass;
+  private final PopulationStrategy.@Nullable Baseline<?>[] baselines;
+  private final IntFunction<PopulationStrategy.Baseline<?>> byPass;
   private final Runnable onClose;
   private volatile boolean closed;
 
   EngineView(EngagementEngine engine, Instant asOf, long epoch, long structure, LongSupplier restructured,
       Map<String, CustomerEntry> customers, EntryList.Snapshot entries, List<ScoringStrategy<?>> strategies,
-      PopulationStrategy.@Nullable Calibration<?>[] calibrations, IntFunction<PopulationStrategy.Calibration<?>> byPass,
+      PopulationStrategy.@Nullable Baseline<?>[] baselines, IntFunction<PopulationStrategy.Baseline<?>> byPass,
       Runnable onClose) {
     this.engine = engine;
     this.asOf = asOf;
@@ -65,7 +65,7 @@ public final class EngineView implements AutoCloseable {
     this.customers = customers;
     this.entries = entries;
     this.strategies = strategies;
-    this.calibrations = calibrations;
+    this.baselines = baselines;
     this.byPass = byPass;
     this.onClose = onClose;
   }
@@ -96,14 +96,14 @@ public final class EngineView implements AutoCloseable {
     if (entry == null) {
       return Optional.empty();
     }
-    // Before the customer's lock: a calibration by a pass takes every customer's lock in turn.
-    PopulationStrategy.@Nullable Calibration<?> calibration = calibrationOf(i);
+    // Before the customer's lock: a baseline by a pass takes every customer's lock in turn.
+    PopulationStrategy.@Nullable Baseline<?> baseline = baselineOf(i);
     synchronized (entry) {
       ScoreState<?>[] states = entry.statesAt(epoch);
       if (states == null) {
         return Optional.empty();
       }
-      return Optional.of(scoreOf(i, calibration, customer, states[i], entry.customerAt(epoch)));
+      return Optional.of(scoreOf(i, baseline, customer, states[i], entry.customerAt(epoch)));
     }
   }
 
@@ -127,13 +127,13 @@ public final class EngineView implements AutoCloseable {
     if (n == 0) {
       return List.of();
     }
-    PopulationStrategy.@Nullable Calibration<?> calibration = calibrationOf(i);
+    PopulationStrategy.@Nullable Baseline<?> baseline = baselineOf(i);
     int size = entries.size();
     // Large populations are scanned in ranges on the common pool, each with its own heap: at a
     // million customers 2 threads took top(100) from ~65 to ~40 ms (benchmarks/RESULTS.md 2026-12-05).
     int ranges = size < PARALLEL_SCAN ? 1 : Math.max(1, Math.min(16, ForkJoinPool.getCommonPoolParallelism() + 1));
     List<PriorityQueue<EngagementEngine.Ranked>> heaps = IntStream.range(0, ranges).parallel()
-        .mapToObj(r -> scan(i, calibration, n, (int) ((long) size * r / ranges), (int) ((long) size * (r + 1) / ranges)))
+        .mapToObj(r -> scan(i, baseline, n, (int) ((long) size * r / ranges), (int) ((long) size * (r + 1) / ranges)))
         .toList();
     check();
     Comparator<EngagementEngine.Ranked> best = EngagementEngine.BEST;
@@ -147,7 +147,7 @@ public final class EngineView implements AutoCloseable {
   static final int PARALLEL_SCAN = 1 << 16;
 
   /** The best n of entries [from, to), worst first. */
-  private PriorityQueue<EngagementEngine.Ranked> scan(int i, PopulationStrategy.@Nullable Calibration<?> calibration,
+  private PriorityQueue<EngagementEngine.Ranked> scan(int i, PopulationStrategy.@Nullable Baseline<?> baseline,
       int n, int from, int to) {
     Comparator<EngagementEngine.Ranked> best = EngagementEngine.BEST;
     PriorityQueue<EngagementEngine.Ranked> worstFirst = new PriorityQueue<>(best.reversed());
@@ -166,12 +166,12 @@ public final class EngineView implements AutoCloseable {
         if (worstFirst.size() == n) {
           // Most customers rank below the n-th: decide on the value alone, building no score.
           EngagementEngine.Ranked worst = worstFirst.peek();
-          double value = valueOf(i, calibration, id, states[i], registered);
+          double value = valueOf(i, baseline, id, states[i], registered);
           if (value < worst.score().value() || value == worst.score().value() && id.compareTo(worst.customer()) > 0) {
             continue;
           }
         }
-        EngagementEngine.Ranked r = new EngagementEngine.Ranked(id, scoreOf(i, calibration, id, states[i], registered));
+        EngagementEngine.Ranked r = new EngagementEngine.Ranked(id, scoreOf(i, baseline, id, states[i], registered));
         if (worstFirst.size() < n) {
           worstFirst.add(r);
         } else if (best.compare(r, worstFirst.peek()) < 0) {
@@ -184,26 +184,38 @@ public final class EngineView implements AutoCloseable {
   }
 
   /**
-   * Returns the calibration of a population strategy as of the view.
+   * Returns the baseline of a population strategy as of the view.
    *
    * @param strategy the name of a {@link PopulationStrategy} the engine keeps
-   * @return the calibration, the same object at every call
+   * @return the baseline, the same object at every call
    * @throws IllegalArgumentException if the engine keeps no such strategy, or it is not a
    *     population strategy
    * @throws IllegalStateException if the view is closed, or the engine was restructured since
    */
-  public PopulationStrategy.Calibration<?> calibration(String strategy) {
+  public PopulationStrategy.Baseline<?> baseline(String strategy) {
     int i = engine.indexOf(strategy);
     check();
-    PopulationStrategy.Calibration<?> c = calibrationOf(i);
+    PopulationStrategy.Baseline<?> c = baselineOf(i);
     if (c == null) {
       throw new IllegalArgumentException("strategy " + strategy + " is not relative to a population");
     }
     return c;
   }
 
+  /**
+   * The former name of {@link #baseline(String)}, kept because earlier releases of the README spelled it.
+   *
+   * @deprecated a population strategy's "calibration" is now its baseline: use {@link #baseline(String)}
+   * @param strategy the name of a population strategy
+   * @return the strategy
+   */
+  @Deprecated
+  public PopulationStrategy.Baseline<?> calibration(String strategy) {
+    return baseline(strategy);
+  }
+
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private Score scoreOf(int i, PopulationStrategy.@Nullable Calibration c, String id, ScoreState state,
+  private Score scoreOf(int i, PopulationStrategy.@Nullable Baseline c, String id, ScoreState state,
       @Nullable Customer registered) {
     Customer customer = registered != null ? registered : Customer.of(id);
     ScoringStrategy s = strategies.get(i);
@@ -212,7 +224,7 @@ public final class EngineView implements AutoCloseable {
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private double valueOf(int i, PopulationStrategy.@Nullable Calibration c, String id, ScoreState state,
+  private double valueOf(int i, PopulationStrategy.@Nullable Baseline c, String id, ScoreState state,
       @Nullable Customer registered) {
     if (c == null) {
       return scoreOf(i, null, id, state, registered).value();
@@ -221,18 +233,18 @@ public final class EngineView implements AutoCloseable {
   }
 
   /**
-   * The calibration of strategy i as of the view: frozen when the view was taken, or, for a
+   * The baseline of strategy i as of the view: frozen when the view was taken, or, for a
    * strategy without a live summary, made by a pass over the view's states on first need.
    */
-  private PopulationStrategy.@Nullable Calibration<?> calibrationOf(int i) {
+  private PopulationStrategy.@Nullable Baseline<?> baselineOf(int i) {
     if (!(strategies.get(i) instanceof PopulationStrategy)) {
       return null;
     }
-    synchronized (calibrations) {
-      PopulationStrategy.Calibration<?> c = calibrations[i];
+    synchronized (baselines) {
+      PopulationStrategy.Baseline<?> c = baselines[i];
       if (c == null) {
         c = byPass.apply(i);
-        calibrations[i] = c;
+        baselines[i] = c;
       }
       return c;
     }

@@ -9,11 +9,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * A strategy whose scores are relative to a population: quintiles ({@code loyalty.rfm}), a
  * population median ({@code loyalty.decayed}'s monetary part) or, later, a fitted model. It sees
- * every customer's state once, in {@link #calibrate}, and then scores each customer against that
- * {@link Calibration}.
+ * every customer's state once, in {@link #baseline}, and then scores each customer against that
+ * {@link Baseline}.
  *
  * <p>{@link EngagementEngine} keeps the strategy's {@linkplain #newSummary live summary} up to date
- * as events arrive and scores against it; a strategy without one is calibrated on all of the
+ * as events arrive and scores against it; a strategy without one takes its baseline from all of the
  * engine's customers, again whenever events have been recorded since. Scored on its own through {@link #score(ScoreState, Instant)}, a state is
  * its own population of one; the result is defined and valid, but rarely what is wanted.
  *
@@ -23,18 +23,18 @@ import org.jspecify.annotations.Nullable;
 public interface PopulationStrategy<S extends ScoreState<S>> extends ScoringStrategy<S> {
   /**
    * Summarises a population as of an instant. Pure: the same states (in any order) and instant give
-   * an equal calibration. The states are only read.
+   * an equal baseline. The states are only read.
    *
    * @param states every customer's state, each once
    * @param asOf the instant to score at
-   * @return the calibration
+   * @return the baseline
    */
-  Calibration<S> calibrate(Iterable<? extends S> states, Instant asOf);
+  Baseline<S> baseline(Iterable<? extends S> states, Instant asOf);
 
   /**
    * Returns whether scores depend on the population at all. A strategy that returns false (such
    * as {@code loyalty.bgnbd} given a model fitted beforehand) scores every state alike whatever
-   * population it is calibrated on, so hosts that keep customers apart (a keyed stream processor)
+   * population its baseline is taken on, so hosts that keep customers apart (a keyed stream processor)
    * may score each customer on their own. The default is true.
    *
    * @return false if the scores are a function of each customer's own state
@@ -46,7 +46,7 @@ public interface PopulationStrategy<S extends ScoreState<S>> extends ScoringStra
   /**
    * Returns a new, empty live summary of a population of this strategy's states, which a host keeps
    * up to date as states change so that scores need no pass over the population; or null when the
-   * strategy has none, and hosts calibrate by a pass ({@link #calibrate}). The default is null.
+   * strategy has none, and hosts take the baseline by a pass ({@link #baseline}). The default is null.
    *
    * @return an empty summary, or null
    * @since 0.2
@@ -64,7 +64,7 @@ public interface PopulationStrategy<S extends ScoreState<S>> extends ScoringStra
    */
   @Override
   default Score score(S state, Instant asOf) {
-    return calibrate(List.of(state), asOf).score(state);
+    return baseline(List.of(state), asOf).score(state);
   }
 
   /**
@@ -77,7 +77,7 @@ public interface PopulationStrategy<S extends ScoreState<S>> extends ScoringStra
    */
   @Override
   default Score score(S state, Instant asOf, Customer customer) {
-    return calibrate(List.of(state), asOf).score(state, customer);
+    return baseline(List.of(state), asOf).score(state, customer);
   }
 
   /**
@@ -86,11 +86,11 @@ public interface PopulationStrategy<S extends ScoreState<S>> extends ScoringStra
    *
    * @param <S> the type of the per-customer state
    */
-  interface Calibration<S> {
+  interface Baseline<S> {
     /**
-     * Returns the instant the calibration scores at.
+     * Returns the instant the baseline scores at.
      *
-     * @return the instant given to {@code calibrate}
+     * @return the instant given to {@code baseline}
      */
     Instant asOf();
 
@@ -124,7 +124,7 @@ public interface PopulationStrategy<S extends ScoreState<S>> extends ScoringStra
     /**
      * Returns the {@linkplain Score#value() value} of the customer's score, for ranking:
      * implementations may compute it without building contributions, labels or a {@link Customer},
-     * and may assume that the state is one of the population the calibration was made on (as it is
+     * and may assume that the state is one of the population the baseline was made on (as it is
      * in {@link EngineView#top}). The default builds the score.
      *
      * @param state a state of the population

@@ -55,7 +55,7 @@ public interface PopulationSummary<S extends ScoreState<S>> {
   void combine(PopulationSummary<S> other);
 
   /**
-   * Returns whether {@link #score} and {@link #calibration} answer from the states added alone. A
+   * Returns whether {@link #score} and {@link #baseline} answer from the states added alone. A
    * summary that scores against a fitted model answers only after its host has refitted it (see
    * {@link RefitPolicy}) and returns false; hosts that cannot trigger refits (a Flink job) refuse such
    * summaries. The default is true.
@@ -76,8 +76,8 @@ public interface PopulationSummary<S extends ScoreState<S>> {
 
   /**
    * Returns the score of one state against the population as it is now, or null when the summary
-   * cannot answer as of that instant (the host then calibrates by a pass over every state, {@link
-   * PopulationStrategy#calibrate}). The result equals that of a calibration on the same states.
+   * cannot answer as of that instant (the host then takes the baseline by a pass over every state, {@link
+   * PopulationStrategy#baseline}). The result equals that of a baseline on the same states.
    *
    * @param state a state of the strategy
    * @param customer the customer the state belongs to
@@ -87,12 +87,12 @@ public interface PopulationSummary<S extends ScoreState<S>> {
   @Nullable Score score(S state, Customer customer, Instant asOf);
 
   /**
-   * Returns an immutable calibration on the population as it is now, costing time proportional to
+   * Returns an immutable baseline on the population as it is now, costing time proportional to
    * the summary's index, not to the population; or null when the summary cannot answer as of that
    * instant. Later changes to this summary do not show in it.
    *
    * @param asOf the instant to score at
-   * @return the calibration, or null
+   * @return the baseline, or null
    */
-  PopulationStrategy.@Nullable Calibration<S> calibration(Instant asOf);
+  PopulationStrategy.@Nullable Baseline<S> baseline(Instant asOf);
 }

@@ -147,8 +147,12 @@ public record Score(double value, List<Contribution> contributions, Optional<Str
     return new Score(valueOfSum(sum), contributions);
   }
 
-  /** The value {@link #of} gives to contributions whose values add up, in order, to {@code sum}. */
-  static double valueOfSum(double sum) {
+  /**
+   * The value {@link #of} gives to contributions whose values add up, in order, to {@code sum}.
+   * @param sum the sum of the contributions
+   * @return the score value
+   */
+  public static double valueOfSum(double sum) {
     return sum < 0 && sum >= -TOLERANCE ? 0.0 : sum > 100 && sum <= 100 + TOLERANCE ? 100.0 : sum;
   }
 

@@ -5,12 +5,19 @@ import static java.util.Objects.requireNonNull;
 import io.engagekit.core.BuildingBlock;
 import io.engagekit.core.Journey;
 import io.engagekit.core.SurveyMetric;
+import io.engagekit.scoring.alerts.FadingInterest;
+import io.engagekit.scoring.composite.CompositeStrategies;
 import io.engagekit.scoring.journeys.JourneySettings;
+import io.engagekit.scoring.journeys.JourneyStrategies;
+import io.engagekit.scoring.loyalty.Expectations;
+import io.engagekit.scoring.loyalty.LoyaltyStrategies;
+import io.engagekit.scoring.loyalty.ModelSettings;
 import io.engagekit.scoring.models.BgNbd;
 import io.engagekit.scoring.models.GammaGamma;
 import io.engagekit.scoring.models.LifetimeValue;
 import io.engagekit.scoring.models.ParetoNbd;
 import io.engagekit.scoring.models.TransactionModel;
+import io.engagekit.scoring.satisfaction.SatisfactionStrategies;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -33,23 +40,6 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1
  */
 public final class ScoringStrategies {
-  private static final LatestAnswer CSAT = new LatestAnswer(SurveyMetric.CSAT, "satisfaction.csat",
-      "Latest CSAT answer (1-5) mapped to 0-100; population: top-2-box share with a Wilson interval.");
-  private static final LatestAnswer NPS = new LatestAnswer(SurveyMetric.NPS, "satisfaction.nps",
-      "Latest NPS answer (0-10) mapped to 0-100; population: promoters minus detractors, -100 to 100.");
-  private static final LatestAnswer CES = new LatestAnswer(SurveyMetric.CES, "satisfaction.ces",
-      "Latest CES answer (1-7, 7 = easy) mapped to 0-100; population: mean and share of 5-7.");
-
-  private static final Advocacy ADVOCACY = new Advocacy(Advocacy.DEFAULT_HALF_LIFE);
-  private static final LoyaltyDecayed DECAYED = new LoyaltyDecayed(LoyaltyDecayed.DEFAULT_HALF_LIFE, Expectations.defaults());
-  private static final Rfm RFM = new Rfm();
-  private static final ModelLoyalty BGNBD = new ModelLoyalty(ModelLoyalty.Kind.BGNBD, null, null, ModelSettings.defaults());
-  private static final ModelLoyalty PARETONBD = new ModelLoyalty(ModelLoyalty.Kind.PARETONBD, null, null, ModelSettings.defaults());
-  private static final ModelLoyalty CLV = new ModelLoyalty(ModelLoyalty.Kind.CLV, null, null, ModelSettings.defaults());
-  private static final JourneyWeighted JOURNEY = new JourneyWeighted(JourneyWeighted.DEFAULT_LAMBDA,
-      JourneySettings.defaults(), List.of());
-  private static final CompositeBlocks BLOCKS = new CompositeBlocks(CompositeBlocks.equalWeights(), Expectations.defaults());
-
   private ScoringStrategies() {}
 
   /**
@@ -58,7 +48,7 @@ public final class ScoringStrategies {
    * @return the strategy
    */
   public static ScoringStrategy<?> satisfactionCsat() {
-    return CSAT;
+    return SatisfactionStrategies.csat();
   }
 
   /**
@@ -67,7 +57,7 @@ public final class ScoringStrategies {
    * @return the strategy
    */
   public static ScoringStrategy<?> satisfactionNps() {
-    return NPS;
+    return SatisfactionStrategies.nps();
   }
 
   /**
@@ -76,7 +66,7 @@ public final class ScoringStrategies {
    * @return the strategy
    */
   public static ScoringStrategy<?> satisfactionCes() {
-    return CES;
+    return SatisfactionStrategies.ces();
   }
 
   /**
@@ -91,7 +81,7 @@ public final class ScoringStrategies {
    * @throws IllegalArgumentException if the window is not positive
    */
   public static ScoringStrategy<?> satisfaction(SurveyMetric metric, Duration window) {
-    return new WindowedAnswers(metric, window);
+    return SatisfactionStrategies.windowed(metric, window);
   }
 
   /**
@@ -102,7 +92,7 @@ public final class ScoringStrategies {
    * @return the strategy
    */
   public static ScoringStrategy<?> loyaltyAdvocacy() {
-    return ADVOCACY;
+    return LoyaltyStrategies.advocacy();
   }
 
   /**
@@ -113,7 +103,7 @@ public final class ScoringStrategies {
    * @throws IllegalArgumentException if the half-life is not positive
    */
   public static ScoringStrategy<?> loyaltyAdvocacy(Duration halfLife) {
-    return new Advocacy(halfLife);
+    return LoyaltyStrategies.advocacy(halfLife);
   }
 
   /**
@@ -125,7 +115,7 @@ public final class ScoringStrategies {
    * @return the strategy
    */
   public static PopulationStrategy<?> loyaltyDecayed() {
-    return DECAYED;
+    return LoyaltyStrategies.decayed();
   }
 
   /**
@@ -137,7 +127,7 @@ public final class ScoringStrategies {
    * @throws IllegalArgumentException if the half-life is not positive
    */
   public static PopulationStrategy<?> loyaltyDecayed(Duration halfLife, Expectations expectations) {
-    return new LoyaltyDecayed(halfLife, expectations);
+    return LoyaltyStrategies.decayed(halfLife, expectations);
   }
 
   /**
@@ -147,21 +137,21 @@ public final class ScoringStrategies {
    * @return the strategy
    */
   public static PopulationStrategy<?> loyaltyRfm() {
-    return RFM;
+    return LoyaltyStrategies.rfm();
   }
 
   /**
    * Returns {@code loyalty.bgnbd} with the {@link ModelSettings#defaults() default settings}: 100 ·
    * P(alive) under a BG/NBD model (Fader, Hardie &amp; Lee 2005) fitted on the population's
    * purchases as of the scoring instant, with the expected purchases over the next 52 weeks as a
-   * {@linkplain Score#measures() measure}. A {@link PopulationStrategy}; its calibration throws
+   * {@linkplain Score#measures() measure}. A {@link PopulationStrategy}; its baseline throws
    * {@link io.engagekit.scoring.models.ModelFitException} when the population does not identify
    * the model.
    *
    * @return the strategy
    */
   public static PopulationStrategy<?> loyaltyBgNbd() {
-    return BGNBD;
+    return LoyaltyStrategies.bgNbd();
   }
 
   /**
@@ -171,7 +161,7 @@ public final class ScoringStrategies {
    * @return the strategy
    */
   public static PopulationStrategy<?> loyaltyBgNbd(ModelSettings settings) {
-    return new ModelLoyalty(ModelLoyalty.Kind.BGNBD, null, null, settings);
+    return LoyaltyStrategies.bgNbd(settings);
   }
 
   /**
@@ -183,7 +173,7 @@ public final class ScoringStrategies {
    * @return the strategy
    */
   public static PopulationStrategy<?> loyaltyBgNbd(BgNbd model, ModelSettings settings) {
-    return new ModelLoyalty(ModelLoyalty.Kind.BGNBD, requireNonNull(model, "model"), null, settings);
+    return LoyaltyStrategies.bgNbd(model, settings);
   }
 
   /**
@@ -194,7 +184,7 @@ public final class ScoringStrategies {
    * @return the strategy
    */
   public static PopulationStrategy<?> loyaltyParetoNbd() {
-    return PARETONBD;
+    return LoyaltyStrategies.paretoNbd();
   }
 
   /**
@@ -204,7 +194,7 @@ public final class ScoringStrategies {
    * @return the strategy
    */
   public static PopulationStrategy<?> loyaltyParetoNbd(ModelSettings settings) {
-    return new ModelLoyalty(ModelLoyalty.Kind.PARETONBD, null, null, settings);
+    return LoyaltyStrategies.paretoNbd(settings);
   }
 
   /**
@@ -215,7 +205,7 @@ public final class ScoringStrategies {
    * @return the strategy
    */
   public static PopulationStrategy<?> loyaltyParetoNbd(ParetoNbd model, ModelSettings settings) {
-    return new ModelLoyalty(ModelLoyalty.Kind.PARETONBD, requireNonNull(model, "model"), null, settings);
+    return LoyaltyStrategies.paretoNbd(model, settings);
   }
 
   /**
@@ -227,7 +217,7 @@ public final class ScoringStrategies {
    * @return the strategy
    */
   public static PopulationStrategy<?> loyaltyClv() {
-    return CLV;
+    return LoyaltyStrategies.clv();
   }
 
   /**
@@ -242,7 +232,7 @@ public final class ScoringStrategies {
    */
   public static PopulationStrategy<?> loyaltyClv(@Nullable TransactionModel model, @Nullable GammaGamma spend,
       ModelSettings settings) {
-    return new ModelLoyalty(ModelLoyalty.Kind.CLV, model, spend, settings);
+    return LoyaltyStrategies.clv(model, spend, settings);
   }
 
   /**
@@ -253,7 +243,7 @@ public final class ScoringStrategies {
    * @return the strategy
    */
   public static ScoringStrategy<?> compositeBlocks() {
-    return BLOCKS;
+    return CompositeStrategies.blocks();
   }
 
   /**
@@ -267,7 +257,7 @@ public final class ScoringStrategies {
    *     finite, or no weight is positive
    */
   public static ScoringStrategy<?> compositeBlocks(Map<BuildingBlock, Double> weights, Expectations expectations) {
-    return new CompositeBlocks(weights, expectations);
+    return CompositeStrategies.blocks(weights, expectations);
   }
 
   /**
@@ -280,7 +270,7 @@ public final class ScoringStrategies {
    * @return the strategy
    */
   public static ScoringStrategy<?> journeyWeighted() {
-    return JOURNEY;
+    return JourneyStrategies.weighted();
   }
 
   /**
@@ -295,7 +285,7 @@ public final class ScoringStrategies {
    */
   public static ScoringStrategy<?> journeyWeighted(double lambda, JourneySettings settings,
       Collection<Journey> known) {
-    return new JourneyWeighted(lambda, settings, known);
+    return JourneyStrategies.weighted(lambda, settings, known);
   }
 
   /**
@@ -306,8 +296,9 @@ public final class ScoringStrategies {
    */
   public static List<ScoringStrategy<?>> all() {
     Map<String, ScoringStrategy<?>> byName = new LinkedHashMap<>();
-    for (ScoringStrategy<?> s : List.of(CSAT, NPS, CES, DECAYED, RFM, BGNBD, PARETONBD, CLV, ADVOCACY, BLOCKS,
-        FadingInterest.strategy(), JOURNEY)) {
+    for (ScoringStrategy<?> s : List.of(satisfactionCsat(), satisfactionNps(), satisfactionCes(), loyaltyDecayed(), loyaltyRfm(),
+        loyaltyBgNbd(), loyaltyParetoNbd(), loyaltyClv(), loyaltyAdvocacy(), compositeBlocks(),
+        FadingInterest.strategy(), journeyWeighted())) {
       byName.put(s.name(), s);
     }
     @SuppressWarnings("rawtypes")

@@ -1,6 +1,7 @@
 package io.engagekit.scoring;
 
 import io.engagekit.core.Customer;
+import io.engagekit.scoring.loyalty.Expectations;
 import java.io.DataInput;
 import java.io.IOException;
 import java.time.Instant;

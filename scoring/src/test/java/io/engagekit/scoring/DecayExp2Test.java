@@ -3,6 +3,7 @@ package io.engagekit.scoring;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.engagekit.scoring.decay.Decay;
 import java.math.BigDecimal;
 import java.util.SplittableRandom;
 import org.apfloat.Apfloat;

@@ -26,7 +26,7 @@ final class EnginePopulationTest {
   }
 
   @Test
-  void rfm_isRelativeToEveryCustomerInTheEngine_andRecalibratesAfterNewEvents() {
+  void rfm_isRelativeToEveryCustomerInTheEngine_andTakesANewBaselineAfterNewEvents() {
     EngagementEngine e = EngagementEngine.of(List.of(ScoringStrategies.loyaltyRfm()));
     for (int i = 1; i <= 5; i++) {
       for (int k = 0; k < i; k++) {
@@ -36,8 +36,8 @@ final class EnginePopulationTest {
     Instant asOf = T.plus(Duration.ofDays(10));
     assertEquals(Optional.of("555 champions"), e.score("c5", "loyalty.rfm", asOf).orElseThrow().label());
     assertEquals(Optional.of("111 lost"), e.score("c1", "loyalty.rfm", asOf).orElseThrow().label());
-    PopulationStrategy.Calibration<?> first = e.calibration("loyalty.rfm", asOf);
-    assertSame(first, e.calibration("loyalty.rfm", asOf), "unchanged engine: the calibration is reused");
+    PopulationStrategy.Baseline<?> first = e.baseline("loyalty.rfm", asOf);
+    assertSame(first, e.baseline("loyalty.rfm", asOf), "unchanged engine: the baseline is reused");
     assertEquals(5.0, first.figures().get("purchasers"));
 
     // Five new, better customers push c5 to the middle: rank 5 of 10.
@@ -46,7 +46,7 @@ final class EnginePopulationTest {
         e.record(purchase("c" + i, 9, 100));
       }
     }
-    assertNotSame(first, e.calibration("loyalty.rfm", asOf));
+    assertNotSame(first, e.baseline("loyalty.rfm", asOf));
     assertEquals(Optional.of("333 loyal"), e.score("c5", "loyalty.rfm", asOf).orElseThrow().label());
     // c6..c10 tie (mid-rank 8 of 10: 444); ties are ranked by customer id
     assertEquals("c10", e.top(1, "loyalty.rfm", asOf).get(0).customer());
@@ -104,9 +104,9 @@ final class EnginePopulationTest {
   }
 
   @Test
-  void calibration_ofAStrategyWithoutAPopulation_isRefused() {
+  void baseline_ofAStrategyWithoutAPopulation_isRefused() {
     EngagementEngine e = EngagementEngine.of(List.of(ScoringStrategies.satisfactionNps()));
-    IllegalArgumentException x = assertThrows(IllegalArgumentException.class, () -> e.calibration("satisfaction.nps", T));
+    IllegalArgumentException x = assertThrows(IllegalArgumentException.class, () -> e.baseline("satisfaction.nps", T));
     assertEquals("strategy satisfaction.nps is not relative to a population", x.getMessage());
   }
 }

@@ -46,7 +46,7 @@ final class EngineViewTest {
       for (String name : NAMES) {
         before.add(view.top(100, name));
       }
-      PopulationStrategy.Calibration<?> rfm = view.calibration("loyalty.rfm");
+      PopulationStrategy.Baseline<?> rfm = view.baseline("loyalty.rfm");
       Score c1 = view.score("c1", "loyalty.decayed").orElseThrow();
       for (int i = 0; i < 500; i++) {
         e.record(purchase("c" + i % 60, 100 + i % 50, 50));
@@ -55,12 +55,12 @@ final class EngineViewTest {
       for (int k = 0; k < NAMES.size(); k++) {
         assertEquals(before.get(k), view.top(100, NAMES.get(k)), NAMES.get(k));
       }
-      assertSame(rfm, view.calibration("loyalty.rfm"));
+      assertSame(rfm, view.baseline("loyalty.rfm"));
       assertEquals(40.0, rfm.figures().get("purchasers"));
       assertEquals(c1, view.score("c1", "loyalty.decayed").orElseThrow(), "the registration came after the view");
       assertEquals(Optional.empty(), view.score("c50", "loyalty.rfm"), "c50 came after the view");
       assertNotEquals(c1, e.score("c1", "loyalty.decayed", AS_OF).orElseThrow(), "the engine itself is fresh");
-      assertEquals(60.0, e.calibration("loyalty.rfm", AS_OF).figures().get("purchasers"));
+      assertEquals(60.0, e.baseline("loyalty.rfm", AS_OF).figures().get("purchasers"));
     }
   }
 
@@ -99,10 +99,10 @@ final class EngineViewTest {
   }
 
   @Test
-  void calibration_ofAStrategyWithoutAPopulation_isRefused() {
+  void baseline_ofAStrategyWithoutAPopulation_isRefused() {
     try (EngineView view = engine().view(AS_OF)) {
       IllegalArgumentException x = assertThrows(IllegalArgumentException.class,
-          () -> view.calibration("satisfaction.nps"));
+          () -> view.baseline("satisfaction.nps"));
       assertEquals("strategy satisfaction.nps is not relative to a population", x.getMessage());
       assertThrows(IllegalArgumentException.class, () -> view.top(-1, "loyalty.rfm"));
       assertThrows(IllegalArgumentException.class, () -> view.score("a", "no.such"));
@@ -187,7 +187,7 @@ final class EngineViewTest {
       try (EngineView view = e.view(AS_OF)) {
         List<EngagementEngine.Ranked> all = view.top(Integer.MAX_VALUE, "loyalty.rfm");
         long purchasers = all.stream().filter(r -> r.score().value() > 0).count();
-        PopulationStrategy.Calibration<?> c = view.calibration("loyalty.rfm");
+        PopulationStrategy.Baseline<?> c = view.baseline("loyalty.rfm");
         assertEquals((double) all.size(), c.figures().get("customers"), "view " + views);
         assertEquals((double) purchasers, c.figures().get("purchasers"), "view " + views);
         assertEquals(all, view.top(Integer.MAX_VALUE, "loyalty.rfm"), "view " + views);

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
  * The engine's live population summaries against the definition: for seeded populations (ties,
  * one customer, all-equal values), recorded in adversarial orders (by time, against time, customer
  * by customer, at random), split over shards and merged, snapshotted and restored, every live score
- * of {@code loyalty.rfm} and {@code loyalty.decayed} equals the score against a calibration by a pass
- * over the same states ({@link PopulationStrategy#calibrate}). RFM's live ranks are exact, so its
+ * of {@code loyalty.rfm} and {@code loyalty.decayed} equals the score against a baseline by a pass
+ * over the same states ({@link PopulationStrategy#baseline}). RFM's live ranks are exact, so its
  * scores must be equal to the last bit; the decayed median is ordered by a key whose rounding may
  * move it in the last bits, so those scores are compared within 1e-9.
  */
@@ -73,7 +73,7 @@ final class LiveSummaryPropertyTest {
   }
 
   @Test
-  void liveScores_equalACalibrationByAPass_overOrdersSplitsAndRestores() throws IOException {
+  void liveScores_equalABaselineByAPass_overOrdersSplitsAndRestores() throws IOException {
     for (long seed = 1; seed <= 60; seed++) {
       SplittableRandom r = new SplittableRandom(seed);
       List<EngagementEvent> events = population(r, seed);
@@ -106,7 +106,7 @@ final class LiveSummaryPropertyTest {
     }
   }
 
-  /** The definition: each customer's states from their events, calibrated by a pass over all of them. */
+  /** The definition: each customer's states from their events, baselined by a pass over all of them. */
   static Map<String, Map<String, Score>> byPass(List<EngagementEvent> events, Instant asOf, EngagementEngine registry) {
     Map<String, Map<String, Score>> scores = new LinkedHashMap<>();
     for (ScoringStrategy<?> s : strategies()) {
@@ -122,7 +122,7 @@ final class LiveSummaryPropertyTest {
     for (EngagementEvent e : events) {
       states.computeIfAbsent(e.customer(), c -> s.newState()).accept(e);
     }
-    PopulationStrategy.Calibration c = ((PopulationStrategy) s).calibrate(states.values(), asOf);
+    PopulationStrategy.Baseline c = ((PopulationStrategy) s).baseline(states.values(), asOf);
     Map<String, Score> scores = new LinkedHashMap<>();
     states.forEach((id, state) -> scores.put(id, c.score(state, registry.customer(id).orElseThrow())));
     return scores;
@@ -140,7 +140,7 @@ final class LiveSummaryPropertyTest {
           assertEquals(e.getValue().value(), got.value(), 1e-9, name + " " + e.getKey());
         }
       }
-      // The frozen calibration ranks like the live scores.
+      // The frozen baseline ranks like the live scores.
       List<EngagementEngine.Ranked> top = engine.top(want.size(), name, asOf);
       assertEquals(want.size(), top.size());
       for (EngagementEngine.Ranked ranked : top) {
@@ -165,6 +165,6 @@ final class LiveSummaryPropertyTest {
     Instant early = T.plusSeconds(86_400L * 20); // before most customers' purchases
     Map<String, Map<String, Score>> expected = byPass(events, early, e);
     assertScores(expected, e, early);
-    assertTrue(e.calibration("loyalty.decayed", early).figures().get("spenders") == 50.0);
+    assertTrue(e.baseline("loyalty.decayed", early).figures().get("spenders") == 50.0);
   }
 }

@@ -69,7 +69,7 @@ final class MergeCustomerTest {
       assertEquals(expected.top(40, name, AS_OF), merged.top(40, name, AS_OF), name);
       assertEquals(expected.score("u-1", name, AS_OF), merged.score("u-1", name, AS_OF), name);
     }
-    assertEquals(expected.calibration("loyalty.rfm", AS_OF).figures(), merged.calibration("loyalty.rfm", AS_OF).figures());
+    assertEquals(expected.baseline("loyalty.rfm", AS_OF).figures(), merged.baseline("loyalty.rfm", AS_OF).figures());
   }
 
   @Test

@@ -68,7 +68,7 @@ final class RefitPolicyTest {
     // The refit equals a fit by a pass on the same customers as of the same instant.
     EngagementEngine batch = EngagementEngine.of(List.of(ScoringStrategies.loyaltyBgNbd()));
     until(END).forEach(batch::record);
-    assertEquals(batch.calibration("loyalty.bgnbd", END).figures(), e.calibration("loyalty.bgnbd", END).figures());
+    assertEquals(batch.baseline("loyalty.bgnbd", END).figures(), e.baseline("loyalty.bgnbd", END).figures());
     assertEquals(batch.score("0001", "loyalty.bgnbd", END), e.score("0001", "loyalty.bgnbd", END));
   }
 

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * {@code asOf} before the first event, at the ends of time, or with no events at all; valid scores
  * for a customer of every relationship type; for strategies that support snapshots, states that
  * write and read back to the same scores; and, for {@link PopulationStrategy population
- * strategies}, calibrations that do not depend on the order of the population or on how each
+ * strategies}, baselines that do not depend on the order of the population or on how each
  * customer's events were split across shards.
  *
  * <p>Each property runs over {@value #SEEDS} seeded event sets of one customer (touchpoints and
@@ -272,7 +272,7 @@ public abstract class ScoringStrategyContract<S extends ScoreState<S>> {
   }
 
   @Test
-  public void calibration_ofShardedPopulationInAnyOrder_equalsTheWhole() {
+  public void baseline_ofShardedPopulationInAnyOrder_equalsTheWhole() {
     if (!(strategy() instanceof PopulationStrategy)) {
       return;
     }
@@ -298,8 +298,8 @@ public abstract class ScoringStrategyContract<S extends ScoreState<S>> {
       Instant asOf = asOf(r, all);
       List<S> reordered = new ArrayList<>(sharded);
       Collections.shuffle(reordered, new Random(seed));
-      PopulationStrategy.Calibration<S> a = population.calibrate(whole, asOf);
-      PopulationStrategy.Calibration<S> b = population.calibrate(reordered, asOf);
+      PopulationStrategy.Baseline<S> a = population.baseline(whole, asOf);
+      PopulationStrategy.Baseline<S> b = population.baseline(reordered, asOf);
       assertEquals(n, a.customers(), "seed " + seed);
       assertEquals(asOf, a.asOf(), "seed " + seed);
       for (Double v : a.figures().values()) {

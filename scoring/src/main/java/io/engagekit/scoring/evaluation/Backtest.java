@@ -7,16 +7,16 @@ import io.engagekit.core.EngagementEvent;
 import io.engagekit.core.Initiator;
 import io.engagekit.core.SurveyResponse;
 import io.engagekit.core.Touchpoint;
-import io.engagekit.core.TouchpointKind;
 import io.engagekit.scoring.EngagementEngine;
-import io.engagekit.scoring.ModelSettings;
 import io.engagekit.scoring.PopulationStrategy;
 import io.engagekit.scoring.Score;
 import io.engagekit.scoring.ScoringStrategy;
+import io.engagekit.scoring.loyalty.ModelSettings;
 import io.engagekit.scoring.models.BgNbd;
 import io.engagekit.scoring.models.ParetoNbd;
 import io.engagekit.scoring.models.PeriodUnit;
 import io.engagekit.scoring.models.PurchaseHistory;
+import io.engagekit.scoring.models.Purchases;
 import io.engagekit.scoring.models.TransactionModel;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Backtests strategies: scores every customer as of the end of a calibration period, seeing only
@@ -73,7 +72,7 @@ public final class Backtest {
   private final Instant holdoutEnd;
   private final ZoneId zone;
   private final Map<String, Holdout> holdout = new HashMap<>();
-  private final Map<String, PurchaseHistory> purchases = new TreeMap<>();
+  private final Purchases purchases;
   private final Set<String> known = new HashSet<>();
   private long calibrationEvents;
   private long holdoutEvents;
@@ -86,6 +85,7 @@ public final class Backtest {
     this.calibrationEnd = calibrationEnd;
     this.holdoutEnd = holdoutEnd;
     this.zone = zone;
+    this.purchases = new Purchases(zone);
   }
 
   /**
@@ -174,10 +174,7 @@ public final class Backtest {
       later++;
       return;
     }
-    if (event instanceof Touchpoint t && t.kind() == TouchpointKind.PURCHASE) {
-      purchases.computeIfAbsent(t.customer(), c -> new PurchaseHistory())
-          .add(LocalDate.ofInstant(at, zone), t.valueOr(0));
-    }
+    purchases.record(event);
     if (!at.isAfter(calibrationEnd)) {
       engine.record(event);
       known.add(event.customer());
@@ -367,7 +364,7 @@ public final class Backtest {
    * @throws io.engagekit.scoring.models.ModelFitException if the strategy cannot fit its model
    */
   public Map<String, Double> figures(String strategy) {
-    return engine.calibration(strategy, calibrationEnd).figures();
+    return engine.baseline(strategy, calibrationEnd).figures();
   }
 
   /**
@@ -389,7 +386,7 @@ public final class Backtest {
     if (!(s instanceof PopulationStrategy) || engine.customers() == 0) {
       return Optional.empty();
     }
-    Map<String, Double> f = engine.calibration(strategy, calibrationEnd).figures();
+    Map<String, Double> f = engine.baseline(strategy, calibrationEnd).figures();
     TransactionModel model;
     String label;
     if (f.keySet().containsAll(List.of("r", "alpha", "a", "b"))) {
@@ -402,7 +399,7 @@ public final class Backtest {
       return Optional.empty();
     }
     List<PurchaseHistory> cohort = new ArrayList<>();
-    for (Map.Entry<String, PurchaseHistory> e : purchases.entrySet()) {
+    for (Map.Entry<String, PurchaseHistory> e : purchases.histories().entrySet()) {
       if (known.contains(e.getKey())) {
         cohort.add(e.getValue());
       }

@@ -2,7 +2,11 @@ package io.engagekit.scoring.models;
 
 import static java.util.Objects.requireNonNull;
 
+import io.engagekit.core.EngagementEvent;
+import io.engagekit.core.Touchpoint;
+import io.engagekit.core.TouchpointKind;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,6 +42,25 @@ public final class PurchaseHistory {
 
   /** Creates an empty history. */
   public PurchaseHistory() {}
+
+  /**
+   * Takes an event if it is a purchase: its calendar day in {@code zone} gains the purchase's value
+   * (0 when it has none). This is where events become purchase days, for {@link Purchases}
+   * and the Flink job.
+   *
+   * @param event any event
+   * @param zone the zone whose calendar days count purchases
+   * @return whether the event was a purchase
+   * @throws ArithmeticException if the day's spend would overflow the range of a double
+   */
+  public boolean record(EngagementEvent event, ZoneId zone) {
+    requireNonNull(zone, "zone");
+    if (requireNonNull(event, "event") instanceof Touchpoint t && t.kind() == TouchpointKind.PURCHASE) {
+      add(LocalDate.ofInstant(t.at(), zone), t.valueOr(0.0));
+      return true;
+    }
+    return false;
+  }
 
   /**
    * Adds a purchase: a new day, or more spend on a day already present.

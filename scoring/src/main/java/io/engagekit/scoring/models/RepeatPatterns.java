@@ -22,6 +22,11 @@ import org.jspecify.annotations.Nullable;
  * BgNbd model = BgNbd.fit(all.patterns()).model();
  * }</pre>
  *
+ * <p>Beside the transaction patterns it counts the repeat buyers' spend patterns (x and mean repeat
+ * spend) that Gamma-Gamma is fitted on, when they are added with {@link #add(long, double)} or from a
+ * customer's {@link PurchaseHistory.Calibration} ({@link #add(PurchaseHistory.Calibration)}): the one
+ * multiset of what the customer-base models are fitted to.
+ *
  * <p>Not thread-safe. Memory grows with the number of distinct patterns, not customers: with times
  * in whole days, at most one per (x, t<sub>x</sub>, T) that occurs.
  *
@@ -32,8 +37,14 @@ public final class RepeatPatterns {
   public static final Comparator<RepeatPattern> ORDER = Comparator.comparingLong(RepeatPattern::x)
       .thenComparingDouble(RepeatPattern::tx).thenComparingDouble(RepeatPattern::T);
 
+  /** The canonical order of spend patterns: by x, then mean spend; counts are ignored. */
+  public static final Comparator<SpendPattern> SPEND_ORDER = Comparator.comparingLong(SpendPattern::x)
+      .thenComparingDouble(SpendPattern::meanSpend);
+
   private final TreeMap<RepeatPattern, long[]> counts = new TreeMap<>(ORDER);
+  private final TreeMap<SpendPattern, long[]> spends = new TreeMap<>(SPEND_ORDER);
   private long customers;
+  private long zeroSpenders;
 
   /** Creates an empty multiset. */
   public RepeatPatterns() {}
@@ -54,6 +65,44 @@ public final class RepeatPatterns {
   }
 
   /**
+   * Adds a customer's summary: its repeat pattern and, for a repeat buyer, its spend pattern.
+   *
+   * @param c a customer's calibration-period summary
+   * @return this multiset
+   * @throws ArithmeticException if a count would overflow a long
+   */
+  public RepeatPatterns add(PurchaseHistory.Calibration c) {
+    RepeatPattern p = requireNonNull(c, "summary").pattern();
+    add(p);
+    if (p.x() > 0) {
+      add(p.x(), c.meanRepeatSpend().getAsDouble());
+    }
+    return this;
+  }
+
+  /**
+   * Adds a repeat buyer's spend pattern: {@code x} repeat transactions with mean spend {@code
+   * meanSpend}. A mean of 0 is counted apart ({@link #zeroSpenders()}): Gamma-Gamma spends are
+   * positive, so such buyers cannot be fitted on, though their expected spend can be predicted.
+   *
+   * @param x repeat transactions, at least 1
+   * @param meanSpend the mean repeat spend, finite and {@code >= 0}
+   * @return this multiset
+   * @throws IllegalArgumentException if x is below 1 or the mean is negative or not finite
+   * @throws ArithmeticException if a count would overflow a long
+   */
+  public RepeatPatterns add(long x, double meanSpend) {
+    if (meanSpend == 0 && x >= 1) {
+      zeroSpenders = Math.addExact(zeroSpenders, 1);
+    } else {
+      SpendPattern s = SpendPattern.of(x, meanSpend);
+      long[] count = spends.computeIfAbsent(s, k -> new long[1]);
+      count[0] = Math.addExact(count[0], 1);
+    }
+    return this;
+  }
+
+  /**
    * Adds every customer counted in another multiset; {@code other} is unchanged.
    *
    * @param other another shard's patterns
@@ -68,6 +117,11 @@ public final class RepeatPatterns {
     for (Map.Entry<RepeatPattern, long[]> e : other.counts.entrySet()) {
       add(withCount(e.getKey(), e.getValue()[0]));
     }
+    for (Map.Entry<SpendPattern, long[]> e : other.spends.entrySet()) {
+      long[] count = spends.computeIfAbsent(e.getKey(), k -> new long[1]);
+      count[0] = Math.addExact(count[0], e.getValue()[0]);
+    }
+    zeroSpenders = Math.addExact(zeroSpenders, other.zeroSpenders);
     return this;
   }
 
@@ -82,6 +136,29 @@ public final class RepeatPatterns {
       list.add(withCount(e.getKey(), e.getValue()[0]));
     }
     return list;
+  }
+
+  /**
+   * Returns the distinct spend patterns of the repeat buyers with a positive mean spend, each with
+   * its count, in {@link #SPEND_ORDER}: the data Gamma-Gamma is fitted on.
+   *
+   * @return a new list
+   */
+  public List<SpendPattern> spendPatterns() {
+    List<SpendPattern> list = new ArrayList<>(spends.size());
+    for (Map.Entry<SpendPattern, long[]> e : spends.entrySet()) {
+      list.add(new SpendPattern(e.getKey().x(), e.getKey().meanSpend(), e.getValue()[0]));
+    }
+    return list;
+  }
+
+  /**
+   * Returns how many repeat buyers were added with a mean repeat spend of 0.
+   *
+   * @return the count of zero spenders
+   */
+  public long zeroSpenders() {
+    return zeroSpenders;
   }
 
   /**
@@ -106,15 +183,16 @@ public final class RepeatPatterns {
     return new RepeatPattern(p.x(), p.tx(), p.T(), count);
   }
 
-  /** Equal when the same patterns have the same counts. */
+  /** Equal when the same patterns and spend patterns have the same counts. */
   @Override
   public boolean equals(@Nullable Object o) {
-    return o instanceof RepeatPatterns other && patterns().equals(other.patterns());
+    return o instanceof RepeatPatterns other && patterns().equals(other.patterns())
+        && spendPatterns().equals(other.spendPatterns()) && zeroSpenders == other.zeroSpenders;
   }
 
   @Override
   public int hashCode() {
-    return patterns().hashCode();
+    return patterns().hashCode() * 31 + spendPatterns().hashCode();
   }
 
   @Override

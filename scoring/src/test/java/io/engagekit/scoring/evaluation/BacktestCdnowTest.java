@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.engagekit.core.EngagementEvent;
 import io.engagekit.scoring.CdnowEvents;
-import io.engagekit.scoring.ModelSettings;
 import io.engagekit.scoring.ScoringStrategies;
+import io.engagekit.scoring.loyalty.ModelSettings;
 import io.engagekit.scoring.models.PeriodUnit;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,0 +1,174 @@
+package io.engagekit.scoring.loyalty;
+
+import static java.util.Objects.requireNonNull;
+
+import io.engagekit.core.EngagementEvent;
+import io.engagekit.core.Touchpoint;
+import io.engagekit.core.TouchpointKind;
+import io.engagekit.scoring.PopulationSummary;
+import io.engagekit.scoring.RefittableSummary;
+import io.engagekit.scoring.Score;
+import io.engagekit.scoring.models.PurchaseHistory;
+import io.engagekit.scoring.models.RepeatPattern;
+import io.engagekit.scoring.models.TransactionModel;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The live population of a model-based strategy ({@link ModelLoyalty}): every purchaser's first and
+ * last purchase day, repeat days and repeat spend, counted, from which the patterns as of any
+ * instant follow. A refit copies the distinct entries and fits outside the summary's lock; reads
+ * score against the latest fit, as of their own instant. Not thread-safe, but for {@link #fitted}
+ * and reads of the fit.
+ */
+final class ModelPatterns implements PopulationSummary<ModelLoyalty.State>, RefittableSummary {
+  private final ModelLoyalty strategy;
+  private long customers;
+  private long purchaserCount;
+  private final HashMap<Purchaser, long[]> purchasers = new HashMap<>();
+  private int latestDay = Integer.MIN_VALUE;
+  private volatile ModelLoyalty.@Nullable Baseline fit;
+
+  /** A purchaser, as the summary counts them: what their patterns as of any instant follow from. */
+  record Purchaser(int first, int last, long x, double repeatSpend) {
+    /** What the summary counts of a customer, or null without purchases. */
+    static @Nullable Purchaser of(ModelLoyalty.State state) {
+      PurchaseHistory history = state.history;
+      int n = history.days();
+      if (n == 0) {
+        return null;
+      }
+      double repeatSpend = 0;
+      for (int i = 1; i < n; i++) {
+        repeatSpend += history.spend(i); // in day order, as PurchaseHistory.summarize adds them
+      }
+      return new Purchaser((int) history.day(0).toEpochDay(), (int) history.day(n - 1).toEpochDay(), n - 1L,
+          repeatSpend);
+    }
+
+    /** The summary as of the day {@code end}, as {@link ModelLoyalty.State#summary} makes it. */
+    ModelLoyalty.Summary summary(long end, ModelSettings settings) {
+      long to = Math.max(end, last);
+      RepeatPattern p = RepeatPattern.of(x, settings.unit().of((long) last - first), settings.unit().of(to - first));
+      double mean = x == 0 ? 0 : Math.min(Double.MAX_VALUE, Spend.amount(repeatSpend / x));
+      return new ModelLoyalty.Summary(p.x(), p.tx(), p.T(), mean);
+    }
+  }
+
+  ModelPatterns(ModelLoyalty strategy) {
+    this.strategy = strategy;
+    TransactionModel model = strategy.model;
+    if (model != null && strategy.kind != ModelLoyalty.Kind.CLV) {
+      fit = strategy.new Baseline(Instant.EPOCH, 0, model, null, List.of(), Map.of()); // needs no population
+    }
+  }
+
+  /** Scores wait for a fit the host triggers (the engine's refit policy). */
+  @Override
+  public boolean answersFromStates() {
+    return false;
+  }
+
+  @Override
+  public boolean changes(EngagementEvent event) {
+    return event instanceof Touchpoint && ((Touchpoint) event).kind() == TouchpointKind.PURCHASE;
+  }
+
+  @Override
+  public void add(ModelLoyalty.State state) {
+    customers++;
+    Purchaser p = Purchaser.of(state);
+    if (p != null) {
+      purchaserCount++;
+      purchasers.computeIfAbsent(p, k -> new long[1])[0]++;
+      latestDay = Math.max(latestDay, p.last());
+    }
+  }
+
+  @Override
+  public void remove(ModelLoyalty.State state) {
+    if (customers == 0) {
+      throw new IllegalStateException("the " + strategy.name() + " summary is empty");
+    }
+    Purchaser p = Purchaser.of(state);
+    if (p != null) {
+      long[] count = purchasers.get(p);
+      if (count == null) {
+        throw new IllegalStateException("the " + strategy.name() + " summary holds no " + p);
+      }
+      if (--count[0] == 0) {
+        purchasers.remove(p);
+      }
+      purchaserCount--;
+    }
+    customers--;
+  }
+
+  @Override
+  public void combine(PopulationSummary<ModelLoyalty.State> other) {
+    ModelPatterns o = (ModelPatterns) other;
+    customers += o.customers;
+    purchaserCount += o.purchaserCount;
+    o.purchasers.forEach((p, n) -> purchasers.computeIfAbsent(p, k -> new long[1])[0] += n[0]);
+    latestDay = Math.max(latestDay, o.latestDay);
+  }
+
+  @Override
+  public long customers() {
+    return customers;
+  }
+
+  @Override
+  public boolean fitted() {
+    return fit != null;
+  }
+
+  @Override
+  public @Nullable Instant latestPurchase() {
+    return latestDay == Integer.MIN_VALUE ? null
+        : LocalDate.ofEpochDay(latestDay).atStartOfDay(strategy.settings.zone()).toInstant();
+  }
+
+  @Override
+  public Runnable refit(Instant asOf) {
+    requireNonNull(asOf, "asOf");
+    long end = strategy.settings.day(asOf).toEpochDay();
+    List<ModelLoyalty.Summary> summaries = new ArrayList<>();
+    purchasers.forEach((p, n) -> {
+      ModelLoyalty.Summary summary = p.summary(end, strategy.settings);
+      for (long k = n[0]; k > 0; k--) {
+        summaries.add(summary);
+      }
+    });
+    long population = customers;
+    return () -> fit = strategy.baselineOn(summaries, population, asOf);
+  }
+
+  @Override
+  public @Nullable Score score(ModelLoyalty.State state, io.engagekit.core.Customer customer, Instant asOf) {
+    ModelLoyalty.Baseline c = fit;
+    return c == null ? null : c.at(asOf).score(state);
+  }
+
+  @Override
+  public ModelLoyalty.@Nullable Baseline baseline(Instant asOf) {
+    TransactionModel model = strategy.model;
+    if (model != null && strategy.kind != ModelLoyalty.Kind.CLV) {
+      // Scores need no population; the figures describe the one there is now.
+      Map<String, Double> figures = new LinkedHashMap<>();
+      figures.put("customers", (double) customers);
+      figures.put("purchasers", (double) purchaserCount);
+      figures.putAll(model.parameters());
+      figures.put("horizon", strategy.settings.horizonInUnits());
+      return strategy.new Baseline(requireNonNull(asOf, "asOf"), customers, model, null, List.of(), figures);
+    }
+    ModelLoyalty.Baseline c = fit;
+    return c == null ? null : c.at(asOf);
+  }
+}

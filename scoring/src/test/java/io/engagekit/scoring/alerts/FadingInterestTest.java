@@ -1,0 +1,135 @@
+package io.engagekit.scoring.alerts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.engagekit.core.Channel;
+import io.engagekit.core.SurveyMetric;
+import io.engagekit.core.SurveyResponse;
+import io.engagekit.core.Touchpoint;
+import io.engagekit.core.TouchpointKind;
+import io.engagekit.scoring.EngagementEngine;
+import io.engagekit.scoring.Score;
+import io.engagekit.scoring.ScoringStrategies;
+import io.engagekit.scoring.ScoringStrategy;
+import io.engagekit.scoring.ScoringStrategyContract;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** alert.fading: the contract, the worked example of the javadoc, and alerts from an engine. */
+final class FadingInterestTest {
+  private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+
+  @SuppressWarnings("unchecked")
+  private static final ScoringStrategy<FadingInterest.Detector.State> FADING =
+      (ScoringStrategy<FadingInterest.Detector.State>) FadingInterest.strategy();
+
+  @Nested
+  final class Contract extends ScoringStrategyContract<FadingInterest.Detector.State> {
+    @Override
+    protected ScoringStrategy<FadingInterest.Detector.State> strategy() {
+      return FADING;
+    }
+  }
+
+  /** Daily visits on days 0..89; the last one on day 89. */
+  private static FadingInterest.Detector.State dailyVisits(String customer) {
+    FadingInterest.Detector.State s = FADING.newState();
+    for (int day = 0; day < 90; day++) {
+      s.accept(Touchpoint.of(customer, START.plus(Duration.ofDays(day)), Channel.WEB, TouchpointKind.VISIT));
+    }
+    return s;
+  }
+
+  /** Closed form of the drop after q quiet days: 1 - (S/7) / (L/90), S and L the decayed counts. */
+  private static double expectedDrop(int quietDays) {
+    double s = 0;
+    double l = 0;
+    for (int i = 0; i < 90; i++) {
+      s += Math.pow(2, -(quietDays + i) / 7.0);
+      l += Math.pow(2, -(quietDays + i) / 90.0);
+    }
+    return 1 - (s / 7) / (l / 90);
+  }
+
+  @Test
+  void dailyVisitorGoingQuiet_dropsAsTheClosedFormSays() {
+    FadingInterest.Detector.State s = dailyVisits("c");
+    Instant lastVisit = START.plus(Duration.ofDays(89));
+    double[] expected = {0.4174, 0.6925, 0.8378}; // after 14, 21, 28 quiet days (javadoc)
+    int[] quiet = {14, 21, 28};
+    for (int i = 0; i < quiet.length; i++) {
+      Score score = FADING.score(s, lastVisit.plus(Duration.ofDays(quiet[i])));
+      assertEquals(100 * expectedDrop(quiet[i]), score.value(), 1e-9);
+      assertEquals(expected[i], Math.round(score.value() * 100) / 10_000.0, 1e-12);
+      assertEquals(score.value(), score.contribution("visit").orElseThrow(), 1e-9);
+    }
+    assertSame(Score.ZERO, FADING.score(s, lastVisit), "still visiting: rising, no drop");
+  }
+
+  @Test
+  void tooLittleHistory_orRisingActivity_isZero() {
+    FadingInterest.Detector.State s = FADING.newState();
+    s.accept(Touchpoint.of("c", START, Channel.WEB, TouchpointKind.VISIT));
+    s.accept(SurveyResponse.of("c", START, SurveyMetric.NPS, 3));
+    assertSame(Score.ZERO, FADING.score(s, START.plus(Duration.ofDays(60))), "two events: too little history");
+  }
+
+  @Test
+  void kindsThatRose_contributeNegatively() {
+    FadingInterest.Detector.State s = dailyVisits("c");
+    Instant now = START.plus(Duration.ofDays(89 + 28));
+    for (int i = 0; i < 3; i++) {
+      s.accept(Touchpoint.of("c", now.minus(Duration.ofHours(i)), Channel.PHONE, TouchpointKind.SUPPORT_CONTACT));
+    }
+    Score score = FADING.score(s, now);
+    assertTrue(score.contribution("visit").orElseThrow() > 0, score.toString());
+    assertTrue(score.contribution("support_contact").orElseThrow() < 0, score.toString());
+  }
+
+  @Test
+  void alerts_mostUrgentFirst_withLevels() {
+    EngagementEngine engine = EngagementEngine.of(List.of(FadingInterest.strategy()));
+    // Three customers with the same 90-day history; their last visits end 28, 21 and 14 days before NOW.
+    Instant now = START.plus(Duration.ofDays(89 + 28));
+    int[] offsets = {0, 7, 14};
+    String[] ids = {"quiet28", "quiet21", "quiet14"};
+    for (int c = 0; c < ids.length; c++) {
+      for (int day = 0; day < 90; day++) {
+        engine.record(Touchpoint.of(ids[c], START.plus(Duration.ofDays(day + offsets[c])), Channel.WEB,
+            TouchpointKind.VISIT));
+      }
+    }
+    List<FadingInterest.Alert> alerts = FadingInterest.alerts(engine, now, 0.4);
+    assertEquals(List.of("quiet28", "quiet21", "quiet14"), alerts.stream().map(FadingInterest.Alert::customer).toList());
+    assertEquals(List.of(FadingInterest.Level.CRITICAL, FadingInterest.Level.WARNING, FadingInterest.Level.WATCH),
+        alerts.stream().map(FadingInterest.Alert::level).toList());
+    assertEquals(expectedDrop(28), alerts.get(0).drop(), 1e-9);
+    assertEquals("visit", alerts.get(0).fell().get(0).name());
+    assertEquals(FadingInterest.NAME, alerts.get(0).strategy());
+    assertEquals(2, FadingInterest.alerts(engine, now, 0.6).size());
+    // One customer at a time, as a stream processor scores them: the same alerts.
+    for (FadingInterest.Alert a : alerts) {
+      Score score = engine.score(a.customer(), FadingInterest.NAME, now).orElseThrow();
+      assertEquals(a, FadingInterest.alert(a.customer(), score, now, 0.4).orElseThrow());
+    }
+    Score quiet14 = engine.score("quiet14", FadingInterest.NAME, now).orElseThrow();
+    assertTrue(FadingInterest.alert("quiet14", quiet14, now, 0.6).isEmpty());
+    assertThrows(IllegalArgumentException.class, () -> FadingInterest.alert("quiet14", quiet14, now, 0));
+  }
+
+  @Test
+  void arguments_areValidated() {
+    EngagementEngine engine = EngagementEngine.of(List.of(FadingInterest.strategy()));
+    assertThrows(IllegalArgumentException.class, () -> FadingInterest.alerts(engine, START, 0));
+    assertThrows(IllegalArgumentException.class, () -> FadingInterest.alerts(engine, START, 1.5));
+    EngagementEngine without = EngagementEngine.of(List.of(ScoringStrategies.satisfactionNps()));
+    assertThrows(IllegalArgumentException.class, () -> FadingInterest.alerts(without, START, 0.5));
+    assertThrows(IllegalArgumentException.class, () -> FadingInterest.strategy(Duration.ofDays(90), Duration.ofDays(7)));
+  }
+}

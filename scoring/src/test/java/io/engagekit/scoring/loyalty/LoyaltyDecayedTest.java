@@ -1,0 +1,107 @@
+package io.engagekit.scoring.loyalty;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.engagekit.core.Channel;
+import io.engagekit.core.Customer;
+import io.engagekit.core.Initiator;
+import io.engagekit.core.RelationshipType;
+import io.engagekit.core.Touchpoint;
+import io.engagekit.core.TouchpointKind;
+import io.engagekit.scoring.PopulationStrategy;
+import io.engagekit.scoring.Score;
+import io.engagekit.scoring.ScoringStrategies;
+import io.engagekit.scoring.ScoringStrategy;
+import io.engagekit.scoring.ScoringStrategyContract;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+final class LoyaltyDecayedTest {
+  private static final Instant DAY0 = Instant.parse("2026-01-01T00:00:00Z");
+  private static final LoyaltyDecayed STRATEGY = (LoyaltyDecayed) ScoringStrategies.loyaltyDecayed();
+
+  @Nested
+  final class Contract extends ScoringStrategyContract<LoyaltyDecayed.State> {
+    @Override
+    protected ScoringStrategy<LoyaltyDecayed.State> strategy() {
+      return STRATEGY;
+    }
+  }
+
+  private static Touchpoint purchase(int day, double value) {
+    return Touchpoint.builder("c", DAY0.plus(Duration.ofDays(day)), Channel.WEB, TouchpointKind.PURCHASE).value(value).build();
+  }
+
+  private static LoyaltyDecayed.State state(Touchpoint... events) {
+    LoyaltyDecayed.State s = STRATEGY.newState();
+    for (Touchpoint t : events) {
+      s.accept(t);
+    }
+    return s;
+  }
+
+  /** The worked example of the class javadoc, computed by hand from its formulas. */
+  @Test
+  void workedExample_selfServiceAndUnknownType() {
+    LoyaltyDecayed.State s = state(purchase(0, 50), purchase(30, 50), purchase(60, 50));
+    Instant day60 = DAY0.plus(Duration.ofDays(60));
+    Customer selfService = Customer.of("c").withRelationship(RelationshipType.SELF_SERVICE);
+    Score score = STRATEGY.score(s, day60, selfService);
+    // c = 1 + 2^(-1/6) + 2^(-1/3) = 2.684599244; E = 1 / (1 - 2^(-1/2)) = 3.414213562
+    assertEquals(40.0, score.contribution("recency").orElseThrow(), 1e-12);
+    assertEquals(35 * 0.4401839061635617, score.contribution("frequency").orElseThrow(), 1e-9);
+    assertEquals(12.5, score.contribution("monetary").orElseThrow(), 1e-12);
+    assertEquals(67.90643671572465, score.value(), 1e-9);
+    // No registered type: I = 60 days, E = 1 / (1 - 2^(-1/3)) = 4.847322102
+    assertEquals(64.97503382313084, STRATEGY.score(s, day60).value(), 1e-9);
+  }
+
+  /** A dedicated-assistance customer silent for 90 days is a warning; a self-service one is not. */
+  @Test
+  void recency_dependsOnTheRelationshipType() {
+    LoyaltyDecayed.State s = state(purchase(0, 10));
+    Instant day90 = DAY0.plus(Duration.ofDays(90));
+    Score selfService = STRATEGY.score(s, day90, Customer.of("c").withRelationship(RelationshipType.SELF_SERVICE));
+    Score dedicated = STRATEGY.score(s, day90,
+        Customer.of("c").withRelationship(RelationshipType.DEDICATED_PERSONAL_ASSISTANCE));
+    assertEquals(40.0, selfService.contribution("recency").orElseThrow(), 1e-12); // within its 90 days
+    assertEquals(40.0 * 0.25, dedicated.contribution("recency").orElseThrow(), 1e-12); // two intervals late
+    assertTrue(dedicated.value() < selfService.value());
+  }
+
+  @Test
+  void monetary_isJudgedAgainstThePopulationMedian() {
+    List<LoyaltyDecayed.State> population = List.of(
+        state(purchase(10, 10)), state(purchase(10, 20)), state(purchase(10, 40)), state(purchase(10, 0)));
+    Instant day10 = DAY0.plus(Duration.ofDays(10));
+    PopulationStrategy.Baseline<LoyaltyDecayed.State> c = STRATEGY.baseline(population, day10);
+    assertEquals(4.0, c.figures().get("customers"));
+    assertEquals(3.0, c.figures().get("spenders"));
+    assertEquals(20.0, c.figures().get("medianSpend"), 1e-9);
+    // m / (m + 20) of 25 points
+    assertEquals(25 * 10 / 30.0, c.score(population.get(0)).contribution("monetary").orElseThrow(), 1e-9);
+    assertEquals(12.5, c.score(population.get(1)).contribution("monetary").orElseThrow(), 1e-9);
+    assertEquals(25 * 40 / 60.0, c.score(population.get(2)).contribution("monetary").orElseThrow(), 1e-9);
+    assertEquals(0.0, c.score(population.get(3)).contribution("monetary").orElseThrow(), 1e-12);
+  }
+
+  @Test
+  void withoutAnySpend_recencyAndFrequencyShareTheWeight() {
+    LoyaltyDecayed.State s = state(Touchpoint.of("c", DAY0, Channel.WEB, TouchpointKind.VISIT));
+    Score score = STRATEGY.score(s, DAY0);
+    assertEquals(100 * 0.40 / 0.75, score.contribution("recency").orElseThrow(), 1e-9);
+    assertTrue(score.contribution("monetary").isEmpty());
+  }
+
+  @Test
+  void companyInitiatedTouchpointsAndSurveys_areNotActivity() {
+    Touchpoint mailing = Touchpoint.builder("c", DAY0, Channel.EMAIL, TouchpointKind.CONTENT_VIEW)
+        .initiator(Initiator.COMPANY).build();
+    assertEquals(Score.ZERO, STRATEGY.score(state(mailing), DAY0));
+    assertEquals(Score.ZERO, STRATEGY.score(STRATEGY.newState(), DAY0));
+  }
+}
