@@ -5,6 +5,7 @@
 module io.engagekit.scoring {
   requires transitive io.engagekit.core;
   requires static transitive org.jspecify;
+  requires com.fasterxml.jackson.core;
   requires org.apache.commons.numbers.gamma;
   requires org.slf4j;
 
@@ -21,4 +22,5 @@ module io.engagekit.scoring {
   exports io.engagekit.scoring.simulation;
 
   uses io.engagekit.scoring.ScoringStrategy;
+  uses io.engagekit.scoring.models.ModelType;
 }

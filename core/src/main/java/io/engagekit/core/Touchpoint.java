@@ -1,6 +1,5 @@
 package io.engagekit.core;
 
-import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -42,7 +41,8 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1
  */
 public final class Touchpoint implements EngagementEvent {
-  private static final double ABSENT = Double.NaN;
+  /** A double field that is absent: NaN, never exposed as a number. */
+  static final double ABSENT = Double.NaN;
 
   private final String customer;
   private final Instant at;
@@ -59,7 +59,7 @@ public final class Touchpoint implements EngagementEvent {
   private final @Nullable String journey;
   private final int step; // -1 when absent
 
-  private Touchpoint(Builder b) {
+  Touchpoint(TouchpointBuilder b) {
     this.customer = b.customer;
     this.at = b.at;
     this.channel = b.channel;
@@ -90,8 +90,8 @@ public final class Touchpoint implements EngagementEvent {
    * @throws InvalidFieldException if the customer id or instant is invalid
    * @throws NullPointerException if an argument is null
    */
-  public static Builder builder(String customer, Instant at, Channel channel, TouchpointKind kind) {
-    return new Builder(customer, at, channel, kind);
+  public static TouchpointBuilder builder(String customer, Instant at, Channel channel, TouchpointKind kind) {
+    return new TouchpointBuilder(customer, at, channel, kind);
   }
 
   /**
@@ -114,8 +114,8 @@ public final class Touchpoint implements EngagementEvent {
    *
    * @return a new builder
    */
-  public Builder toBuilder() {
-    Builder b = new Builder(customer, at, channel, kind);
+  public TouchpointBuilder toBuilder() {
+    TouchpointBuilder b = new TouchpointBuilder(customer, at, channel, kind);
     b.contentType = contentType;
     b.cadence = cadence;
     b.initiator = initiator;
@@ -385,225 +385,5 @@ public final class Touchpoint implements EngagementEvent {
       sb.append(", step=").append(step);
     }
     return sb.append(']').toString();
-  }
-
-  /**
-   * Builds a {@link Touchpoint}. Each setter validates its argument at once, so an error names the
-   * field that was wrong. Not thread-safe; reusable (each {@link #build()} makes a new value).
-   */
-  public static final class Builder {
-    private String customer;
-    private Instant at;
-    private Channel channel;
-    private TouchpointKind kind;
-    private @Nullable ContentType contentType;
-    private @Nullable Cadence cadence;
-    private @Nullable Initiator initiator;
-    private double value = ABSENT;
-    private long quantity = -1;
-    private long reach = -1;
-    private double sentiment = ABSENT;
-    private double responseSeconds = ABSENT;
-    private @Nullable String journey;
-    private int step = -1;
-
-    private Builder(String customer, Instant at, Channel channel, TouchpointKind kind) {
-      this.customer = Customer.checkId(requireNonNull(customer, "customer"));
-      this.at = Checks.instant("timestamp", requireNonNull(at, "at"));
-      this.channel = requireNonNull(channel, "channel");
-      this.kind = requireNonNull(kind, "kind");
-    }
-
-    /**
-     * Sets the customer id.
-     *
-     * @param id the customer id
-     * @return this builder
-     * @throws InvalidFieldException (field {@code customer}) if the id is invalid
-     */
-    public Builder customer(String id) {
-      this.customer = Customer.checkId(requireNonNull(id, "id"));
-      return this;
-    }
-
-    /**
-     * Sets the instant.
-     *
-     * @param instant when it happened, between years 0000 and 9999
-     * @return this builder
-     * @throws InvalidFieldException (field {@code timestamp}) if out of range
-     */
-    public Builder at(Instant instant) {
-      this.at = Checks.instant("timestamp", requireNonNull(instant, "instant"));
-      return this;
-    }
-
-    /**
-     * Sets the channel.
-     *
-     * @param channel where it happened
-     * @return this builder
-     */
-    public Builder channel(Channel channel) {
-      this.channel = requireNonNull(channel, "channel");
-      return this;
-    }
-
-    /**
-     * Sets the kind.
-     *
-     * @param kind what happened
-     * @return this builder
-     */
-    public Builder kind(TouchpointKind kind) {
-      this.kind = requireNonNull(kind, "kind");
-      return this;
-    }
-
-    /**
-     * Sets the content type.
-     *
-     * @param type the content type
-     * @return this builder
-     */
-    public Builder contentType(ContentType type) {
-      this.contentType = requireNonNull(type, "type");
-      return this;
-    }
-
-    /**
-     * Sets the cadence.
-     *
-     * @param cadence the cadence
-     * @return this builder
-     */
-    public Builder cadence(Cadence cadence) {
-      this.cadence = requireNonNull(cadence, "cadence");
-      return this;
-    }
-
-    /**
-     * Sets the initiator.
-     *
-     * @param initiator who started the touchpoint
-     * @return this builder
-     */
-    public Builder initiator(Initiator initiator) {
-      this.initiator = requireNonNull(initiator, "initiator");
-      return this;
-    }
-
-    /**
-     * Sets the monetary value.
-     *
-     * @param value a finite amount {@code >= 0}
-     * @return this builder
-     * @throws InvalidFieldException (field {@code value}) if negative, NaN or infinite
-     */
-    public Builder value(double value) {
-      this.value = nonNegativeFinite("value", value);
-      return this;
-    }
-
-    /**
-     * Sets the number of items.
-     *
-     * @param quantity a count {@code >= 0}
-     * @return this builder
-     * @throws InvalidFieldException (field {@code quantity}) if negative
-     */
-    public Builder quantity(long quantity) {
-      if (quantity < 0) {
-        throw new InvalidFieldException("quantity", "must be >= 0 but was " + quantity);
-      }
-      this.quantity = quantity;
-      return this;
-    }
-
-    /**
-     * Sets the reach: the audience of a public post, review or complaint.
-     *
-     * @param reach a count {@code >= 0}
-     * @return this builder
-     * @throws InvalidFieldException (field {@code reach}) if negative
-     */
-    public Builder reach(long reach) {
-      if (reach < 0) {
-        throw new InvalidFieldException("reach", "must be >= 0 but was " + reach);
-      }
-      this.reach = reach;
-      return this;
-    }
-
-    /**
-     * Sets the sentiment.
-     *
-     * @param sentiment a value in {@code [-1, 1]}
-     * @return this builder
-     * @throws InvalidFieldException (field {@code sentiment}) if out of range or NaN
-     */
-    public Builder sentiment(double sentiment) {
-      if (!(sentiment >= -1.0 && sentiment <= 1.0)) {
-        throw new InvalidFieldException("sentiment", "must be in [-1, 1] but was " + sentiment);
-      }
-      this.sentiment = sentiment;
-      return this;
-    }
-
-    /**
-     * Sets the response time.
-     *
-     * @param seconds a finite number of seconds {@code >= 0}
-     * @return this builder
-     * @throws InvalidFieldException (field {@code response_seconds}) if negative, NaN or infinite
-     */
-    public Builder responseSeconds(double seconds) {
-      this.responseSeconds = nonNegativeFinite("response_seconds", seconds);
-      return this;
-    }
-
-    /**
-     * Sets the journey this touchpoint belongs to.
-     *
-     * @param id the journey id: non-blank, at most 256 characters, no control characters
-     * @return this builder
-     * @throws InvalidFieldException (field {@code journey}) if the id is invalid
-     */
-    public Builder journey(String id) {
-      this.journey = Checks.id("journey", requireNonNull(id, "id"));
-      return this;
-    }
-
-    /**
-     * Sets the position in the journey. A touchpoint with a step must also have a journey.
-     *
-     * @param step a position {@code >= 0}
-     * @return this builder
-     * @throws InvalidFieldException (field {@code step}) if negative
-     */
-    public Builder step(int step) {
-      if (step < 0) {
-        throw new InvalidFieldException("step", "must be >= 0 but was " + step);
-      }
-      this.step = step;
-      return this;
-    }
-
-    /**
-     * Builds the touchpoint.
-     *
-     * @return a new touchpoint
-     * @throws InvalidFieldException (field {@code step}) if a step was set without a journey
-     */
-    public Touchpoint build() {
-      return new Touchpoint(this);
-    }
-
-    private static double nonNegativeFinite(String field, double x) {
-      if (!(x >= 0.0 && x <= Double.MAX_VALUE)) {
-        throw new InvalidFieldException(field, "must be finite and >= 0 but was " + x);
-      }
-      return x;
-    }
   }
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 final class TouchpointTest {
-  private static Touchpoint.Builder visit() {
+  private static TouchpointBuilder visit() {
     return Touchpoint.builder("c1", T0, Channel.WEB, TouchpointKind.VISIT);
   }
 

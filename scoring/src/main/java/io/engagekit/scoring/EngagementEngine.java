@@ -4,22 +4,20 @@ import static java.util.Objects.requireNonNull;
 
 import io.engagekit.core.Customer;
 import io.engagekit.core.EngagementEvent;
-import io.engagekit.scoring.internal.ModelRefits;
+import io.engagekit.scoring.internal.CustomerEntry;
+import io.engagekit.scoring.internal.Customers;
+import io.engagekit.scoring.internal.EngineSnapshots;
+import io.engagekit.scoring.internal.Epochs;
+import io.engagekit.scoring.internal.LiveSummaries;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.PriorityQueue;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
 
@@ -29,28 +27,25 @@ import org.jspecify.annotations.Nullable;
  * {@link #top} customers as of an instant. Engines on different shards {@link #merge} exactly,
  * because strategy states do.
  *
- * <p>Thread-safe. Each customer's states are guarded by their own lock, so threads recording
- * different customers do not contend (a live population summary has a lock of its own, held for
- * the microseconds an update takes). The engine itself allocates in {@code record} only when it
- * meets a new customer, when a population summary grows, and while a view is open (to copy a
- * customer's states once for it); a strategy may allocate on its own (the model-based ones keep
- * purchase days, and their summary keys each purchaser). Memory is one small, fixed-size state per customer and strategy, plus what the population
- * summaries keep (8 to 32 bytes per customer and value summarised); no events are kept.
+ * <p>Thread-safe. Each customer's states have their own lock, so threads recording different
+ * customers do not contend (a live population summary has a lock of its own, held for microseconds).
+ * The engine allocates in {@code record} only for a new customer, a growing population summary, or
+ * an open view (a customer's states are copied once for it); a strategy may allocate on its own.
+ * Memory is one small state per customer and strategy, plus what the population summaries keep (8
+ * to 32 bytes per customer and value summarised); no events are kept.
  *
  * <p>{@link #register} tells the engine what is known about a customer (their relationship type,
  * segment and attributes), which relationship-aware strategies use; {@link #mergeCustomer} folds
  * one customer into another (a guest id into a known one).
  *
  * <p><b>Live population strategies.</b> A {@link PopulationStrategy} with a {@linkplain
- * PopulationStrategy#newSummary live summary} ({@code loyalty.rfm}, {@code loyalty.decayed}, and
- * the model-based ones) has that summary kept up to date as events are recorded, merged and
- * restored, so {@link #score} reads it with no pass over the population and reflects every event
- * recorded before the call: exact, not approximate (see {@code loyalty.OrderStatistics}). A model-based
- * strategy scores against its latest fit, refitted on the engine's {@link RefitPolicy}, never
- * inside a read but the first. A strategy without a live summary takes its baseline from every customer
- * the first time it is scored at an instant, and again whenever anything has changed since; its
- * figures are available from {@link #baseline}. {@link #view} takes a consistent, immutable
- * {@link EngineView} for readers that must not see scores move while events stream in.
+ * PopulationStrategy#newSummary live summary} ({@code loyalty.rfm}, {@code loyalty.decayed}, the
+ * model-based ones) has it kept current as events are recorded, merged and restored, so {@link
+ * #score} reads it with no pass over the population and reflects every event recorded before the
+ * call, exactly. A model-based strategy scores against its latest fit, refitted on the engine's
+ * {@link RefitPolicy}, never inside a read but the first. A strategy without a live summary takes
+ * its {@link #baseline} by a pass, again after any change. {@link #view} takes a consistent,
+ * immutable {@link EngineView} for readers that must not see scores move while events stream in.
  *
  * <p>Costs at 1,000,000 customers are in {@code benchmarks/RESULTS.md} ({@code LiveEngineBenchmark}).
  *
@@ -63,69 +58,26 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1
  */
 public final class EngagementEngine {
-  /** "EKSN": the first four bytes of a snapshot. */
-  static final int MAGIC = EngineSnapshots.MAGIC;
-  /** The snapshot format this engine writes: per customer, a {@link StateRecord}. */
-  static final int FORMAT_VERSION = EngineSnapshots.FORMAT_VERSION;
-  /** The earlier format it still reads: strategy versions once in the header, states unframed. */
-  static final int FORMAT_VERSION_2 = EngineSnapshots.FORMAT_VERSION_2;
+  // A facade over internal.Customers (entries, epochs, merges, restores) and internal.LiveSummaries.
 
   private final List<ScoringStrategy<?>> strategies;
   private final Map<String, Integer> index;
-  private final long refitEvery;
-  private final ModelRefits refits;
-  /** Whether any strategy keeps a live summary (then writes enter the epoch protocol). */
-  private final boolean hasSummaries;
-
-  private final ConcurrentHashMap<String, CustomerEntry> customers = new ConcurrentHashMap<>();
-  /** The same entries in creation order, for sequential scans; replaced by restore. */
-  private volatile EntryList entries = new EntryList();
   private final LongAdder events = new LongAdder();
   /** Counts registrations, merges and restores: with the event count, it dates a baseline. */
   private final AtomicLong changes = new AtomicLong();
-  /** The latest baseline of each population strategy (null for the others). */
-  private final AtomicReferenceArray<@Nullable CachedBaseline> baselines;
-  /**
-   * The live summary of each population strategy that has one (null for the others), each guarded
-   * by its own monitor, taken while holding a customer's entry lock (never the other way round).
-   */
-  private volatile @Nullable PopulationSummary<?>[] summaries;
-  /** Serialises {@link #mergeCustomer}, the one operation that holds two entry locks. */
-  private final Object identityLock = new Object();
-  /** Write epochs and open views. */
-  private final Epochs epochs = new Epochs();
-  /** Odd while a merge, identity merge or restore runs; counts them: views refuse reads after one. */
-  private final AtomicLong restructured = new AtomicLong();
+  private final LiveSummaries population;
+  private final Customers table;
 
   private EngagementEngine(List<ScoringStrategy<?>> strategies, RefitPolicy refitPolicy) {
     this.strategies = List.copyOf(strategies);
     requireNonNull(refitPolicy, "refitPolicy");
-    Map<String, Integer> byName = new ConcurrentHashMap<>();
-    for (int i = 0; i < this.strategies.size(); i++) {
-      String name = requireNonNull(this.strategies.get(i).name(), "strategy name");
-      if (byName.putIfAbsent(name, i) != null) {
-        throw new IllegalArgumentException("strategies must have distinct names but '" + name + "' appears twice");
-      }
-    }
-    if (byName.isEmpty()) {
-      throw new IllegalArgumentException("an engine needs at least one strategy");
-    }
-    this.index = Map.copyOf(byName);
-    this.baselines = new AtomicReferenceArray<>(this.strategies.size());
-    this.summaries = newSummaries(this.strategies);
-    this.hasSummaries = Arrays.stream(summaries).anyMatch(java.util.Objects::nonNull);
-    this.refitEvery = refitPolicy.everyEvents();
-    this.refits = new ModelRefits(refitPolicy, this.strategies, () -> summaries, changes::incrementAndGet);
+    this.index = Customers.indexByName(this.strategies);
+    this.population = new LiveSummaries(this.strategies, refitPolicy, events::sum, changes, () -> table().snapshot());
+    this.table = new Customers(this.strategies, population);
   }
 
-  private static @Nullable PopulationSummary<?>[] newSummaries(List<ScoringStrategy<?>> strategies) {
-    @Nullable PopulationSummary<?>[] summaries = new PopulationSummary<?>[strategies.size()];
-    for (int i = 0; i < summaries.length; i++) {
-      if (strategies.get(i) instanceof PopulationStrategy) {
-        summaries[i] = ((PopulationStrategy<?>) strategies.get(i)).newSummary();
-      }
-    }
-    return summaries;
+  private Customers table() {
+    return table;
   }
 
   /**
@@ -165,12 +117,7 @@ public final class EngagementEngine {
    * @since 0.2
    */
   public void refit(Instant asOf) {
-    refits.refitAll(requireNonNull(asOf, "asOf"));
-  }
-
-  /** Fits a model strategy on its first read, if the policy allows; refuses the read if not. */
-  private void ensureFitted(int i, PopulationSummary<?> summary, Instant asOf) {
-    refits.ensureFitted(i, summary, asOf);
+    population.refitAll(requireNonNull(asOf, "asOf"));
   }
 
   /**
@@ -188,72 +135,10 @@ public final class EngagementEngine {
    * @param event a touchpoint or survey response
    */
   public void record(EngagementEvent event) {
-    String customer = requireNonNull(event, "event").customer();
-    // Engines with live summaries enter the epoch (a view drains it before freezing them); the
-    // others stamp the write under the customer's lock, with no atomic update: issue 19 measured the
-    // two counter updates at ~30% of a satisfaction-only record (benchmarks/RESULTS.md 2026-12-05).
-    boolean drained = hasSummaries;
-    long w = drained ? epochs.enter() : 0;
-    try {
-      @Nullable PopulationSummary<?>[] live = summaries;
-      while (true) {
-        CustomerEntry entry = entryOf(customer, drained ? w : epochs.current());
-        synchronized (entry) {
-          if (entry.retired) {
-            continue; // merged into another customer meanwhile: this event starts the id afresh
-          }
-          entry.beforeWrite(drained ? w : epochs.current(), epochs.oldestOpenView(), strategies);
-          ScoreState<?>[] states = entry.states;
-          for (int i = 0; i < states.length; i++) {
-            PopulationSummary<?> summary = live[i];
-            if (summary != null && summary.changes(event)) {
-              update(summary, states[i], event, null);
-            } else {
-              states[i].accept(event);
-            }
-          }
-        }
-        break;
-      }
-    } finally {
-      if (drained) {
-        epochs.exit(w);
-      }
-    }
+    requireNonNull(event, "event");
+    table.record(event);
     events.increment();
-    if (refitEvery > 0) {
-      refits.countEvent();
-    }
-  }
-
-  /** The customer's entry, created (and added to every live summary) if new. */
-  private CustomerEntry entryOf(String customer, long w) {
-    CustomerEntry entry = customers.get(customer);
-    return entry != null ? entry : customers.computeIfAbsent(customer, c -> newEntry(c, w));
-  }
-
-  private CustomerEntry newEntry(String id, long w) {
-    CustomerEntry entry = new CustomerEntry(id, strategies, w);
-    entries.add(entry);
-    count(entry.states, true);
-    return entry;
-  }
-
-  /** Adds a customer's states to every live summary, or removes them. */
-  private void count(ScoreState<?>[] states, boolean in) {
-    @Nullable PopulationSummary<?>[] live = summaries;
-    for (int i = 0; i < live.length; i++) {
-      PopulationSummary<?> summary = live[i];
-      if (summary != null) {
-        synchronized (summary) {
-          if (in) {
-            add(summary, states[i]);
-          } else {
-            remove(summary, states[i]);
-          }
-        }
-      }
-    }
+    population.recorded();
   }
 
   /**
@@ -265,23 +150,7 @@ public final class EngagementEngine {
    * @param customer the customer
    */
   public void register(Customer customer) {
-    requireNonNull(customer, "customer");
-    long w = epochs.enter();
-    try {
-      while (true) {
-        CustomerEntry entry = entryOf(customer.id(), w);
-        synchronized (entry) {
-          if (entry.retired) {
-            continue;
-          }
-          entry.beforeWrite(w, epochs.oldestOpenView(), strategies);
-          entry.customer = customer;
-        }
-        break;
-      }
-    } finally {
-      epochs.exit(w);
-    }
+    table.register(requireNonNull(customer, "customer"));
     changes.incrementAndGet();
   }
 
@@ -293,13 +162,7 @@ public final class EngagementEngine {
    *     were never registered; empty if the engine has never heard of them
    */
   public Optional<Customer> customer(String id) {
-    CustomerEntry entry = customers.get(requireNonNull(id, "id"));
-    if (entry == null) {
-      return Optional.empty();
-    }
-    synchronized (entry) {
-      return Optional.of(customerOf(id, entry));
-    }
+    return table.read(requireNonNull(id, "id"), CustomerEntry::customerOrId);
   }
 
   /**
@@ -313,13 +176,7 @@ public final class EngagementEngine {
    * @since 0.2
    */
   public Optional<StateRecord> stateRecord(String id) {
-    CustomerEntry entry = customers.get(requireNonNull(id, "id"));
-    if (entry == null) {
-      return Optional.empty();
-    }
-    synchronized (entry) {
-      return Optional.of(StateRecord.of(strategies, entry.states));
-    }
+    return table.read(requireNonNull(id, "id"), entry -> StateRecord.of(strategies, entry.states));
   }
 
   /**
@@ -337,7 +194,7 @@ public final class EngagementEngine {
    * @return the customer count
    */
   public int customers() {
-    return customers.size();
+    return table.size();
   }
 
   /**
@@ -353,34 +210,19 @@ public final class EngagementEngine {
     requireNonNull(customer, "customer");
     requireNonNull(asOf, "asOf");
     int i = indexOf(strategy);
-    if (!customers.containsKey(customer)) {
+    if (!table.contains(customer)) {
       return Optional.empty();
     }
-    PopulationSummary<?> summary = summaries[i];
-    if (summary != null) {
-      ensureFitted(i, summary, asOf);
-      CustomerEntry entry = customers.get(customer);
-      if (entry == null) {
-        return Optional.empty(); // gone in a concurrent restore or identity merge
-      }
-      synchronized (entry) {
-        Score live;
-        synchronized (summary) {
-          live = liveScore(summary, entry.states[i], customerOf(customer, entry), asOf);
-        }
-        if (live != null) {
-          return Optional.of(live);
-        }
+    if (population.live(i)) {
+      population.ensureFitted(i, asOf);
+      Optional<Optional<Score>> live = table.read(customer,
+          e -> Optional.ofNullable(population.liveScore(i, e.states[i], e.customerOrId(), asOf)));
+      if (live.isEmpty() || live.get().isPresent()) {
+        return live.flatMap(s -> s); // scored live, or gone in a concurrent restore or identity merge
       }
     }
-    PopulationStrategy.Baseline<?> baseline = baselineOf(i, asOf);
-    CustomerEntry entry = customers.get(customer);
-    if (entry == null) {
-      return Optional.empty(); // gone in a concurrent restore
-    }
-    synchronized (entry) {
-      return Optional.of(scoreOf(strategies.get(i), baseline, customer, entry, i, asOf));
-    }
+    PopulationStrategy.Baseline<?> baseline = population.baselineOf(i, asOf);
+    return table.read(customer, e -> e.score(strategies.get(i), baseline, i, asOf));
   }
 
   /**
@@ -396,7 +238,7 @@ public final class EngagementEngine {
   public PopulationStrategy.Baseline<?> baseline(String strategy, Instant asOf) {
     requireNonNull(asOf, "asOf");
     int i = indexOf(strategy);
-    PopulationStrategy.Baseline<?> c = baselineOf(i, asOf);
+    PopulationStrategy.Baseline<?> c = population.baselineOf(i, asOf);
     if (c == null) {
       throw new IllegalArgumentException("strategy " + strategy + " is not relative to a population");
     }
@@ -435,12 +277,10 @@ public final class EngagementEngine {
     }
     requireNonNull(asOf, "asOf");
     int i = indexOf(strategy);
-    ScoringStrategy<?> s = strategies.get(i);
-    Comparator<Ranked> best = BEST;
     if (n == 0) {
       return List.of();
     }
-    if (summaries[i] != null && (restructured.get() & 1) == 0) {
+    if (population.live(i) && (table.restructured() & 1) == 0) {
       // A view: one consistent cut whose frozen summary holds every state it ranks.
       try (EngineView view = view(asOf)) {
         return view.top(n, strategy);
@@ -448,29 +288,7 @@ public final class EngagementEngine {
         // a merge or restore ran during the ranking: rank by the general path below
       }
     }
-    PopulationStrategy.Baseline<?> baseline = baselineOf(i, asOf);
-    PriorityQueue<Ranked> worstFirst = new PriorityQueue<>(best.reversed());
-    EntryList.Snapshot all = entries.snapshot();
-    for (int k = 0; k < all.size(); k++) {
-      CustomerEntry entry = all.entries()[k];
-      Score score;
-      synchronized (entry) {
-        if (entry.retired) {
-          continue;
-        }
-        score = scoreOf(s, baseline, entry.id, entry, i, asOf);
-      }
-      Ranked r = new Ranked(entry.id, score);
-      if (worstFirst.size() < n) {
-        worstFirst.add(r);
-      } else if (best.compare(r, worstFirst.peek()) < 0) {
-        worstFirst.poll();
-        worstFirst.add(r);
-      }
-    }
-    List<Ranked> ranked = new ArrayList<>(worstFirst);
-    ranked.sort(best);
-    return List.copyOf(ranked);
+    return Ranking.scan(n, table.snapshot(), strategies.get(i), population.baselineOf(i, asOf), i, asOf);
   }
 
   /**
@@ -494,63 +312,15 @@ public final class EngagementEngine {
   public EngineView view(Instant asOf) {
     requireNonNull(asOf, "asOf");
     long structure;
-    while (((structure = restructured.get()) & 1) != 0) {
+    while (((structure = table.restructured()) & 1) != 0) {
       Thread.onSpinWait(); // a merge or restore is under way
     }
-    PopulationStrategy.@Nullable Baseline<?>[] frozen = new PopulationStrategy.Baseline<?>[strategies.size()];
+    Epochs epochs = table.epochs();
     long v = epochs.openView();
-    try {
-      @Nullable PopulationSummary<?>[] live = summaries;
-      for (int i = 0; i < live.length; i++) {
-        PopulationSummary<?> summary = live[i];
-        if (summary != null) {
-          synchronized (summary) {
-            frozen[i] = summary.baseline(asOf);
-          }
-        }
-      }
-    } finally {
-      epochs.frozen(v);
-    }
-    return new EngineView(this, asOf, v, structure, restructured::get, customers, entries.snapshot(), strategies, frozen,
-        i -> {
-          PopulationSummary<?> summary = summaries[i];
-          if (summary instanceof RefittableSummary) {
-            // Not fitted when the view was taken: fit now if the policy allows (a model is population-wide,
-            // not a customer's state, so the view stays one cut of the states).
-            ensureFitted(i, summary, asOf);
-            synchronized (summary) {
-              return requireNonNull(summary.baseline(asOf), "a fitted summary's baseline");
-            }
-          }
-          return baselineAt(v, (PopulationStrategy<?>) strategies.get(i), i, asOf);
-        }, () -> epochs.closeView(v));
+    PopulationStrategy.@Nullable Baseline<?>[] frozen = epochs.freeze(v, () -> population.freeze(asOf));
+    return new EngineView(this, asOf, v, structure, table::restructured, table.byId(), table.snapshot(), strategies,
+        frozen, i -> population.forView(i, v, asOf), () -> epochs.closeView(v));
   }
-
-  /**
-   * A baseline by a pass over the states as of epoch v, each copied under its customer's lock so
-   * that the strategy reads states no thread is changing.
-   */
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private PopulationStrategy.Baseline<?> baselineAt(long v, PopulationStrategy strategy, int i, Instant asOf) {
-    EntryList.Snapshot all = entries.snapshot();
-    List<ScoreState> copies = new ArrayList<>(all.size());
-    for (int k = 0; k < all.size(); k++) {
-      CustomerEntry entry = all.entries()[k];
-      ScoreState copy = strategy.newState();
-      synchronized (entry) {
-        ScoreState<?>[] states = entry.retired ? null : entry.statesAt(v);
-        if (states == null) {
-          continue;
-        }
-        copy.combine(states[i]);
-      }
-      copies.add(copy);
-    }
-    return requireNonNull(strategy.baseline(copies, asOf),
-        () -> "strategy " + strategy.name() + " returned a null baseline");
-  }
-
 
   /**
    * Adds another engine's customers and events to this one, as if every event recorded there had
@@ -571,23 +341,7 @@ public final class EngagementEngine {
     if (!mine.equals(theirs)) {
       throw new IllegalArgumentException("cannot merge an engine keeping " + theirs + " into one keeping " + mine);
     }
-    restructured.incrementAndGet();
-    long w = epochs.enter();
-    try {
-      for (Map.Entry<String, CustomerEntry> e : other.customers.entrySet()) {
-        CustomerEntry entry = entryOf(e.getKey(), w);
-        synchronized (entry) {
-          combineInto(entry, e.getValue().states);
-          Customer known = e.getValue().customer;
-          if (entry.customer == null && known != null) {
-            entry.customer = known;
-          }
-        }
-      }
-    } finally {
-      epochs.exit(w);
-      restructured.incrementAndGet();
-    }
+    table.mergeFrom(other.table);
     events.add(other.events());
     changes.incrementAndGet();
   }
@@ -599,14 +353,10 @@ public final class EngagementEngine {
    * recorded for {@code into}; {@code from} is removed, and the population summaries count one
    * customer fewer. The event count is unchanged.
    *
-   * <p>What {@link #register} recorded is kept by this rule: {@code into}'s relationship type and
-   * segment when it has them, else {@code from}'s; the attributes of both, {@code into}'s value
-   * winning where both have a key. If neither was registered, {@code into} stays unregistered.
-   *
-   * <p>Thread-safe, and atomic for each customer: an event of {@code from} recorded concurrently
-   * is either folded into {@code into} or, if it comes after, starts a new customer {@code from}
-   * (route later events of an old id to the new one yourself, for example with an alias map).
-   * If {@code into} is unknown, it is created.
+   * <p>Registrations: {@code into}'s relationship type and segment if it has them, else {@code
+   * from}'s; both's attributes, {@code into}'s winning. Atomic for each customer: a concurrent event
+   * of {@code from} is folded or, if later, starts a new {@code from} (route an old id's later
+   * events yourself). An unknown {@code into} is created.
    *
    * @param from the id to fold away
    * @param into the id that remains
@@ -621,60 +371,18 @@ public final class EngagementEngine {
     if (from.equals(into)) {
       throw new IllegalArgumentException("a customer cannot be merged into itself: " + from);
     }
-    synchronized (identityLock) {
-      CustomerEntry source = customers.get(from);
-      if (source == null) {
-        return false;
-      }
-      restructured.incrementAndGet();
-      long w = epochs.enter();
-      try {
-        fold(source, entryOf(into, w), from, into);
-        entries.retired();
-      } finally {
-        epochs.exit(w);
-        restructured.incrementAndGet();
-      }
+    boolean merged = table.mergeCustomer(from, into);
+    if (merged) {
+      changes.incrementAndGet();
     }
-    changes.incrementAndGet();
-    return true;
-  }
-
-  /** Folds entry source (id from) into target (id into). */
-  private void fold(CustomerEntry source, CustomerEntry target, String from, String into) {
-    synchronized (source) {
-      synchronized (target) {
-        count(source.states, false);
-        combineInto(target, source.states);
-        target.customer = mergedRegistration(into, target.customer, source.customer);
-        source.retired = true;
-        customers.remove(from, source);
-      }
-    }
-  }
-
-  private static @Nullable Customer mergedRegistration(String id, @Nullable Customer into, @Nullable Customer from) {
-    if (from == null) {
-      return into;
-    }
-    if (into == null) {
-      return new Customer(id, from.relationship(), from.segment(), from.attributes());
-    }
-    Map<String, String> attributes = new HashMap<>(from.attributes());
-    attributes.putAll(into.attributes());
-    return new Customer(id, into.relationship().or(from::relationship), into.segment().or(from::segment), attributes);
+    return merged;
   }
 
   /**
    * Writes every customer's state to {@code out} (which stays open), so that a host that restarts
-   * loses nothing: {@link #restore} reads it back. The format is versioned: a magic number, the
-   * format version (3), each strategy's name, the event count, every customer (id, what {@link
-   * #register} recorded, and their states as a {@link StateRecord}, each state with its own state
-   * version: the record the Flink operator keeps too) in customer-id order (so equal engines write
-   * equal bytes), and a CRC-32 of all of it.
-   *
-   * <p>Each customer's states are written under that customer's lock. Events recorded while a
-   * snapshot runs may or may not be in it; pause recording for a snapshot of one instant.
+   * loses nothing: {@link #restore} reads it back. The format is versioned and checksummed (CRC-32);
+   * each customer's states are a {@link StateRecord}, as in the Flink operator, in customer-id order
+   * (equal engines write equal bytes). Events recorded while a snapshot runs may or may not be in it.
    *
    * @param out where to write
    * @throws IOException if writing fails
@@ -682,19 +390,16 @@ public final class EngagementEngine {
    *     anything is written)
    */
   public void snapshot(OutputStream out) throws IOException {
-    EngineSnapshots.write(requireNonNull(out, "out"), strategies, customers, events());
+    EngineSnapshots.write(requireNonNull(out, "out"), strategies, table.byId(), events());
   }
 
   /**
-   * Replaces every customer's state with a snapshot written by {@link #snapshot}. The snapshot is
-   * read and checked whole (format version, strategies and their state versions, every value, the
-   * CRC-32) before anything is replaced: a truncated, corrupted or foreign snapshot is refused and
-   * this engine is left as it was. Each state is read with the state version the snapshot recorded
-   * ({@link ScoringStrategy#readState(java.io.DataInput, int)}), so a strategy that still reads its
-   * earlier layouts restores snapshots written before an upgrade. Snapshots of format 2 (before
-   * {@link StateRecord}) are read too. Do not record while restoring. The population summaries are
-   * rebuilt from the restored states; model fits are not kept, so the next read of a model strategy
-   * fits again as its {@link RefitPolicy} says.
+   * Replaces every customer's state with a snapshot written by {@link #snapshot}, checked whole
+   * (format, strategies and state versions, every value, the CRC-32) before anything is replaced: a
+   * truncated, corrupted or foreign snapshot is refused and the engine left as it was. States are
+   * read with the version they were written in ({@link ScoringStrategy#readState(java.io.DataInput,
+   * int)}); format 2 (before {@link StateRecord}) is read too. Do not record while restoring. The
+   * summaries are rebuilt; model fits are not kept (the next read fits as the {@link RefitPolicy} says).
    *
    * @param in where to read: a stream holding the snapshot (it may be read past the snapshot's
    *     end, and is not closed)
@@ -702,72 +407,12 @@ public final class EngagementEngine {
    */
   public void restore(InputStream in) throws IOException {
     EngineSnapshots.Read read = EngineSnapshots.read(requireNonNull(in, "in"), strategies);
-    Map<String, CustomerEntry> fresh = read.customers();
-    long count = read.events();
-    @Nullable PopulationSummary<?>[] rebuilt = newSummaries(strategies);
-    for (CustomerEntry entry : fresh.values()) {
-      for (int i = 0; i < rebuilt.length; i++) {
-        if (rebuilt[i] != null) {
-          add(rebuilt[i], entry.states[i]);
-        }
-      }
-    }
-    restructured.incrementAndGet();
-    long w = epochs.enter();
-    try {
-      EntryList list = new EntryList();
-      fresh.values().forEach(list::add);
-      customers.clear();
-      summaries = rebuilt;
-      entries = list;
-      customers.putAll(fresh);
+    table.restore(read.customers(), () -> {
       events.reset();
-      events.add(count);
-    } finally {
-      epochs.exit(w);
-      restructured.incrementAndGet();
-    }
+      events.add(read.events());
+    });
     changes.incrementAndGet();
   }
-
-  private static Customer customerOf(String id, CustomerEntry entry) {
-    return entry.customer != null ? entry.customer : Customer.of(id);
-  }
-
-  /** The current baseline of strategy i as of an instant; null when it is not a population strategy. */
-  private PopulationStrategy.@Nullable Baseline<?> baselineOf(int i, Instant asOf) {
-    if (!(strategies.get(i) instanceof PopulationStrategy)) {
-      return null;
-    }
-    // Read the stamps before the states: a change during baseline makes the next call take a new baseline.
-    long recorded = events.sum();
-    long changed = changes.get();
-    CachedBaseline cached = baselines.get(i);
-    if (cached != null && cached.asOf.equals(asOf) && cached.events == recorded && cached.changes == changed) {
-      return cached.baseline;
-    }
-    PopulationStrategy.Baseline<?> c = null;
-    PopulationSummary<?> summary = summaries[i];
-    if (summary != null) {
-      ensureFitted(i, summary, asOf);
-      synchronized (summary) {
-        c = summary.baseline(asOf); // O(summary index): frozen, never a pass over the customers
-      }
-    }
-    if (c == null) {
-      c = baseline((PopulationStrategy<?>) strategies.get(i), i, asOf);
-    }
-    baselines.set(i, new CachedBaseline(asOf, recorded, changed, c));
-    return c;
-  }
-
-  /** A baseline by a pass over the customers' current states. */
-  private PopulationStrategy.Baseline<?> baseline(PopulationStrategy<?> strategy, int i, Instant asOf) {
-    return baselineAt(Long.MAX_VALUE, strategy, i, asOf); // every state is stamped at or before that epoch
-  }
-
-  /** A baseline and the engine's stamps when it was made. */
-  private record CachedBaseline(Instant asOf, long events, long changes, PopulationStrategy.Baseline<?> baseline) {}
 
   int indexOf(String strategy) {
     Integer i = index.get(requireNonNull(strategy, "strategy"));
@@ -777,74 +422,6 @@ public final class EngagementEngine {
     }
     return i;
   }
-
-  /** Scores one entry (its lock held) under strategy i, against its baseline if it has one. */
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private static Score scoreOf(ScoringStrategy strategy, PopulationStrategy.@Nullable Baseline baseline,
-      String id, CustomerEntry entry, int i, Instant asOf) {
-    Customer customer = customerOf(id, entry);
-    Score score = baseline != null
-        ? baseline.score(entry.states[i], customer)
-        : strategy.score(entry.states[i], asOf, customer);
-    return requireNonNull(score, () -> "strategy " + strategy.name() + " returned a null score");
-  }
-
-  /** Adds states into an entry (its lock held), keeping the live summaries up to date. */
-  private void combineInto(CustomerEntry entry, ScoreState<?>[] from) {
-    @Nullable PopulationSummary<?>[] live = summaries;
-    for (int i = 0; i < entry.states.length; i++) {
-      PopulationSummary<?> summary = live[i];
-      if (summary != null) {
-        update(summary, entry.states[i], null, from[i]);
-      } else {
-        combine(entry.states[i], from[i]);
-      }
-    }
-  }
-
-  /**
-   * Changes a state (its customer's lock held) by an event or by combining another state in,
-   * keeping its summary current: the state's contribution leaves before and comes back after.
-   */
-  private static void update(PopulationSummary<?> summary, ScoreState<?> state, @Nullable EngagementEvent event,
-      @Nullable ScoreState<?> from) {
-    synchronized (summary) {
-      remove(summary, state);
-      try {
-        if (event != null) {
-          state.accept(event);
-        } else {
-          combine(state, requireNonNull(from));
-        }
-      } finally {
-        add(summary, state);
-      }
-    }
-  }
-
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private static void combine(ScoreState into, ScoreState from) {
-    into.combine(from);
-  }
-
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private static void add(PopulationSummary summary, ScoreState state) {
-    summary.add(state);
-  }
-
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private static void remove(PopulationSummary summary, ScoreState state) {
-    summary.remove(state);
-  }
-
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private static @Nullable Score liveScore(PopulationSummary summary, ScoreState state, Customer customer, Instant asOf) {
-    return summary.score(state, customer, asOf);
-  }
-
-  /** Highest score first, then customer id. */
-  static final Comparator<Ranked> BEST = Comparator.comparingDouble((Ranked r) -> r.score().value()).reversed()
-      .thenComparing(Ranked::customer);
 
   /** A customer and their score, as ranked by {@link #top}. */
   public record Ranked(String customer, Score score) {

@@ -3,13 +3,12 @@ package io.engagekit.scoring;
 import static java.util.Objects.requireNonNull;
 
 import io.engagekit.core.Customer;
+import io.engagekit.scoring.internal.CustomerEntry;
+import io.engagekit.scoring.internal.EntryList;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.IntFunction;
 import java.util.function.LongSupplier;
@@ -132,25 +131,19 @@ public final class EngineView implements AutoCloseable {
     // Large populations are scanned in ranges on the common pool, each with its own heap: at a
     // million customers 2 threads took top(100) from ~65 to ~40 ms (benchmarks/RESULTS.md 2026-12-05).
     int ranges = size < PARALLEL_SCAN ? 1 : Math.max(1, Math.min(16, ForkJoinPool.getCommonPoolParallelism() + 1));
-    List<PriorityQueue<EngagementEngine.Ranked>> heaps = IntStream.range(0, ranges).parallel()
+    List<Ranking> rankings = IntStream.range(0, ranges).parallel()
         .mapToObj(r -> scan(i, baseline, n, (int) ((long) size * r / ranges), (int) ((long) size * (r + 1) / ranges)))
         .toList();
     check();
-    Comparator<EngagementEngine.Ranked> best = EngagementEngine.BEST;
-    List<EngagementEngine.Ranked> ranked = new ArrayList<>();
-    heaps.forEach(ranked::addAll);
-    ranked.sort(best);
-    return List.copyOf(ranked.subList(0, Math.min(n, ranked.size())));
+    return Ranking.best(n, rankings);
   }
 
   /** Populations from this size are ranked in parallel ranges. */
   static final int PARALLEL_SCAN = 1 << 16;
 
   /** The best n of entries [from, to), worst first. */
-  private PriorityQueue<EngagementEngine.Ranked> scan(int i, PopulationStrategy.@Nullable Baseline<?> baseline,
-      int n, int from, int to) {
-    Comparator<EngagementEngine.Ranked> best = EngagementEngine.BEST;
-    PriorityQueue<EngagementEngine.Ranked> worstFirst = new PriorityQueue<>(best.reversed());
+  private Ranking scan(int i, PopulationStrategy.@Nullable Baseline<?> baseline, int n, int from, int to) {
+    Ranking ranking = new Ranking(n);
     for (int k = from; k < to; k++) {
       CustomerEntry entry = entries.entries()[k];
       String id = entry.id;
@@ -163,24 +156,13 @@ public final class EngineView implements AutoCloseable {
           continue;
         }
         Customer registered = entry.customerAt(epoch);
-        if (worstFirst.size() == n) {
-          // Most customers rank below the n-th: decide on the value alone, building no score.
-          EngagementEngine.Ranked worst = worstFirst.peek();
-          double value = valueOf(i, baseline, id, states[i], registered);
-          if (value < worst.score().value() || value == worst.score().value() && id.compareTo(worst.customer()) > 0) {
-            continue;
-          }
-        }
-        EngagementEngine.Ranked r = new EngagementEngine.Ranked(id, scoreOf(i, baseline, id, states[i], registered));
-        if (worstFirst.size() < n) {
-          worstFirst.add(r);
-        } else if (best.compare(r, worstFirst.peek()) < 0) {
-          worstFirst.poll();
-          worstFirst.add(r);
+        // Most customers rank below the n-th: decide on the value alone, building no score.
+        if (!ranking.excludes(valueOf(i, baseline, id, states[i], registered), id)) {
+          ranking.offer(new EngagementEngine.Ranked(id, scoreOf(i, baseline, id, states[i], registered)));
         }
       }
     }
-    return worstFirst;
+    return ranking;
   }
 
   /**

@@ -1,7 +1,6 @@
 package io.engagekit.scoring;
 
 import io.engagekit.core.Customer;
-import io.engagekit.scoring.loyalty.Expectations;
 import java.io.DataInput;
 import java.io.IOException;
 import java.time.Instant;
@@ -64,7 +63,7 @@ public interface ScoringStrategy<S extends ScoreState<S>> {
   /**
    * Returns the score of a state as of an instant, for a customer whose relationship type, segment
    * or attributes may matter: relationship-aware strategies such as {@code loyalty.decayed} judge
-   * recency and breadth against the type's {@link Expectations}. The default ignores the customer.
+   * recency and breadth against the type's expectations ({@code loyalty.Expectations}). The default ignores the customer.
    *
    * @param state a state of this strategy
    * @param asOf the instant to score at

@@ -60,7 +60,7 @@ final class LiveFreshnessTest {
     }
     // Above EngineView.PARALLEL_SCAN customers, top ranks in parallel ranges: the head of the full order.
     assertTrue(customers >= EngineView.PARALLEL_SCAN);
-    all.sort(EngagementEngine.BEST);
+    all.sort(Ranking.BEST);
     assertEquals(all.subList(0, 100), live.top(100, "loyalty.rfm", asOf));
   }
 

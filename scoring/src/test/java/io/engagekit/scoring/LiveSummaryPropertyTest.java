@@ -9,6 +9,7 @@ import io.engagekit.core.EngagementEvent;
 import io.engagekit.core.Initiator;
 import io.engagekit.core.RelationshipType;
 import io.engagekit.core.Touchpoint;
+import io.engagekit.core.TouchpointBuilder;
 import io.engagekit.core.TouchpointKind;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -51,7 +52,7 @@ final class LiveSummaryPropertyTest {
       String c = "c" + r.nextInt(customers);
       Instant at = allEqual ? T : T.plusSeconds(86_400L * r.nextInt(days) + (seed % 2 == 0 ? 0 : r.nextInt(86_400)));
       TouchpointKind kind = allEqual || r.nextInt(3) > 0 ? TouchpointKind.PURCHASE : TouchpointKind.VISIT;
-      Touchpoint.Builder b = Touchpoint.builder(c, at, Channel.WEB, kind);
+      TouchpointBuilder b = Touchpoint.builder(c, at, Channel.WEB, kind);
       if (kind == TouchpointKind.PURCHASE) {
         b.value(allEqual ? 10 : r.nextInt(4) * 12.5);
       }

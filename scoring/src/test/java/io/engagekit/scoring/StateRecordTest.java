@@ -10,6 +10,7 @@ import io.engagekit.core.SurveyMetric;
 import io.engagekit.core.SurveyResponse;
 import io.engagekit.core.Touchpoint;
 import io.engagekit.core.TouchpointKind;
+import io.engagekit.scoring.internal.EngineSnapshots;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -106,8 +107,8 @@ final class StateRecordTest {
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     CRC32 crc = new CRC32();
     DataOutputStream data = new DataOutputStream(body);
-    data.writeInt(EngagementEngine.MAGIC);
-    data.writeShort(EngagementEngine.FORMAT_VERSION_2);
+    data.writeInt(EngineSnapshots.MAGIC);
+    data.writeShort(EngineSnapshots.FORMAT_VERSION_2);
     data.writeShort(strategies().size());
     for (ScoringStrategy<?> s : strategies()) {
       data.writeUTF(s.name());

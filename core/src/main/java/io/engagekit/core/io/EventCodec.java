@@ -10,6 +10,7 @@ import io.engagekit.core.Initiator;
 import io.engagekit.core.SurveyMetric;
 import io.engagekit.core.SurveyResponse;
 import io.engagekit.core.Touchpoint;
+import io.engagekit.core.TouchpointBuilder;
 import io.engagekit.core.TouchpointKind;
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -180,7 +181,7 @@ public final class EventCodec {
     Instant at = readInstant(in);
     Channel channel = Channel.of(in.readUTF());
     TouchpointKind kind = TouchpointKind.fromCode(in.readUTF());
-    Touchpoint.Builder b = Touchpoint.builder(customer, at, channel, kind);
+    TouchpointBuilder b = Touchpoint.builder(customer, at, channel, kind);
     int flags = in.readUnsignedShort();
     if ((flags & ~KNOWN) != 0) {
       throw new IOException("not a valid event: unknown optional-field flags " + Integer.toBinaryString(flags));

@@ -14,6 +14,7 @@ import io.engagekit.core.RelationshipType;
 import io.engagekit.core.SurveyMetric;
 import io.engagekit.core.SurveyResponse;
 import io.engagekit.core.Touchpoint;
+import io.engagekit.core.TouchpointBuilder;
 import io.engagekit.core.TouchpointKind;
 import java.io.Reader;
 import java.io.Writer;
@@ -295,7 +296,7 @@ public final class Schema<T> {
   // ---- touchpoints ----
 
   private static Touchpoint parseTouchpoint(@Nullable String[] v, ZoneId zone) {
-    Touchpoint.Builder b =
+    TouchpointBuilder b =
         Touchpoint.builder(
             Values.required("customer", v[0]),
             Values.timestamp("timestamp", Values.required("timestamp", v[1]), zone),

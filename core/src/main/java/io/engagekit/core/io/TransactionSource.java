@@ -2,6 +2,7 @@ package io.engagekit.core.io;
 
 import io.engagekit.core.InvalidFieldException;
 import io.engagekit.core.Touchpoint;
+import io.engagekit.core.TouchpointBuilder;
 import io.engagekit.core.TouchpointKind;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -88,7 +89,7 @@ final class TransactionSource extends LineRowSource<Touchpoint> {
       throw new InvalidFieldException("customer", "is required but was empty");
     }
     Instant at = instant(cells.get(date));
-    Touchpoint.Builder b =
+    TouchpointBuilder b =
         Touchpoint.builder(id, at, format.channel(), TouchpointKind.PURCHASE)
             .value(Values.decimal("amount", cells.get(amount)));
     if (quantity >= 0) {

@@ -11,6 +11,7 @@ import io.engagekit.core.RelationshipType;
 import io.engagekit.core.SurveyMetric;
 import io.engagekit.core.SurveyResponse;
 import io.engagekit.core.Touchpoint;
+import io.engagekit.core.TouchpointBuilder;
 import io.engagekit.core.TouchpointKind;
 import java.time.Instant;
 import java.util.List;
@@ -71,7 +72,7 @@ public final class Generators {
   /** Returns a valid touchpoint; each optional field is present about half the time. */
   public static Touchpoint touchpoint(SplittableRandom r) {
     TouchpointKind[] kinds = TouchpointKind.values();
-    Touchpoint.Builder b = Touchpoint.builder(customerId(r), instant(r), channel(r), kinds[r.nextInt(kinds.length)]);
+    TouchpointBuilder b = Touchpoint.builder(customerId(r), instant(r), channel(r), kinds[r.nextInt(kinds.length)]);
     if (r.nextBoolean()) {
       List<ContentType> types = ContentType.builtIns();
       b.contentType(r.nextInt(8) == 0 ? ContentType.of("podcast") : types.get(r.nextInt(types.size())));

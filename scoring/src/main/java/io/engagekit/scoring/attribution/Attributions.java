@@ -3,24 +3,15 @@ package io.engagekit.scoring.attribution;
 import static java.util.Objects.requireNonNull;
 
 import io.engagekit.core.ConversionPath;
-import io.engagekit.core.JourneyOutcome;
 import io.engagekit.core.JourneyPath;
-import io.engagekit.core.Touchpoint;
 import io.engagekit.scoring.attribution.Attribution.Credit;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Predicate;
 
 /**
  * Attribution models over aggregated conversion paths: which channels earned the conversions and
@@ -238,115 +229,7 @@ public final class Attributions {
     if (sequences < 0) {
       throw new IllegalArgumentException("the number of sequences must be >= 0 but was " + sequences);
     }
-    List<ConversionPath> list = copy(paths);
-    Map<String, double[]> credit = channels(list);
-    List<String> names = new ArrayList<>(credit.keySet());
-    Map<String, Integer> channelIndex = new HashMap<>();
-    for (int i = 0; i < names.size(); i++) {
-      channelIndex.put(names.get(i), i);
-    }
-    Chain chain = new Chain(denseLimit);
-    Map<List<Integer>, Double> met = new HashMap<>();
-    double conversions = 0;
-    double value = 0;
-    for (ConversionPath p : list) {
-      conversions += p.conversions();
-      value += p.value();
-      double journeys = p.conversions() + p.nulls();
-      int[] history = new int[p.channels().size()];
-      int previous = Chain.START;
-      for (int j = 0; j < history.length; j++) {
-        history[j] = channelIndex.get(p.channels().get(j));
-        int from = Math.max(0, j + 1 - order);
-        int state = chain.state(Arrays.copyOfRange(history, from, j + 1));
-        chain.add(previous, state, journeys);
-        previous = state;
-      }
-      chain.absorb(previous, p.conversions(), p.value(), p.nulls());
-      if (order > 1 && sequences > 0) {
-        Set<List<Integer>> here = new HashSet<>();
-        for (int j = 0; j < history.length; j++) {
-          for (int length = 2; length <= order && j + length <= history.length; length++) {
-            here.add(boxed(Arrays.copyOfRange(history, j, j + length)));
-          }
-        }
-        for (List<Integer> q : here) {
-          met.merge(q, journeys, Double::sum);
-        }
-      }
-    }
-    Map<String, Double> effects = new LinkedHashMap<>();
-    Map<String, Double> valueEffects = new LinkedHashMap<>();
-    double[] base = chain.solve(chain.without(t -> false));
-    double sumEffects = 0;
-    double sumValueEffects = 0;
-    double[] effect = new double[names.size()];
-    double[] valueEffect = new double[names.size()];
-    for (int c = 0; c < names.size(); c++) {
-      int removed = c;
-      double[] without = chain.solve(chain.without(t -> indexOf(t, new int[] {removed}) >= 0));
-      effect[c] = removalEffect(base[0], without[0]);
-      valueEffect[c] = removalEffect(base[1], without[1]);
-      sumEffects += effect[c];
-      sumValueEffects += valueEffect[c];
-    }
-    Map<String, Credit> out = new LinkedHashMap<>();
-    for (int c = 0; c < names.size(); c++) {
-      double credited = sumEffects > 0 ? conversions * effect[c] / sumEffects : 0;
-      double creditedValue = sumValueEffects > 0 ? value * valueEffect[c] / sumValueEffects : 0;
-      out.put(names.get(c), new Credit(credited, creditedValue));
-      effects.put(names.get(c), effect[c]);
-      valueEffects.put(names.get(c), valueEffect[c]);
-    }
-    Map<String, Double> sequenceEffects = new LinkedHashMap<>();
-    List<Map.Entry<List<Integer>, Double>> ranked = new ArrayList<>(met.entrySet());
-    ranked.sort(Comparator.<Map.Entry<List<Integer>, Double>>comparingDouble(Map.Entry::getValue).reversed()
-        .thenComparing(e -> text(e.getKey(), names)));
-    for (Map.Entry<List<Integer>, Double> e : ranked.subList(0, Math.min(sequences, ranked.size()))) {
-      int[] q = e.getKey().stream().mapToInt(Integer::intValue).toArray();
-      double[] without = chain.solve(chain.without(t -> indexOf(t, q) >= 0));
-      sequenceEffects.put(text(e.getKey(), names), removalEffect(base[0], without[0]));
-    }
-    return new Attribution("markov", order, conversions, value, out, effects, valueEffects, sequenceEffects,
-        Map.of());
-  }
-
-  /** 1 − without/base; in exact arithmetic without ≤ base, so a difference below 0 is rounding and 0. */
-  private static double removalEffect(double base, double without) {
-    return base > 0 ? Math.max(0, (base - without) / base) : 0;
-  }
-
-  private static List<Integer> boxed(int[] values) {
-    List<Integer> out = new ArrayList<>(values.length);
-    for (int v : values) {
-      out.add(v);
-    }
-    return out;
-  }
-
-  private static String text(List<Integer> sequence, List<String> names) {
-    StringBuilder b = new StringBuilder();
-    for (int c : sequence) {
-      if (b.length() > 0) {
-        b.append(ConversionPath.SEPARATOR);
-      }
-      b.append(names.get(c));
-    }
-    return b.toString();
-  }
-
-  /** Where {@code part} first occurs in {@code whole} as a contiguous run, or −1. */
-  static int indexOf(int[] whole, int[] part) {
-    outer:
-    for (int i = 0; i + part.length <= whole.length; i++) {
-      for (int j = 0; j < part.length; j++) {
-        if (whole[i + j] != part[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
+    return MarkovChain.attribute(copy(paths), order, sequences, denseLimit);
   }
 
   /**
@@ -452,25 +335,9 @@ public final class Attributions {
    * @throws NullPointerException if {@code journeys} or a journey is null
    */
   public static List<ConversionPath> paths(Collection<JourneyPath> journeys) {
-    Map<List<String>, double[]> merged = new HashMap<>();
-    for (JourneyPath p : ended(journeys)) {
-      List<String> channels = new ArrayList<>();
-      for (Touchpoint t : p.touchpoints()) {
-        channels.add(t.channel().code());
-      }
-      double[] totals = merged.computeIfAbsent(channels, k -> new double[3]);
-      if (p.journey().outcome() == JourneyOutcome.COMPLETED) {
-        totals[0] += 1;
-        totals[1] += value(p);
-      } else {
-        totals[2] += 1;
-      }
-    }
-    List<ConversionPath> out = new ArrayList<>();
-    merged.forEach((channels, t) -> out.add(new ConversionPath(channels, t[0], t[1], t[2])));
-    out.sort(Comparator.comparing(ConversionPath::text));
-    return List.copyOf(out);
+    return JourneyCredits.paths(journeys);
   }
+
 
   /**
    * Time-decay with the default half-life of 7 days: {@link #timeDecay(Collection, Duration)}.
@@ -498,73 +365,12 @@ public final class Attributions {
    * @throws NullPointerException if an argument or journey is null
    */
   public static Attribution timeDecay(Collection<JourneyPath> journeys, Duration halfLife) {
-    requireNonNull(halfLife, "halfLife");
-    if (halfLife.isNegative() || halfLife.isZero()) {
-      throw new IllegalArgumentException("the half-life must be positive but was " + halfLife);
-    }
-    double h = seconds(halfLife);
-    TreeSet<String> names = new TreeSet<>();
-    List<JourneyPath> completed = new ArrayList<>();
-    for (JourneyPath p : ended(journeys)) {
-      for (Touchpoint t : p.touchpoints()) {
-        names.add(t.channel().code());
-      }
-      if (p.journey().outcome() == JourneyOutcome.COMPLETED) {
-        completed.add(p);
-      }
-    }
-    Map<String, double[]> credit = new LinkedHashMap<>();
-    for (String n : names) {
-      credit.put(n, new double[2]);
-    }
-    double conversions = 0;
-    double value = 0;
-    for (JourneyPath p : completed) {
-      List<Touchpoint> ts = p.touchpoints();
-      Instant last = ts.get(ts.size() - 1).at();
-      double[] w = new double[ts.size()];
-      double sum = 0;
-      for (int i = 0; i < ts.size(); i++) {
-        w[i] = Math.pow(2, -seconds(Duration.between(ts.get(i).at(), last)) / h);
-        sum += w[i];
-      }
-      double journeyValue = value(p);
-      conversions += 1;
-      value += journeyValue;
-      for (int i = 0; i < ts.size(); i++) {
-        double[] c = credit.get(ts.get(i).channel().code());
-        c[0] += w[i] / sum;
-        c[1] += journeyValue * w[i] / sum;
-      }
-    }
-    Map<String, Credit> out = new LinkedHashMap<>();
-    credit.forEach((k, v) -> out.put(k, new Credit(v[0], v[1])));
-    return new Attribution("time-decay", 0, conversions, value, out, Map.of(), Map.of(), Map.of(), Map.of());
+    return JourneyCredits.timeDecay(journeys, halfLife);
   }
 
-  /** The journeys that make paths: ended, with touchpoints; each checked non-null. */
-  private static List<JourneyPath> ended(Collection<JourneyPath> journeys) {
-    List<JourneyPath> out = new ArrayList<>();
-    for (JourneyPath p : requireNonNull(journeys, "journeys")) {
-      if (requireNonNull(p, "journey").journey().outcome() != JourneyOutcome.IN_PROGRESS && !p.touchpoints().isEmpty()) {
-        out.add(p);
-      }
-    }
-    return out;
-  }
 
-  /** A journey's conversion value: the values its touchpoints carry (its purchases). */
-  private static double value(JourneyPath p) {
-    double value = 0;
-    for (Touchpoint t : p.touchpoints()) {
-      value += t.valueOr(0);
-    }
-    return value;
-  }
 
-  private static double seconds(Duration d) {
-    return d.getSeconds() + d.getNano() / 1e9;
-  }
+
 
   private static List<ConversionPath> copy(Collection<ConversionPath> paths) {
     List<ConversionPath> list = new ArrayList<>(requireNonNull(paths, "paths"));
@@ -575,7 +381,7 @@ public final class Attributions {
   }
 
   /** Every channel on a path, in ascending order, each with a zero credit (conversions, value). */
-  private static Map<String, double[]> channels(List<ConversionPath> paths) {
+  static Map<String, double[]> channels(List<ConversionPath> paths) {
     TreeSet<String> names = new TreeSet<>();
     for (ConversionPath p : paths) {
       names.addAll(p.channels());
@@ -585,178 +391,5 @@ public final class Attributions {
       credit.put(n, new double[2]);
     }
     return credit;
-  }
-
-  /** The absorbing chain of {@link #markov}: transient states with weighted transitions. */
-  private static final class Chain {
-    static final int START = 0;
-    private final Map<List<Integer>, Integer> index = new HashMap<>();
-    private final List<int[]> tuples = new ArrayList<>();
-    private final List<Map<Integer, Double>> out = new ArrayList<>();
-    private double[] converted = new double[16];
-    private double[] valued = new double[16];
-    private double[] lost = new double[16];
-    private final int denseLimit;
-
-    Chain(int denseLimit) {
-      this.denseLimit = denseLimit;
-      tuples.add(new int[0]);
-      out.add(new LinkedHashMap<>());
-    }
-
-    int state(int[] tuple) {
-      List<Integer> key = new ArrayList<>(tuple.length);
-      for (int c : tuple) {
-        key.add(c);
-      }
-      Integer i = index.get(key);
-      if (i == null) {
-        i = tuples.size();
-        index.put(key, i);
-        tuples.add(tuple);
-        out.add(new LinkedHashMap<>());
-        if (i >= converted.length) {
-          converted = Arrays.copyOf(converted, converted.length * 2);
-          valued = Arrays.copyOf(valued, valued.length * 2);
-          lost = Arrays.copyOf(lost, lost.length * 2);
-        }
-      }
-      return i;
-    }
-
-    void add(int from, int to, double weight) {
-      out.get(from).merge(to, weight, Double::sum);
-    }
-
-    void absorb(int state, double conversions, double value, double nulls) {
-      converted[state] += conversions;
-      valued[state] += value;
-      lost[state] += nulls;
-    }
-
-    /** Which states' channel tuples match (the start never does). */
-    boolean[] without(Predicate<int[]> removed) {
-      boolean[] gone = new boolean[tuples.size()];
-      for (int s = 1; s < gone.length; s++) {
-        gone[s] = removed.test(tuples.get(s));
-      }
-      return gone;
-    }
-
-    /**
-     * The probability of conversion and the expected value, per journey from the start, with the
-     * states marked {@code gone} sending their journeys to null.
-     */
-    double[] solve(boolean[] gone) {
-      int n = tuples.size();
-      // Rows of x = Q x + r: x_s = Σ p_st x_t + r_s, with r for conversion and for value.
-      int[][] targets = new int[n][];
-      double[][] probabilities = new double[n][];
-      double[] rConversion = new double[n];
-      double[] rValue = new double[n];
-      for (int s = 0; s < n; s++) {
-        Map<Integer, Double> o = out.get(s);
-        double total = converted[s] + lost[s];
-        for (double w : o.values()) {
-          total += w;
-        }
-        targets[s] = new int[o.size()];
-        probabilities[s] = new double[o.size()];
-        int k = 0;
-        for (Map.Entry<Integer, Double> e : o.entrySet()) {
-          targets[s][k] = e.getKey();
-          probabilities[s][k++] = total > 0 ? e.getValue() / total : 0;
-        }
-        if (total > 0 && !gone[s]) {
-          rConversion[s] = converted[s] / total;
-          rValue[s] = valued[s] / total;
-        }
-      }
-      return n <= denseLimit ? dense(n, gone, targets, probabilities, rConversion, rValue)
-          : iterative(n, gone, targets, probabilities, rConversion, rValue);
-    }
-
-    private static double[] dense(int n, boolean[] gone, int[][] targets, double[][] probabilities,
-        double[] rConversion, double[] rValue) {
-      double[][] a = new double[n][n + 2];
-      for (int s = 0; s < n; s++) {
-        a[s][s] = 1;
-        if (!gone[s]) {
-          for (int k = 0; k < targets[s].length; k++) {
-            a[s][targets[s][k]] -= probabilities[s][k];
-          }
-          a[s][n] = rConversion[s];
-          a[s][n + 1] = rValue[s];
-        }
-      }
-      for (int col = 0; col < n; col++) {
-        int pivot = col;
-        for (int row = col + 1; row < n; row++) {
-          if (Math.abs(a[row][col]) > Math.abs(a[pivot][col])) {
-            pivot = row;
-          }
-        }
-        double[] t = a[col];
-        a[col] = a[pivot];
-        a[pivot] = t;
-        double d = a[col][col];
-        for (int row = col + 1; row < n; row++) {
-          double f = a[row][col] / d;
-          if (f != 0) {
-            for (int j = col; j < n + 2; j++) {
-              a[row][j] -= f * a[col][j];
-            }
-          }
-        }
-      }
-      double[] x = new double[n];
-      double[] v = new double[n];
-      for (int row = n - 1; row >= 0; row--) {
-        double sx = a[row][n];
-        double sv = a[row][n + 1];
-        for (int j = row + 1; j < n; j++) {
-          sx -= a[row][j] * x[j];
-          sv -= a[row][j] * v[j];
-        }
-        x[row] = sx / a[row][row];
-        v[row] = sv / a[row][row];
-      }
-      return new double[] {x[START], v[START]};
-    }
-
-    private static double[] iterative(int n, boolean[] gone, int[][] targets, double[][] probabilities,
-        double[] rConversion, double[] rValue) {
-      double[] x = new double[n];
-      double[] v = new double[n];
-      for (int sweep = 0; sweep < 1_000_000; sweep++) {
-        double changeX = 0;
-        double changeV = 0;
-        double sizeX = 0;
-        double sizeV = 0;
-        // Backwards: most transitions go from a state to one created after it.
-        for (int s = n - 1; s >= 0; s--) {
-          if (gone[s]) {
-            continue;
-          }
-          double nx = rConversion[s];
-          double nv = rValue[s];
-          for (int k = 0; k < targets[s].length; k++) {
-            nx += probabilities[s][k] * x[targets[s][k]];
-            nv += probabilities[s][k] * v[targets[s][k]];
-          }
-          changeX = Math.max(changeX, Math.abs(nx - x[s]));
-          changeV = Math.max(changeV, Math.abs(nv - v[s]));
-          sizeX = Math.max(sizeX, nx);
-          sizeV = Math.max(sizeV, nv);
-          x[s] = nx;
-          v[s] = nv;
-        }
-        if (changeX <= 1e-15 * sizeX && changeV <= 1e-15 * sizeV) {
-          return new double[] {x[START], v[START]};
-        }
-      }
-      throw new ArithmeticException("Markov attribution: the absorption probabilities of " + n
-          + " states did not converge in 1,000,000 sweeps");
-    }
   }
 }

@@ -23,7 +23,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -115,13 +114,6 @@ final class CompositeBlocks implements ScoringStrategy<CompositeBlocks.State> {
     if (!(total > 0)) {
       throw new IllegalArgumentException("at least one block weight must be positive");
     }
-  }
-
-  /** Equal weights for the six blocks. */
-  static Map<BuildingBlock, Double> equalWeights() {
-    Map<BuildingBlock, Double> m = new EnumMap<>(BuildingBlock.class);
-    BLOCKS.forEach(b -> m.put(b, 1.0));
-    return m;
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.engagekit.scoring.composite;
 import io.engagekit.core.BuildingBlock;
 import io.engagekit.scoring.ScoringStrategy;
 import io.engagekit.scoring.loyalty.Expectations;
+import java.util.EnumMap;
 import java.util.Map;
 
 /**
@@ -12,10 +13,17 @@ import java.util.Map;
  * immutable and thread-safe.
  */
 public final class CompositeStrategies {
-  private static final CompositeBlocks BLOCKS = new CompositeBlocks(CompositeBlocks.equalWeights(),
+  private static final CompositeBlocks BLOCKS = new CompositeBlocks(equalWeights(),
       Expectations.defaults());
 
   private CompositeStrategies() {}
+
+  /** Equal weights for the blocks composite.blocks scores. */
+  private static Map<BuildingBlock, Double> equalWeights() {
+    Map<BuildingBlock, Double> m = new EnumMap<>(BuildingBlock.class);
+    CompositeBlocks.BLOCKS.forEach(b -> m.put(b, 1.0));
+    return m;
+  }
 
   /**
    * {@code composite.blocks} with equal weights and the default expectations.

@@ -1,6 +1,5 @@
 package io.engagekit.scoring.internal;
 
-import io.engagekit.scoring.EngagementEngine;
 import io.engagekit.scoring.PopulationSummary;
 import io.engagekit.scoring.RefitPolicy;
 import io.engagekit.scoring.RefittableSummary;
@@ -22,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * Thread-safe.
  */
 public final class ModelRefits {
-  private static final Logger logger = LoggerFactory.getLogger(EngagementEngine.class);
+  private static final Logger logger = LoggerFactory.getLogger("io.engagekit.scoring.EngagementEngine");
 
   private final RefitPolicy policy;
   private final List<ScoringStrategy<?>> strategies;

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * The journey strategy {@code journey.weighted}: journeys weighted over single touchpoints, with the
- * weight {@code lambda} a researcher can vary ({@link LambdaSweep}). The implementation is
+ * weight {@code lambda} a researcher can vary ({@code evaluation.LambdaSweep}). The implementation is
  * package-private; {@link io.engagekit.scoring.ScoringStrategies} offers it by name. Every returned
  * strategy is immutable and thread-safe.
  */

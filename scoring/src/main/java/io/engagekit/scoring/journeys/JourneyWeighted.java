@@ -29,7 +29,7 @@ import java.util.Map;
  * <p>It follows the finding that journeys predict outcomes better than single touchpoints (a
  * customer can have five pleasant contacts and still a frustrating journey), so journey-level
  * signals outweigh touchpoint-level ones; λ is a parameter a researcher varies, and {@link
- * io.engagekit.scoring.journeys.LambdaSweep} measures which λ predicts best.
+ * io.engagekit.scoring.evaluation.LambdaSweep} measures which λ predicts best.
  *
  * <p>A customer's touchpoints are assembled into journeys as of the scoring instant by {@link
  * Journeys#assemble} (journey ids, known journeys, else sessions cut by the gap and terminal

@@ -8,7 +8,6 @@ import io.engagekit.core.SurveyResponse;
 import io.engagekit.scoring.Contribution;
 import io.engagekit.scoring.Score;
 import io.engagekit.scoring.ScoreState;
-import io.engagekit.scoring.ScoringStrategies;
 import io.engagekit.scoring.ScoringStrategy;
 import io.engagekit.scoring.decay.Decay;
 import io.engagekit.scoring.decay.DecayedSum;
@@ -23,7 +22,7 @@ import java.util.List;
  * Satisfaction within a window: the mean of a customer's answers to one survey metric given in the
  * window before the scoring instant, mapped linearly onto 0–100 as {@link LatestAnswer} maps one
  * answer. The variant of {@code satisfaction.csat}, {@code .nps} and {@code .ces} returned by
- * {@link ScoringStrategies#satisfaction(SurveyMetric, Duration)}; it keeps the registry name.
+ * {@code ScoringStrategies.satisfaction(SurveyMetric, Duration)}; it keeps the registry name.
  *
  * <ul>
  *   <li>No answer in the window: {@link Score#ZERO}, no contributions.

@@ -13,6 +13,7 @@ import io.engagekit.core.RelationshipType;
 import io.engagekit.core.SurveyMetric;
 import io.engagekit.core.SurveyResponse;
 import io.engagekit.core.Touchpoint;
+import io.engagekit.core.TouchpointBuilder;
 import io.engagekit.core.TouchpointKind;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -331,8 +332,8 @@ public final class Simulator {
     }
 
     private void add(String journey, int step, double at, Channel channel, TouchpointKind kind,
-        java.util.function.Consumer<Touchpoint.Builder> more) {
-      Touchpoint.Builder b = Touchpoint.builder(id, instant(at), channel, kind).initiator(Initiator.CUSTOMER)
+        java.util.function.Consumer<TouchpointBuilder> more) {
+      TouchpointBuilder b = Touchpoint.builder(id, instant(at), channel, kind).initiator(Initiator.CUSTOMER)
           .journey(journey).step(step);
       more.accept(b);
       touchpoints.add(b.build());

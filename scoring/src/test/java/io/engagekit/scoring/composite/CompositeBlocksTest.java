@@ -10,6 +10,7 @@ import io.engagekit.core.ContentType;
 import io.engagekit.core.Customer;
 import io.engagekit.core.RelationshipType;
 import io.engagekit.core.Touchpoint;
+import io.engagekit.core.TouchpointBuilder;
 import io.engagekit.core.TouchpointKind;
 import io.engagekit.scoring.Contribution;
 import io.engagekit.scoring.Score;
@@ -44,7 +45,7 @@ final class CompositeBlocksTest {
     return s;
   }
 
-  private static Touchpoint.Builder at(int day, Channel channel, TouchpointKind kind) {
+  private static TouchpointBuilder at(int day, Channel channel, TouchpointKind kind) {
     return Touchpoint.builder("c", DAY0.plus(Duration.ofDays(day)), channel, kind);
   }
 

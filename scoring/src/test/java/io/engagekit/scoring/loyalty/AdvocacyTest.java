@@ -9,6 +9,7 @@ import io.engagekit.core.ContentType;
 import io.engagekit.core.SurveyMetric;
 import io.engagekit.core.SurveyResponse;
 import io.engagekit.core.Touchpoint;
+import io.engagekit.core.TouchpointBuilder;
 import io.engagekit.core.TouchpointKind;
 import io.engagekit.scoring.Score;
 import io.engagekit.scoring.ScoringStrategies;
@@ -37,7 +38,7 @@ final class AdvocacyTest {
   }
 
   private static Touchpoint act(TouchpointKind kind, Instant at, long reach) {
-    Touchpoint.Builder b = Touchpoint.builder("c", at, Channel.SOCIAL, kind);
+    TouchpointBuilder b = Touchpoint.builder("c", at, Channel.SOCIAL, kind);
     return (reach >= 0 ? b.reach(reach) : b).build();
   }
 

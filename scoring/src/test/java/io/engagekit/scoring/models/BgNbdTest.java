@@ -117,10 +117,10 @@ final class BgNbdTest {
     for (double[] q : points) {
       double[] g = new double[4];
       double[][] h = new double[4][4];
-      double ll = BgNbd.derivatives(data, q[0], q[1], q[2], q[3], g, h);
+      double ll = BgNbdLikelihood.derivatives(data, q[0], q[1], q[2], q[3], g, h);
       BgNbd m = new BgNbd(q[0], q[1], q[2], q[3]);
       assertEquals(m.logLikelihood(java.util.Arrays.asList(data)), ll, 1e-9 * Math.abs(ll));
-      double[] expected = BgNbd.gradient(data, q[0], q[1], q[2], q[3]);
+      double[] expected = BgNbdLikelihood.gradient(data, q[0], q[1], q[2], q[3]);
       for (int i = 0; i < 4; i++) {
         assertEquals(expected[i], g[i], 1e-9 * (1 + Math.abs(expected[i])), "gradient " + i);
         double step = 1e-5 * q[i];
@@ -128,8 +128,8 @@ final class BgNbdTest {
         double[] down = q.clone();
         up[i] += step;
         down[i] -= step;
-        double[] gu = BgNbd.gradient(data, up[0], up[1], up[2], up[3]);
-        double[] gd = BgNbd.gradient(data, down[0], down[1], down[2], down[3]);
+        double[] gu = BgNbdLikelihood.gradient(data, up[0], up[1], up[2], up[3]);
+        double[] gd = BgNbdLikelihood.gradient(data, down[0], down[1], down[2], down[3]);
         for (int j = 0; j < 4; j++) {
           double numeric = (gu[j] - gd[j]) / (2 * step);
           assertEquals(numeric, h[j][i], 1e-5 * (1 + Math.abs(numeric)), "hessian " + j + "," + i + " at " +

@@ -115,39 +115,39 @@ final class ParetoNbdTest {
         case 1 -> T * (1 - NumericsPropertyTest.logUniform(random, 1e-9, 1e-2));
         default -> random.nextDouble() * T;
       };
-      double[] series = new double[ParetoNbd.COVARIANCES];
-      double value = ParetoNbd.logIntegralBySeries(m, alpha, s, beta, tx, T, series);
+      double[] series = new double[ParetoNbdIntegral.COVARIANCES];
+      double value = ParetoNbdIntegral.logIntegralBySeries(m, alpha, s, beta, tx, T, series);
       if (Double.isNaN(value)) {
         continue;
       }
       bySeries++;
-      double[] quadrature = new double[ParetoNbd.COVARIANCES];
-      double expected = ParetoNbd.logIntegralByQuadrature(m, alpha, s, beta, tx, T, quadrature);
+      double[] quadrature = new double[ParetoNbdIntegral.COVARIANCES];
+      double expected = ParetoNbdIntegral.logIntegralByQuadrature(m, alpha, s, beta, tx, T, quadrature);
       String at = "case " + i + ": m=" + m + " alpha=" + alpha + " s=" + s + " beta=" + beta + " tx=" + tx
           + " T=" + T;
       assertEquals(expected, value, 1e-12 * Math.max(1, Math.abs(expected)), at);
-      assertEquals(ParetoNbd.logIntegral(m, alpha, s, beta, tx, T, null), value, 0.0, at);
+      assertEquals(ParetoNbdIntegral.logIntegral(m, alpha, s, beta, tx, T, null), value, 0.0, at);
       assertEquals(quadrature[0], series[0], 1e-12 * Math.max(1, Math.abs(quadrature[0])), "ln(α+τ) " + at);
       assertEquals(quadrature[1], series[1], 1e-12 * quadrature[1], "1/(α+τ) " + at);
       assertEquals(quadrature[2], series[2], 1e-12 * Math.max(1, Math.abs(quadrature[2])), "ln(β+τ) " + at);
       assertEquals(quadrature[3], series[3], 1e-12 * quadrature[3], "1/(β+τ) " + at);
       // Covariances of (ln(α+τ), 1/(α+τ), ln(β+τ), 1/(β+τ)): each to 1e-9 of the product of the
       // two standard deviations-to-be, bounded by the squared means' scale where a spread is 0.
-      int c = ParetoNbd.MEANS;
+      int c = ParetoNbdIntegral.MEANS;
       for (int a = 0; a < 4; a++) {
         for (int b = a; b < 4; b++) {
-          double scale = Math.sqrt(Math.abs(quadrature[ParetoNbd.covariance(a, a)]
-              * quadrature[ParetoNbd.covariance(b, b)]));
+          double scale = Math.sqrt(Math.abs(quadrature[ParetoNbdIntegral.covariance(a, a)]
+              * quadrature[ParetoNbdIntegral.covariance(b, b)]));
           double floor = 1e-13 * (a % 2 == 1 ? quadrature[a] : 1) * (b % 2 == 1 ? quadrature[b] : 1);
           assertEquals(quadrature[c], series[c], 1e-9 * scale + floor, "covariance " + a + "," + b + " " + at);
           c++;
         }
       }
       // Without the covariances (the series may then stop a term or two sooner) the same numbers.
-      double[] means = new double[ParetoNbd.MEANS];
-      assertEquals(value, ParetoNbd.logIntegralBySeries(m, alpha, s, beta, tx, T, means),
+      double[] means = new double[ParetoNbdIntegral.MEANS];
+      assertEquals(value, ParetoNbdIntegral.logIntegralBySeries(m, alpha, s, beta, tx, T, means),
           1e-14 * Math.max(1, Math.abs(value)), at);
-      for (int k = 0; k < ParetoNbd.MEANS; k++) {
+      for (int k = 0; k < ParetoNbdIntegral.MEANS; k++) {
         assertEquals(series[k], means[k], 1e-14 * Math.max(1, Math.abs(series[k])), at);
       }
     }

@@ -1,11 +1,11 @@
-package io.engagekit.scoring.journeys;
+package io.engagekit.scoring.evaluation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.engagekit.scoring.journeys.LambdaSweep.Point;
-import io.engagekit.scoring.journeys.LambdaSweep.Subject;
+import io.engagekit.scoring.evaluation.LambdaSweep.Point;
+import io.engagekit.scoring.evaluation.LambdaSweep.Subject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

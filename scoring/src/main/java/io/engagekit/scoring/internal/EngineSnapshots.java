@@ -1,9 +1,12 @@
-package io.engagekit.scoring;
+package io.engagekit.scoring.internal;
 
 import static java.util.Objects.requireNonNull;
 
 import io.engagekit.core.Customer;
 import io.engagekit.core.RelationshipType;
+import io.engagekit.scoring.ScoreState;
+import io.engagekit.scoring.ScoringStrategy;
+import io.engagekit.scoring.StateRecord;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -25,24 +28,24 @@ import java.util.zip.CheckedOutputStream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The byte format of {@link EngagementEngine#snapshot} and {@link EngagementEngine#restore}: a magic
+ * The byte format of {@code EngagementEngine.snapshot} and {@code EngagementEngine.restore}: a magic
  * number, the format version, the strategies' names, the event count, every customer (id, what was
  * registered, their {@link StateRecord}) in id order, and a CRC-32 of all of it.
  */
-final class EngineSnapshots {
+public final class EngineSnapshots {
   /** "EKSN": the first four bytes of a snapshot. */
-  static final int MAGIC = 0x454B534E;
+  public static final int MAGIC = 0x454B534E;
   /** The format written: per customer, a {@link StateRecord}. */
-  static final int FORMAT_VERSION = 3;
+  public static final int FORMAT_VERSION = 3;
   /** The earlier format still read: strategy versions once in the header, states unframed. */
-  static final int FORMAT_VERSION_2 = 2;
+  public static final int FORMAT_VERSION_2 = 2;
 
   private EngineSnapshots() {}
 
   /** What a snapshot held: the customers' entries, by id, and the event count. */
-  record Read(Map<String, CustomerEntry> customers, long events) {}
+  public record Read(Map<String, CustomerEntry> customers, long events) {}
 
-  static void write(OutputStream out, List<ScoringStrategy<?>> strategies, Map<String, CustomerEntry> customers,
+  public static void write(OutputStream out, List<ScoringStrategy<?>> strategies, Map<String, CustomerEntry> customers,
       long events) throws IOException {
     for (ScoringStrategy<?> s : strategies) {
       try {
@@ -99,7 +102,7 @@ final class EngineSnapshots {
   }
 
   /** Reads and checks a whole snapshot; nothing is returned unless all of it is valid. */
-  static Read read(InputStream in, List<ScoringStrategy<?>> strategies) throws IOException {
+  public static Read read(InputStream in, List<ScoringStrategy<?>> strategies) throws IOException {
     BufferedInputStream raw = new BufferedInputStream(in);
     CRC32 crc = new CRC32();
     DataInputStream data = new DataInputStream(new CheckedInputStream(raw, crc));

@@ -1,11 +1,12 @@
-package io.engagekit.scoring;
+package io.engagekit.scoring.internal;
 
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 
 /**
- * The write epochs of an {@link EngagementEngine} and its open views: what makes a view a
+ * The write epochs of an {@code EngagementEngine} and its open views: what makes a view a
  * consistent cut of the customers' states and the population summaries.
  *
  * <p>A writer {@link #enter enters} an epoch w before it touches any state or summary and {@link
@@ -15,7 +16,7 @@ import java.util.concurrent.atomic.LongAdder;
  * writes of epochs up to v, in the states and in the summaries alike. Writers wait only while a view
  * freezes the summaries, which costs O(summary index), microseconds.
  */
-final class Epochs {
+public final class Epochs {
   private final AtomicLong epoch = new AtomicLong(1);
   /** The epoch whose view has frozen its summaries: writers of a later epoch wait for it. */
   private volatile long frozenThrough;
@@ -28,12 +29,12 @@ final class Epochs {
    * cut of the customers' states (a view reads an entry only after its writer releases the lock),
    * but not of the population summaries, which need {@link #enter}.
    */
-  long current() {
+  public long current() {
     return epoch.get();
   }
 
   /** Enters a write; returns its epoch, to pass to {@link #exit}. */
-  long enter() {
+  public long enter() {
     while (true) {
       long w = epoch.get();
       while (frozenThrough < w - 1) {
@@ -48,12 +49,12 @@ final class Epochs {
     }
   }
 
-  void exit(long w) {
+  public void exit(long w) {
     inflight[(int) (w & 1)].decrement();
   }
 
   /** The epoch of the oldest open view, or {@code Long.MAX_VALUE} when none is open. */
-  long oldestOpenView() {
+  public long oldestOpenView() {
     return oldestOpen;
   }
 
@@ -61,7 +62,7 @@ final class Epochs {
    * Opens a view: returns its epoch v once every write of epoch v or before has finished; the caller
    * then freezes the summaries and calls {@link #frozen}. Callers serialise.
    */
-  synchronized long openView() {
+  public synchronized long openView() {
     long v = epoch.get();
     open.add(v);
     oldestOpen = open.first();
@@ -74,12 +75,29 @@ final class Epochs {
   }
 
   /** Lets writers of the epoch after view {@code v} go on. */
-  void frozen(long v) {
+  public void frozen(long v) {
     frozenThrough = v;
   }
 
+  /**
+   * Freezes what a view opened at epoch v reads from outside the customers' states, once the
+   * writes before it have drained, and then lets writes copy states for it.
+   *
+   * @param v the view's epoch, from {@link #openView}
+   * @param freezer what to freeze
+   * @param <T> what is frozen
+   * @return what was frozen
+   */
+  public <T> T freeze(long v, Supplier<T> freezer) {
+    try {
+      return freezer.get();
+    } finally {
+      frozen(v);
+    }
+  }
+
   /** Closes a view; its versions may be dropped. */
-  synchronized void closeView(long v) {
+  public synchronized void closeView(long v) {
     open.remove(v);
     oldestOpen = open.isEmpty() ? Long.MAX_VALUE : open.first();
   }

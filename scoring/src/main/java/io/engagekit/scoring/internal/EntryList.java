@@ -1,34 +1,34 @@
-package io.engagekit.scoring;
+package io.engagekit.scoring.internal;
 
 import java.util.Arrays;
 
 /**
- * The customer entries of an {@link EngagementEngine} in creation order, in one array, so that
+ * The customer entries of an {@code EngagementEngine} in creation order, in one array, so that
  * rankings and passes scan memory sequentially rather than walk a hash map: an append-only list
  * whose readers take an O(1) {@link #snapshot}. Entries folded away by an identity merge stay until
  * {@link #compact}. Thread-safe.
  */
-final class EntryList {
+public final class EntryList {
   private CustomerEntry[] entries = new CustomerEntry[1024];
   private int size;
   private int retired;
 
   /** The entries appended so far: the first {@code size} of {@code entries} (which never change). */
-  record Snapshot(CustomerEntry[] entries, int size) {}
+  public record Snapshot(CustomerEntry[] entries, int size) {}
 
-  synchronized void add(CustomerEntry entry) {
+  public synchronized void add(CustomerEntry entry) {
     if (size == entries.length) {
       entries = Arrays.copyOf(entries, size * 2); // readers keep the old array: its first size slots stay valid
     }
     entries[size++] = entry;
   }
 
-  synchronized Snapshot snapshot() {
+  public synchronized Snapshot snapshot() {
     return new Snapshot(entries, size);
   }
 
   /** Counts an entry retired by an identity merge; drops retired entries once they are a quarter of the list. */
-  synchronized void retired() {
+  public synchronized void retired() {
     if (++retired > size / 4) {
       CustomerEntry[] kept = new CustomerEntry[Math.max(1024, entries.length)];
       int n = 0;

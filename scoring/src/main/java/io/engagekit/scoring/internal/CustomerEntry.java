@@ -1,26 +1,30 @@
-package io.engagekit.scoring;
+package io.engagekit.scoring.internal;
 
 import static java.util.Objects.requireNonNull;
 
 import io.engagekit.core.Customer;
+import io.engagekit.scoring.PopulationStrategy;
+import io.engagekit.scoring.Score;
+import io.engagekit.scoring.ScoreState;
+import io.engagekit.scoring.ScoringStrategy;
+import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One customer's states in an {@link EngagementEngine}, one per strategy, and what is known of
- * them, guarded by the entry's monitor; with the older versions that open {@link
- * EngagementEngine.View views} still read.
+ * One customer's states in an {@code EngagementEngine}, one per strategy, and what is known of
+ * them, guarded by the entry's monitor; with the older versions that open views still read.
  *
  * <p>Every write is stamped with the engine's {@linkplain Epochs epoch}. The first write of a new
  * epoch while a view is open copies the states first (once per customer per view), so a view of
  * epoch v reads the newest version stamped at or before v.
  */
-final class CustomerEntry {
-  final String id;
-  final ScoreState<?>[] states;
-  @Nullable Customer customer;
-  /** Set when {@link EngagementEngine#mergeCustomer} folded this entry into another: writers look the id up again. */
-  boolean retired;
+public final class CustomerEntry {
+  public final String id;
+  public final ScoreState<?>[] states;
+  public @Nullable Customer customer;
+  /** Set when {@code EngagementEngine.mergeCustomer} folded this entry into another: writers look the id up again. */
+  public boolean retired;
   /** The epoch of the latest write (or of the creation). */
   long stamp;
   /** Older versions, newest first, kept while a view may read them. */
@@ -35,11 +39,11 @@ final class CustomerEntry {
     this.stamp = stamp;
   }
 
-  CustomerEntry(String id, List<ScoringStrategy<?>> strategies, long stamp) {
+  public CustomerEntry(String id, List<ScoringStrategy<?>> strategies, long stamp) {
     this(id, newStates(strategies), stamp);
   }
 
-  static ScoreState<?>[] newStates(List<ScoringStrategy<?>> strategies) {
+  public static ScoreState<?>[] newStates(List<ScoringStrategy<?>> strategies) {
     ScoreState<?>[] states = new ScoreState<?>[strategies.size()];
     for (int i = 0; i < states.length; i++) {
       states[i] = requireNonNull(strategies.get(i).newState(),
@@ -54,7 +58,7 @@ final class CustomerEntry {
    *
    * @param oldestView the epoch of the oldest open view, or {@code Long.MAX_VALUE} when none is
    */
-  void beforeWrite(long w, long oldestView, List<ScoringStrategy<?>> strategies) {
+  public void beforeWrite(long w, long oldestView, List<ScoringStrategy<?>> strategies) {
     if (stamp >= w) {
       return;
     }
@@ -88,7 +92,7 @@ final class CustomerEntry {
   }
 
   /** The states as of epoch v (the lock held), or null if the customer did not exist then. */
-  ScoreState<?> @Nullable [] statesAt(long v) {
+  public ScoreState<?> @Nullable [] statesAt(long v) {
     if (stamp <= v) {
       return states;
     }
@@ -97,7 +101,7 @@ final class CustomerEntry {
   }
 
   /** What was registered as of epoch v (the lock held); meaningful only where {@link #statesAt} is not null. */
-  @Nullable Customer customerAt(long v) {
+  public @Nullable Customer customerAt(long v) {
     if (stamp <= v) {
       return customer;
     }
@@ -113,5 +117,30 @@ final class CustomerEntry {
       }
     }
     return null;
+  }
+
+  /**
+   * Returns what is known of the customer, or a customer known by id only (the entry's lock held).
+   *
+   * @return the customer
+   */
+  public Customer customerOrId() {
+    return customer != null ? customer : Customer.of(id);
+  }
+
+  /**
+   * Scores the entry (its lock held) under strategy i, against its baseline if it has one.
+   *
+   * @param strategy strategy i
+   * @param baseline its baseline, or null when it is not a population strategy
+   * @param i the strategy's index
+   * @param asOf the instant to score at
+   * @return the score
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public Score score(ScoringStrategy strategy, PopulationStrategy.@Nullable Baseline baseline, int i, Instant asOf) {
+    Customer known = customerOrId();
+    Score score = baseline != null ? baseline.score(states[i], known) : strategy.score(states[i], asOf, known);
+    return requireNonNull(score, () -> "strategy " + strategy.name() + " returned a null score");
   }
 }

@@ -1,8 +1,7 @@
-package io.engagekit.scoring.journeys;
+package io.engagekit.scoring.evaluation;
 
 import static java.util.Objects.requireNonNull;
 
-import io.engagekit.scoring.evaluation.Metrics;
 import java.util.ArrayList;
 import java.util.List;
 
