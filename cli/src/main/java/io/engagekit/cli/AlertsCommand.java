@@ -1,6 +1,5 @@
 package io.engagekit.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.engagekit.core.io.Schema;
 import io.engagekit.scoring.Contribution;
@@ -71,9 +70,7 @@ final class AlertsCommand implements Callable<Integer> {
   private void write(List<FadingInterest.Alert> alerts, int customers, Instant at) throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     if (report.json) {
-      try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
-        g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-        g.writeStartObject();
+      try (JsonGenerator g = JsonOutput.object(out)) {
         g.writeStringField("asOf", at.toString());
         g.writeNumberField("threshold", threshold);
         g.writeNumberField("customers", customers);
@@ -92,9 +89,7 @@ final class AlertsCommand implements Callable<Integer> {
           g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeEndObject();
       }
-      out.println();
     } else {
       out.printf(Locale.ROOT, "# as of %s: %,d of %,d customers fell by %.0f%% or more%n",
           at, alerts.size(), customers, 100 * threshold);

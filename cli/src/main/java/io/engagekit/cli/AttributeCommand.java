@@ -1,6 +1,5 @@
 package io.engagekit.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.engagekit.core.ConversionPath;
 import io.engagekit.core.Journey;
@@ -265,9 +264,7 @@ final class AttributeCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     boolean markov = a.model().equals("markov");
     if (report.json) {
-      try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
-        g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-        g.writeStartObject();
+      try (JsonGenerator g = JsonOutput.object(out)) {
         g.writeStringField("model", a.model());
         if (markov) {
           g.writeNumberField("order", a.order());
@@ -313,9 +310,7 @@ final class AttributeCommand implements Callable<Integer> {
           }
           g.writeEndObject();
         }
-        g.writeEndObject();
       }
-      out.println();
     } else {
       out.printf(Locale.ROOT, "# %s%s over %,d paths: %s conversions, value %s%n", a.model(),
           markov ? " (order " + a.order() + ")" : "", paths, OutputOptions.number(a.totalConversions()), OutputOptions.number(a.totalValue()));

@@ -1,6 +1,5 @@
 package io.engagekit.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.engagekit.core.Journey;
 import io.engagekit.core.io.Schema;
@@ -212,9 +211,7 @@ final class EvaluateCommand implements Callable<Integer> {
   private void print(Evaluation e, List<ModelCheck> checks) throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     if (output.json) {
-      try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
-        g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-        g.writeStartObject();
+      try (JsonGenerator g = JsonOutput.object(out)) {
         Backtests.json(g, e);
         g.writeArrayFieldStart("models");
         for (ModelCheck c : checks) {
@@ -230,9 +227,7 @@ final class EvaluateCommand implements Callable<Integer> {
           g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeEndObject();
       }
-      out.println();
     } else {
       out.printf(Locale.ROOT, "%,d customers scored as of %s; outcome %s in the holdout to %s: %,d had it (total %s)%n",
           e.customers(), e.calibrationEnd(), e.outcome().code(), e.holdoutEnd(), e.withOutcome(),

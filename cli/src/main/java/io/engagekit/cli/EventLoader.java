@@ -108,13 +108,28 @@ final class EventLoader implements AutoCloseable {
    * returns false when reading stopped (see {@link #stoppedStatus()}).
    */
   boolean readJourneys(Path file, InputOptions.Source main, List<Journey> into) throws IOException {
+    return readRows(beside(file, Schema.JOURNEYS, main), (line, row) -> into.add((Journey) row));
+  }
+
+  /** Takes a row and its line. */
+  interface RowSink {
+    void accept(long line, Object row);
+  }
+
+  /**
+   * Reads every row of a file of any schema into a sink, rejects reported like every other input's;
+   * returns false when reading stopped (see {@link #stoppedStatus()}).
+   */
+  boolean readRows(InputOptions.Source source, RowSink into) throws IOException {
+    Path file = source.input();
     if (!readable(file)) {
       return false;
     }
     try (Reader chars = InputOptions.utf8(Files.newInputStream(file));
-        RowReader<?> rows = beside(file, Schema.JOURNEYS, main).open(chars, r -> reject(file, r))) {
+        RowReader<?> rows = source.open(chars, r -> reject(file, r))) {
       while (rows.hasNext()) {
-        into.add((Journey) rows.next());
+        Object row = rows.next();
+        into.accept(rows.line(), row);
       }
       return true;
     } catch (IllegalArgumentException | UncheckedIOException e) { // RejectedRowException included

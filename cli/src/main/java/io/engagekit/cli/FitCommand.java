@@ -1,18 +1,18 @@
 package io.engagekit.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
+import io.engagekit.core.io.ReadOptions;
 import io.engagekit.scoring.models.BgBb;
 import io.engagekit.scoring.models.BgNbd;
 import io.engagekit.scoring.models.DiscretePattern;
+import io.engagekit.scoring.models.FittedModel;
 import io.engagekit.scoring.models.GammaGamma;
 import io.engagekit.scoring.models.MbgNbd;
 import io.engagekit.scoring.models.ModelFit;
 import io.engagekit.scoring.models.ModelFitException;
+import io.engagekit.scoring.models.ModelJson;
+import io.engagekit.scoring.models.ModelType;
 import io.engagekit.scoring.models.ParetoNbd;
 import io.engagekit.scoring.models.PeriodUnit;
 import io.engagekit.scoring.models.PurchaseHistory;
@@ -22,7 +22,6 @@ import io.engagekit.scoring.models.SpendPattern;
 import io.engagekit.scoring.models.TransactionModel;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,8 +39,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -88,6 +87,10 @@ final class FitCommand implements Callable<Integer> {
 
   @Mixin OutputOptions report;
 
+  /** The parsed data window, recorded in the fitted model. */
+  private LocalDate calibrationEndDate;
+  private LocalDate holdoutEndDate;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
@@ -109,6 +112,8 @@ final class FitCommand implements Callable<Integer> {
     }
     LocalDate calEnd = InputOptions.date(spec, "--calibration-end", calibrationEnd);
     LocalDate holdEnd = holdoutEnd == null ? null : InputOptions.date(spec, "--holdout-end", holdoutEnd);
+    calibrationEndDate = calEnd;
+    holdoutEndDate = holdEnd;
     if (holdEnd != null && !holdEnd.isAfter(calEnd)) {
       throw new ParameterException(spec.commandLine(), "--holdout-end " + holdEnd + " must be after --calibration-end "
           + calEnd);
@@ -160,7 +165,7 @@ final class FitCommand implements Callable<Integer> {
       case "mbgnbd" -> MbgNbd::fit;
       default -> ParetoNbd::fit;
     };
-    ModelFit<? extends TransactionModel> fit = fitAndPrint(err, () -> fitter.apply(patterns), unit.code());
+    ModelFit<? extends TransactionModel> fit = fitAndPrint(err, () -> fitter.apply(patterns), unit);
     if (fit == null) {
       return NOT_FITTED;
     }
@@ -218,60 +223,25 @@ final class FitCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "fit bgbb reads patterns, not transactions: "
           + "--calibration-end and --holdout-end do not apply");
     }
-    Path file = in.input;
-    if (!InputOptions.readable(file, err)) {
-      return Main.UNUSABLE;
-    }
+    InputOptions.Source source = new InputOptions.Source(in.input, DiscretePattern.SCHEMA, "csv", null,
+        ReadOptions.lenient().withStrict(in.strict));
     List<DiscretePattern> patterns = new ArrayList<>();
     List<Long> lines = new ArrayList<>();
-    long rejected = 0;
-    try (Reader chars = InputOptions.utf8(Files.newInputStream(file));
-        CsvReader<CsvRecord> csv = CsvReader.builder().ofCsvRecord(chars)) {
-      boolean header = true;
-      for (CsvRecord row : csv) {
-        long line = row.getStartingLineNumber();
-        if (header) {
-          header = false;
-          if (!String.join(",", row.getFields()).equals("frequency,recency,periods,weights")) {
-            err.println("engagekit: " + file + " line " + line + ": the header must be frequency,recency,periods,weights"
-                + " but was " + String.join(",", row.getFields()));
-            return Main.UNUSABLE;
-          }
-          continue;
-        }
-        String problem;
-        try {
-          if (row.getFieldCount() != 4) {
-            throw new IllegalArgumentException("expected 4 fields but found " + row.getFieldCount());
-          }
-          String[] names = {"frequency", "recency", "periods", "weights"};
-          long[] v = new long[4];
-          for (int i = 0; i < 4; i++) {
-            try {
-              v[i] = Long.parseLong(row.getField(i).trim());
-            } catch (NumberFormatException e) {
-              throw new IllegalArgumentException(names[i] + ": not a whole number: '" + row.getField(i) + "'");
-            }
-          }
-          patterns.add(new DiscretePattern(v[0], v[1], v[2], v[3]));
-          lines.add(line);
-          continue;
-        } catch (IllegalArgumentException e) {
-          problem = e.getMessage();
-        }
-        rejected++;
-        err.println("rejected " + file.getFileName() + " line " + line + ": " + problem);
-        if (in.strict) {
-          err.println("engagekit: stopped at the first rejected row of " + file + " (--strict)");
-          return Main.REJECTED;
-        }
+    int status;
+    try (EventLoader loader = new EventLoader(err, report.verbose, null, in.rejectsFile)) {
+      if (!loader.readRows(source, (line, row) -> {
+        patterns.add((DiscretePattern) row);
+        lines.add(line);
+      })) {
+        return loader.stoppedStatus();
       }
+      status = loader.finish(null);
     }
     if (patterns.isEmpty()) {
-      err.println("engagekit: " + file + " has no patterns: nothing to fit");
+      err.println("engagekit: " + in.input + " has no patterns: nothing to fit");
       return NOT_FITTED;
     }
-    ModelFit<BgBb> fit = fitAndPrint(err, () -> BgBb.fit(patterns), "periods");
+    ModelFit<BgBb> fit = fitAndPrint(err, () -> BgBb.fit(patterns), null);
     if (fit == null) {
       return NOT_FITTED;
     }
@@ -285,18 +255,15 @@ final class FitCommand implements Callable<Integer> {
         }
       }
     }
-    if (rejected > 0) {
-      err.println("engagekit: " + rejected + " rows were rejected and not fitted");
-      return Main.REJECTED;
-    }
-    return 0;
+    return status;
   }
 
   /**
    * Fits, timing only the fit, and prints the result; returns null (having said why on stderr)
    * when the data do not identify the model.
    */
-  private <M> ModelFit<M> fitAndPrint(PrintWriter err, Supplier<ModelFit<M>> fitter, String unit) throws IOException {
+  private <M> ModelFit<M> fitAndPrint(PrintWriter err, Supplier<ModelFit<M>> fitter, PeriodUnit unit)
+      throws IOException {
     long started = System.nanoTime();
     ModelFit<M> fit;
     try {
@@ -309,32 +276,11 @@ final class FitCommand implements Callable<Integer> {
     return fit;
   }
 
-  private void print(ModelFit<?> fit, long millis, String unit) throws IOException {
+  private void print(ModelFit<?> fit, long millis, PeriodUnit unit) throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     if (report.json) {
-      try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
-        g.writeStartObject();
-        g.writeStringField("model", model);
-        g.writeNumberField("customers", fit.customers());
-        g.writeObjectFieldStart("params");
-        for (Map.Entry<String, Double> e : fit.parameters().entrySet()) {
-          g.writeNumberField(e.getKey(), e.getValue());
-        }
-        g.writeEndObject();
-        g.writeNumberField("logLikelihood", fit.logLikelihood());
-        g.writeObjectFieldStart("standardErrors");
-        for (Map.Entry<String, Double> e : fit.standardErrors().entrySet()) {
-          g.writeNumberField(e.getKey(), e.getValue());
-        }
-        g.writeEndObject();
-        g.writeNumberField("iterations", fit.iterations());
-        g.writeBooleanField("converged", true);
-        g.writeNumberField("fitMillis", millis);
-        if (unit != null) {
-          g.writeStringField("timeUnit", unit);
-        }
-        g.writeEndObject();
-      }
+      FittedModel fitted = FittedModel.of(ModelType.named(model), fit, unit, calibrationEndDate, holdoutEndDate);
+      ModelJson.write(fitted, Map.of("converged", true, "fitMillis", millis), out);
       out.println();
     } else {
       out.printf(Locale.ROOT, "%s fitted on %,d customers in %d ms (%d iterations, gradient norm %.2g)%n", model,
@@ -345,10 +291,13 @@ final class FitCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  %-10s %14.6f %14.6f%n", e.getKey(), e.getValue(), fit.standardErrors().get(e.getKey()));
       }
       out.println();
-      out.printf(Locale.ROOT, "  log-likelihood %.4f%s%n", fit.logLikelihood(), unit == null ? "" : " (time in " + unit + ")");
+      out.printf(Locale.ROOT, "  log-likelihood %.4f%s%n", fit.logLikelihood(),
+          unit != null ? " (time in " + unit.code() + ")"
+              : ModelType.named(model).fixedUnit().map(u -> " (time in " + u + ")").orElse(""));
     }
     out.flush();
   }
+
 
   private static CsvWriter csv(Path file) throws IOException {
     Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);

@@ -1,6 +1,5 @@
 package io.engagekit.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
@@ -180,9 +179,7 @@ final class JourneysCommand implements Callable<Integer> {
       throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     if (report.json) {
-      try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
-        g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-        g.writeStartObject();
+      try (JsonGenerator g = JsonOutput.object(out)) {
         g.writeStringField("asOf", at.toString());
         g.writeNumberField("journeys", count);
         g.writeNumberField("customers", customers);
@@ -200,9 +197,7 @@ final class JourneysCommand implements Callable<Integer> {
           g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeEndObject();
       }
-      out.println();
     } else {
       out.printf(Locale.ROOT, "# %,d journeys of %,d customers as of %s%n", count, customers, at);
       out.println("type\toutcome\tjourneys\ttouchpoints\tjourney_score\ttouchpoint_score");

@@ -1,16 +1,15 @@
 package io.engagekit.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
-import io.engagekit.core.SurveyMetric;
 import io.engagekit.core.io.Schema;
 import io.engagekit.scoring.Contribution;
 import io.engagekit.scoring.EngagementEngine;
 import io.engagekit.scoring.PopulationStrategy;
 import io.engagekit.scoring.Score;
 import io.engagekit.scoring.ScoringStrategies;
+import io.engagekit.scoring.satisfaction.SatisfactionStrategies;
 import io.engagekit.scoring.ScoringStrategy;
 import io.engagekit.scoring.loyalty.ModelSettings;
 import io.engagekit.scoring.models.ModelFitException;
@@ -149,13 +148,13 @@ final class ScoreCommand implements Callable<Integer> {
     Set<String> used = new HashSet<>();
     for (String given : strategyNames) {
       String name = given.trim();
-      ScoringStrategy<?> model = fitted.strategy(name, settings);
+      ScoringStrategy<?> model = fitted.strategies().strategy(name, settings).orElse(null);
       try {
         strategies.add(model != null ? model : strategy(name, window));
       } catch (IllegalArgumentException e) {
         throw usage("--strategy: " + e.getMessage());
       }
-      used.addAll(fitted.usedBy(name));
+      used.addAll(fitted.strategies().usedBy(name));
     }
     for (Map.Entry<String, Path> m : fitted.files().entrySet()) {
       if (!used.contains(m.getKey())) {
@@ -196,7 +195,8 @@ final class ScoreCommand implements Callable<Integer> {
 
   /** The model-based strategies' settings from the options and the models' unit. */
   private ModelSettings settings(FittedModels fitted) {
-    PeriodUnit unit = fitted.unit() != null ? fitted.unit() : PeriodUnit.WEEKS;
+    PeriodUnit given = fitted.strategies().unit().orElse(null);
+    PeriodUnit unit = given != null ? given : PeriodUnit.WEEKS;
     if (timeUnit != null) {
       PeriodUnit asked;
       try {
@@ -204,9 +204,9 @@ final class ScoreCommand implements Callable<Integer> {
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("--time-unit must be days or weeks but was '" + timeUnit + "'");
       }
-      if (fitted.unit() != null && asked != fitted.unit()) {
+      if (given != null && asked != given) {
         throw new IllegalArgumentException("--time-unit " + timeUnit + " differs from the unit of " + fitted.unitFile()
-            + " (" + fitted.unit().code() + ")");
+            + " (" + given.code() + ")");
       }
       unit = asked;
     }
@@ -218,11 +218,7 @@ final class ScoreCommand implements Callable<Integer> {
   /** A strategy by name; with a survey window, the built-in satisfaction strategies score within it. */
   private static ScoringStrategy<?> strategy(String name, Duration window) {
     ScoringStrategy<?> named = ScoringStrategies.named(name);
-    SurveyMetric metric = window == null ? null : Map.<ScoringStrategy<?>, SurveyMetric>of(
-        ScoringStrategies.satisfactionCsat(), SurveyMetric.CSAT,
-        ScoringStrategies.satisfactionNps(), SurveyMetric.NPS,
-        ScoringStrategies.satisfactionCes(), SurveyMetric.CES).get(named);
-    return metric == null ? named : ScoringStrategies.satisfaction(metric, window);
+    return window == null ? named : SatisfactionStrategies.within(named, window);
   }
 
   private void write(EngagementEngine engine, Instant at, SurveyTally tally) throws IOException {
@@ -252,9 +248,7 @@ final class ScoreCommand implements Callable<Integer> {
       }
     }
     if (report.json) {
-      try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
-        g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-        g.writeStartObject();
+      try (JsonGenerator g = JsonOutput.object(out)) {
         g.writeStringField("asOf", at.toString());
         g.writeNumberField("customers", engine.customers());
         g.writeArrayFieldStart("strategies");
@@ -263,7 +257,13 @@ final class ScoreCommand implements Callable<Integer> {
           g.writeStartObject();
           g.writeStringField("name", name);
           g.writeObjectFieldStart("population");
-          population(g, name, tally);
+          for (Map.Entry<String, Number> f : tally.figures(name).entrySet()) {
+            if (f.getValue() instanceof Long n) {
+              g.writeNumberField(f.getKey(), n);
+            } else {
+              g.writeNumberField(f.getKey(), f.getValue().doubleValue());
+            }
+          }
           if (engine.strategies().get(i) instanceof PopulationStrategy) {
             for (Map.Entry<String, Double> f : engine.baseline(name, at).figures().entrySet()) {
               g.writeNumberField(f.getKey(), f.getValue());
@@ -296,9 +296,7 @@ final class ScoreCommand implements Callable<Integer> {
           g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeEndObject();
       }
-      out.println();
     } else if (output != null) {
       out.printf(Locale.ROOT, "scored %,d customers with %s as of %s; wrote %s%n",
           engine.customers(), names(engine), at, output);
@@ -337,44 +335,6 @@ final class ScoreCommand implements Callable<Integer> {
   }
 
   /** The population figures of the satisfaction strategies (population strategies add their calibration's). */
-  private static void population(JsonGenerator g, String strategy, SurveyTally tally) throws IOException {
-    switch (strategy) {
-      case "satisfaction.nps":
-        var nps = tally.nps();
-        if (nps.isPresent()) {
-          g.writeNumberField("responses", nps.get().responses());
-          g.writeNumberField("nps", nps.get().nps());
-          g.writeNumberField("promoters", nps.get().promoters());
-          g.writeNumberField("passives", nps.get().passives());
-          g.writeNumberField("detractors", nps.get().detractors());
-          g.writeNumberField("ciLow", nps.get().ciLow());
-          g.writeNumberField("ciHigh", nps.get().ciHigh());
-        }
-        break;
-      case "satisfaction.csat":
-        var csat = tally.csat();
-        if (csat.isPresent()) {
-          g.writeNumberField("responses", csat.get().responses());
-          g.writeNumberField("csat", csat.get().csat());
-          g.writeNumberField("mean", csat.get().mean());
-          g.writeNumberField("ciLow", csat.get().ciLow());
-          g.writeNumberField("ciHigh", csat.get().ciHigh());
-        }
-        break;
-      case "satisfaction.ces":
-        var ces = tally.ces();
-        if (ces.isPresent()) {
-          g.writeNumberField("responses", ces.get().responses());
-          g.writeNumberField("mean", ces.get().mean());
-          g.writeNumberField("easy", ces.get().easy());
-          g.writeNumberField("ciLow", ces.get().ciLow());
-          g.writeNumberField("ciHigh", ces.get().ciHigh());
-        }
-        break;
-      default:
-        break;
-    }
-  }
 
   private ParameterException usage(String message) {
     return new ParameterException(spec.commandLine(), message);

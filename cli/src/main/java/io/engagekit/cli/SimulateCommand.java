@@ -1,6 +1,5 @@
 package io.engagekit.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
@@ -95,9 +94,7 @@ final class SimulateCommand implements Callable<Integer> {
     long retained = p.truth().stream().filter(GroundTruth::retained).count();
     PrintWriter out = spec.commandLine().getOut();
     if (report.json) {
-      try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
-        g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-        g.writeStartObject();
+      try (JsonGenerator g = JsonOutput.object(out)) {
         g.writeNumberField("customers", p.customers().size());
         g.writeNumberField("touchpoints", p.touchpoints().size());
         g.writeNumberField("surveys", p.surveys().size());
@@ -106,9 +103,7 @@ final class SimulateCommand implements Callable<Integer> {
         g.writeStringField("calibrationEnd", calEnd.toString());
         g.writeStringField("holdoutEnd", holdEnd.toString());
         g.writeStringField("output", output.toString());
-        g.writeEndObject();
       }
-      out.println();
     } else {
       out.printf(Locale.ROOT, "simulated %,d customers (seed %d, satisfaction-loyalty correlation %s): %,d touchpoints,"
           + " %,d survey answers, %,d journeys; %,d retained in the holdout%n", p.customers().size(), seed,

@@ -1,6 +1,5 @@
 package io.engagekit.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.engagekit.scoring.ScoringStrategies;
 import io.engagekit.scoring.ScoringStrategy;
@@ -36,9 +35,7 @@ final class StrategiesCommand implements Callable<Integer> {
     List<ScoringStrategy<?>> strategies = ScoringStrategies.all();
     PrintWriter out = spec.commandLine().getOut();
     if (report.json) {
-      try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
-        g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-        g.writeStartObject();
+      try (JsonGenerator g = JsonOutput.object(out)) {
         g.writeArrayFieldStart("strategies");
         for (ScoringStrategy<?> s : strategies) {
           g.writeStartObject();
@@ -48,9 +45,7 @@ final class StrategiesCommand implements Callable<Integer> {
           g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeEndObject();
       }
-      out.println();
     } else {
       int width = strategies.stream().mapToInt(s -> s.name().length()).max().orElse(4);
       int familyWidth = strategies.stream().mapToInt(s -> s.family().length()).max().orElse(6);

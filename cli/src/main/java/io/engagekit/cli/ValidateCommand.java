@@ -1,6 +1,5 @@
 package io.engagekit.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import io.engagekit.core.ConversionPath;
@@ -155,9 +154,7 @@ final class ValidateCommand implements Callable<Integer> {
         err.println("… and " + (printed - PRINTED_REJECTS) + " more rejected rows (--rejects FILE keeps them all)");
       }
       if (json) {
-        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
-          g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-          g.writeStartObject();
+        try (JsonGenerator g = JsonOutput.object(out)) {
           g.writeNumberField("rows", stats.rows());
           g.writeNumberField("accepted", stats.accepted());
           g.writeNumberField("rejected", stats.rejected());
@@ -169,9 +166,7 @@ final class ValidateCommand implements Callable<Integer> {
             g.writeNumber(line);
           }
           g.writeEndArray();
-          g.writeEndObject();
         }
-        out.println();
       } else {
         out.printf(Locale.ROOT, "rows       %,d%n", stats.rows());
         out.printf(Locale.ROOT, "accepted   %,d%n", stats.accepted());

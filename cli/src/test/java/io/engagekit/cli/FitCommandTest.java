@@ -130,7 +130,7 @@ final class FitCommandTest {
     CliTestSupport.Result bad = run("fit", "bgbb", "--input", file.toString());
     assertEquals(1, bad.status(), bad.err());
     assertTrue(bad.err().contains("line 24: recency must be in [frequency = 3, periods = 6] but was 2"), bad.err());
-    assertTrue(bad.err().contains("line 25: weights: not a whole number: 'x'"), bad.err());
+    assertTrue(bad.err().contains("line 25: weights must be an integer but was 'x'"), bad.err());
     assertTrue(bad.out().startsWith("bgbb fitted on 11,104 customers"), bad.out());
     // Too few patterns to identify four parameters: a clear failure, exit 3.
     Files.writeString(file, "frequency,recency,periods,weights\n0,0,6,10\n1,1,6,7\n");

@@ -249,7 +249,8 @@ final class ScoreCommandTest {
     assertTrue(missing.err().contains(bad + ": params.b is missing or not a number"), missing.err());
 
     Path bgbb = dir.resolve("bgbb.json");
-    Files.writeString(bgbb, "{\"model\":\"bgbb\",\"params\":{}}");
+    Files.writeString(bgbb, "{\"model\":\"bgbb\",\"params\":{\"alpha\":1.2,\"beta\":0.75,\"gamma\":0.66,"
+        + "\"delta\":2.8}}");
     CliTestSupport.Result discrete = run("score", "--input", one.toString(), "--strategy", "loyalty.bgnbd",
         "--model", bgbb.toString());
     assertEquals(2, discrete.status());

@@ -2,27 +2,17 @@ package io.engagekit.core.io;
 
 import static java.util.Objects.requireNonNull;
 
-import io.engagekit.core.Cadence;
-import io.engagekit.core.Channel;
-import io.engagekit.core.ContentType;
 import io.engagekit.core.ConversionPath;
 import io.engagekit.core.Customer;
-import io.engagekit.core.Initiator;
 import io.engagekit.core.Journey;
-import io.engagekit.core.JourneyOutcome;
 import io.engagekit.core.RelationshipType;
-import io.engagekit.core.SurveyMetric;
 import io.engagekit.core.SurveyResponse;
 import io.engagekit.core.Touchpoint;
-import io.engagekit.core.TouchpointBuilder;
-import io.engagekit.core.TouchpointKind;
 import java.io.Reader;
 import java.io.Writer;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -65,24 +55,69 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1
  */
 public final class Schema<T> {
-  /** The JSON type a field must have. */
-  enum Type {
+  /** The JSON type a field must have (in CSV every field is text). */
+  public enum Type {
+    /** A JSON string. */
     STRING,
+    /** A JSON number, possibly fractional. */
     DECIMAL,
+    /** A JSON whole number. */
     INTEGER
   }
 
-  record Field(String name, Type type, boolean required) {}
+  /**
+   * One field of a schema.
+   *
+   * @param name the CSV column and JSON key, lower_snake_case
+   * @param type the JSON type its values must have
+   * @param required whether every row must give it
+   */
+  public record Field(String name, Type type, boolean required) {
+    /**
+     * Validates the field.
+     *
+     * @param name see the record description
+     * @param type see the record description
+     * @param required see the record description
+     */
+    public Field {
+      requireNonNull(name, "name");
+      requireNonNull(type, "type");
+    }
+  }
 
-  /** Turns field texts (null = absent) into a value, or throws an InvalidFieldException. */
+  /**
+   * Turns a row's field texts into a value.
+   *
+   * @param <T> the value
+   */
   @FunctionalInterface
-  interface Parser<T> {
+  public interface Parser<T> {
+    /**
+     * Parses one row.
+     *
+     * @param values each field's text in the schema's order, null when absent
+     * @param zone the zone of dates without an offset
+     * @return the value
+     * @throws io.engagekit.core.InvalidFieldException naming the field, if a text is invalid: the
+     *     row is rejected with that field and reason
+     */
     T parse(@Nullable String[] values, ZoneId zone);
   }
 
-  /** Writes a value's field texts (null = absent) into {@code out}. */
+  /**
+   * Writes a value's field texts.
+   *
+   * @param <T> the value
+   */
   @FunctionalInterface
-  interface Formatter<T> {
+  public interface Formatter<T> {
+    /**
+     * Formats one value.
+     *
+     * @param value the value
+     * @param out receives each field's text in the schema's order, null for absent
+     */
     void format(T value, @Nullable String[] out);
   }
 
@@ -105,7 +140,7 @@ public final class Schema<T> {
 
   /** Touchpoints: one interaction a row. */
   public static final Schema<Touchpoint> TOUCHPOINTS =
-      new Schema<>("touchpoints", TOUCHPOINT_FIELDS, Schema::parseTouchpoint, Schema::formatTouchpoint);
+      new Schema<>("touchpoints", TOUCHPOINT_FIELDS, Rows::parseTouchpoint, Rows::formatTouchpoint);
 
   /** Survey responses: one answer a row. */
   public static final Schema<SurveyResponse> SURVEYS =
@@ -118,8 +153,8 @@ public final class Schema<T> {
             new Field("score", Type.INTEGER, true),
             new Field("channel", Type.STRING, false),
           },
-          Schema::parseSurvey,
-          Schema::formatSurvey);
+          Rows::parseSurvey,
+          Rows::formatSurvey);
 
   /** Journeys: one journey a row. */
   public static final Schema<Journey> JOURNEYS =
@@ -133,8 +168,8 @@ public final class Schema<T> {
             new Field("end", Type.STRING, false),
             new Field("outcome", Type.STRING, true),
           },
-          Schema::parseJourney,
-          Schema::formatJourney);
+          Rows::parseJourney,
+          Rows::formatJourney);
 
   /** Customers: what is known of one customer a row (relationship type, segment). */
   public static final Schema<Customer> CUSTOMERS =
@@ -145,8 +180,8 @@ public final class Schema<T> {
             new Field("relationship", Type.STRING, false),
             new Field("segment", Type.STRING, false),
           },
-          Schema::parseCustomer,
-          Schema::formatCustomer);
+          Rows::parseCustomer,
+          Rows::formatCustomer);
 
   /** Aggregated conversion paths: one path a row, in the attribution tools' format. */
   public static final Schema<ConversionPath> PATHS =
@@ -158,13 +193,48 @@ public final class Schema<T> {
             new Field("total_conversion_value", Type.DECIMAL, false),
             new Field("total_null", Type.DECIMAL, true),
           },
-          Schema::parsePath,
-          Schema::formatPath);
+          Rows::parsePath,
+          Rows::formatPath);
 
   private final String name;
   private final Field[] fields;
   private final Parser<T> parser;
   private final Formatter<T> formatter;
+
+  /**
+   * Returns a schema of the caller's own, read and written like the built-in ones: rows rejected by
+   * line, field and reason; duplicate, missing or unknown columns refused.
+   *
+   * @param name the schema's name
+   * @param fields its fields, in order, with distinct names
+   * @param parser turns a row into a value, throwing {@link io.engagekit.core.InvalidFieldException}
+   * @param formatter writes a value's fields
+   * @param <T> the value a row becomes
+   * @return the schema
+   * @throws IllegalArgumentException if there is no field or two share a name
+   * @since 0.2
+   */
+  public static <T> Schema<T> of(String name, List<Field> fields, Parser<T> parser, Formatter<T> formatter) {
+    Field[] copy = fields.toArray(new Field[0]);
+    if (copy.length == 0 || fields.stream().map(Field::name).distinct().count() != copy.length) {
+      throw new IllegalArgumentException("a schema needs fields with distinct names but was given " + fields);
+    }
+    return new Schema<>(requireNonNull(name, "name"), copy, requireNonNull(parser, "parser"),
+        requireNonNull(formatter, "formatter"));
+  }
+
+  /**
+   * Parses a whole-number field for a schema's {@link Parser}.
+   *
+   * @param field the field's name, for the error
+   * @param text its text, null when absent
+   * @return the number
+   * @throws io.engagekit.core.InvalidFieldException if the text is absent or not a whole number
+   * @since 0.2
+   */
+  public static long wholeNumber(String field, @Nullable String text) {
+    return Values.integer(field, Values.required(field, text));
+  }
 
   private Schema(String name, Field[] fields, Parser<T> parser, Formatter<T> formatter) {
     this.name = name;
@@ -196,20 +266,6 @@ public final class Schema<T> {
     return List.copyOf(names);
   }
 
-  /**
-   * Returns the names of the fields every row must have.
-   *
-   * @return the required field names
-   */
-  public List<String> requiredFieldNames() {
-    List<String> names = new ArrayList<>();
-    for (Field f : fields) {
-      if (f.required()) {
-        names.add(f.name());
-      }
-    }
-    return List.copyOf(names);
-  }
 
   /**
    * Returns the schema with the given name.
@@ -291,139 +347,5 @@ public final class Schema<T> {
   @Override
   public String toString() {
     return name;
-  }
-
-  // ---- touchpoints ----
-
-  private static Touchpoint parseTouchpoint(@Nullable String[] v, ZoneId zone) {
-    TouchpointBuilder b =
-        Touchpoint.builder(
-            Values.required("customer", v[0]),
-            Values.timestamp("timestamp", Values.required("timestamp", v[1]), zone),
-            Channel.of(Values.required("channel", v[2])),
-            TouchpointKind.fromCode(Values.required("kind", v[3])));
-    if (v[4] != null) {
-      b.contentType(ContentType.of(v[4]));
-    }
-    if (v[5] != null) {
-      b.cadence(Cadence.fromCode(v[5]));
-    }
-    if (v[6] != null) {
-      b.initiator(Initiator.fromCode(v[6]));
-    }
-    if (v[7] != null) {
-      b.value(Values.decimal("value", v[7]));
-    }
-    if (v[8] != null) {
-      b.reach(Values.integer("reach", v[8]));
-    }
-    if (v[9] != null) {
-      b.sentiment(Values.decimal("sentiment", v[9]));
-    }
-    if (v[10] != null) {
-      b.responseSeconds(Values.decimal("response_seconds", v[10]));
-    }
-    if (v[11] != null) {
-      b.journey(v[11]);
-    }
-    if (v[12] != null) {
-      b.step(Values.int32("step", v[12]));
-    }
-    if (v[13] != null) {
-      b.quantity(Values.integer("quantity", v[13]));
-    }
-    return b.build();
-  }
-
-  private static void formatTouchpoint(Touchpoint t, @Nullable String[] out) {
-    out[0] = t.customer();
-    out[1] = t.at().toString();
-    out[2] = t.channel().code();
-    out[3] = t.kind().code();
-    out[4] = t.contentType().map(ContentType::code).orElse(null);
-    out[5] = t.cadence().map(Cadence::code).orElse(null);
-    out[6] = t.initiator().map(Initiator::code).orElse(null);
-    out[7] = t.value().isPresent() ? Double.toString(t.value().getAsDouble()) : null;
-    out[8] = t.reach().isPresent() ? Long.toString(t.reach().getAsLong()) : null;
-    out[9] = t.sentiment().isPresent() ? Double.toString(t.sentiment().getAsDouble()) : null;
-    out[10] =
-        t.responseSeconds().isPresent() ? Double.toString(t.responseSeconds().getAsDouble()) : null;
-    out[11] = t.journey().orElse(null);
-    out[12] = t.step().isPresent() ? Integer.toString(t.step().getAsInt()) : null;
-    out[13] = t.quantity().isPresent() ? Long.toString(t.quantity().getAsLong()) : null;
-  }
-
-  // ---- surveys ----
-
-  private static SurveyResponse parseSurvey(@Nullable String[] v, ZoneId zone) {
-    return new SurveyResponse(
-        Values.required("customer", v[0]),
-        Values.timestamp("timestamp", Values.required("timestamp", v[1]), zone),
-        SurveyMetric.fromCode(Values.required("metric", v[2])),
-        Values.int32("score", Values.required("score", v[3])),
-        v[4] == null ? Optional.empty() : Optional.of(Channel.of(v[4])));
-  }
-
-  private static void formatSurvey(SurveyResponse r, @Nullable String[] out) {
-    out[0] = r.customer();
-    out[1] = r.at().toString();
-    out[2] = r.metric().code();
-    out[3] = Integer.toString(r.score());
-    out[4] = r.channel().map(Channel::code).orElse(null);
-  }
-
-  // ---- journeys ----
-
-  private static Journey parseJourney(@Nullable String[] v, ZoneId zone) {
-    Instant start = Values.timestamp("start", Values.required("start", v[3]), zone);
-    Optional<Instant> end =
-        v[4] == null ? Optional.empty() : Optional.of(Values.timestamp("end", v[4], zone));
-    return new Journey(
-        Values.required("journey", v[0]),
-        Values.required("customer", v[1]),
-        Values.required("type", v[2]),
-        start,
-        end,
-        JourneyOutcome.fromCode(Values.required("outcome", v[5])));
-  }
-
-  private static void formatJourney(Journey j, @Nullable String[] out) {
-    out[0] = j.id();
-    out[1] = j.customer();
-    out[2] = j.type();
-    out[3] = j.start().toString();
-    out[4] = j.end().map(Instant::toString).orElse(null);
-    out[5] = j.outcome().code();
-  }
-
-  // ---- customers ----
-
-  private static Customer parseCustomer(@Nullable String[] v, ZoneId zone) {
-    return new Customer(
-        Values.required("customer", v[0]),
-        v[1] == null ? Optional.empty() : Optional.of(RelationshipType.fromCode(v[1])),
-        Optional.ofNullable(v[2]),
-        Map.of());
-  }
-
-  private static void formatCustomer(Customer c, @Nullable String[] out) {
-    out[0] = c.id();
-    out[1] = c.relationship().map(RelationshipType::code).orElse(null);
-    out[2] = c.segment().orElse(null);
-  }
-
-  private static ConversionPath parsePath(@Nullable String[] v, ZoneId zone) {
-    String path = Values.required("path", v[0]);
-    double conversions = Values.decimal("total_conversions", Values.required("total_conversions", v[1]));
-    double value = v[2] == null ? 0 : Values.decimal("total_conversion_value", v[2]);
-    double nulls = Values.decimal("total_null", Values.required("total_null", v[3]));
-    return ConversionPath.parse(path, conversions, value, nulls);
-  }
-
-  private static void formatPath(ConversionPath p, @Nullable String[] out) {
-    out[0] = p.text();
-    out[1] = Double.toString(p.conversions());
-    out[2] = Double.toString(p.value());
-    out[3] = Double.toString(p.nulls());
   }
 }

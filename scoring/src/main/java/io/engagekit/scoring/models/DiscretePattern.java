@@ -1,5 +1,11 @@
 package io.engagekit.scoring.models;
 
+import io.engagekit.core.InvalidFieldException;
+import io.engagekit.core.io.Schema;
+import java.time.ZoneId;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
 /**
  * One discrete-time repeat pattern shared by some number of customers: the input of the
  * {@link BgBb} model. Over n transaction opportunities after the first, a customer transacted at x
@@ -13,6 +19,42 @@ package io.engagekit.scoring.models;
  * @since 0.1
  */
 public record DiscretePattern(long frequency, long recency, long periods, long customers) {
+  /**
+   * The pattern file {@code engagekit fit bgbb} reads, in the layout of the donations data of Fader,
+   * Hardie &amp; Shang (2010) as lifetimes ships it: {@code frequency, recency, periods, weights},
+   * all whole numbers, read like every other input (columns in any order, rows rejected by line,
+   * field and reason).
+   *
+   * @since 0.2
+   */
+  public static final Schema<DiscretePattern> SCHEMA = Schema.of("bgbb-patterns", List.of(
+          new Schema.Field("frequency", Schema.Type.INTEGER, true),
+          new Schema.Field("recency", Schema.Type.INTEGER, true),
+          new Schema.Field("periods", Schema.Type.INTEGER, true),
+          new Schema.Field("weights", Schema.Type.INTEGER, true)),
+      DiscretePattern::parse,
+      (p, out) -> {
+        out[0] = Long.toString(p.frequency());
+        out[1] = Long.toString(p.recency());
+        out[2] = Long.toString(p.periods());
+        out[3] = Long.toString(p.customers());
+      });
+
+  private static DiscretePattern parse(@Nullable String[] v, ZoneId zone) {
+    long frequency = Schema.wholeNumber("frequency", v[0]);
+    long recency = Schema.wholeNumber("recency", v[1]);
+    long periods = Schema.wholeNumber("periods", v[2]);
+    long weights = Schema.wholeNumber("weights", v[3]);
+    try {
+      return new DiscretePattern(frequency, recency, periods, weights);
+    } catch (IllegalArgumentException e) {
+      // The record's checks name the component first; its customers are the file's weights.
+      String m = e.getMessage();
+      throw new InvalidFieldException(m.startsWith("customers") ? "weights" : m.substring(0, m.indexOf(' ')),
+          m.substring(m.indexOf(" must ") + 1));
+    }
+  }
+
   /**
    * Validates the components.
    *

@@ -54,8 +54,8 @@ public record FittedModel(ModelType<?> type, Map<String, Double> parameters, Map
    */
   public FittedModel {
     requireNonNull(type, "type");
-    parameters = ordered(type, "parameter", parameters);
-    standardErrors = ordered(type, "standard error", standardErrors);
+    parameters = ordered(type, "params", parameters);
+    standardErrors = ordered(type, "standardErrors", standardErrors);
     if (!Double.isFinite(logLikelihood)) {
       throw new IllegalArgumentException("the log-likelihood must be finite but was " + logLikelihood);
     }
@@ -127,17 +127,18 @@ public record FittedModel(ModelType<?> type, Map<String, Double> parameters, Map
     for (String name : type.parameters()) {
       Double v = values.get(name);
       if (v == null) {
-        throw new IllegalArgumentException("the " + what + " of " + name + " of a " + type.name() + " model is missing");
+        throw new IllegalArgumentException(what + "." + name + " is missing or not a number (a " + type.name()
+            + " model has " + type.parameters() + ")");
       }
       if (!Double.isFinite(v)) {
-        throw new IllegalArgumentException("the " + what + " of " + name + " must be finite but was " + v);
+        throw new IllegalArgumentException(what + "." + name + " must be finite but was " + v);
       }
       out.put(name, v);
     }
     for (String name : values.keySet()) {
       if (!out.containsKey(name)) {
-        throw new IllegalArgumentException("a " + type.name() + " model has no parameter " + name + "; it has "
-            + type.parameters());
+        throw new IllegalArgumentException(what + "." + name + ": a " + type.name() + " model has no such parameter;"
+            + " it has " + type.parameters());
       }
     }
     return Collections.unmodifiableMap(out);

@@ -30,7 +30,8 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>{@code format} is this layout's version (1); files without it, written before it was added,
- * are read as version 1. {@code timeUnit} is present for timed models only, {@code calibrationEnd}
+ * are read as version 1. {@code timeUnit} is present for timed models (and is {@code periods} for
+ * BG/BB, whose times count opportunities), {@code calibrationEnd}
  * and {@code holdoutEnd} when recorded. A writer may add run information under {@code
  * converged}, {@code fitMillis} and {@code gradientNorm}, which the reader skips.
  *
@@ -98,6 +99,8 @@ public final class ModelJson {
       g.writeNumberField("iterations", model.iterations());
       if (model.timeUnit() != null) {
         g.writeStringField("timeUnit", model.timeUnit().code());
+      } else if (model.type().fixedUnit().isPresent()) {
+        g.writeStringField("timeUnit", model.type().fixedUnit().get());
       }
       if (model.calibrationEnd() != null) {
         g.writeStringField("calibrationEnd", model.calibrationEnd().toString());
@@ -191,7 +194,12 @@ public final class ModelJson {
     @SuppressWarnings("unchecked")
     Map<String, Double> errors = (Map<String, Double>) fields.getOrDefault("standardErrors", zeros(type));
     PeriodUnit unit = null;
-    if (fields.containsKey("timeUnit")) {
+    if (fields.containsKey("timeUnit") && type.fixedUnit().isPresent()) {
+      if (!type.fixedUnit().get().equals(fields.get("timeUnit"))) {
+        throw new IllegalArgumentException("field timeUnit: a " + type.name() + " model's times are in "
+            + type.fixedUnit().get() + " but the file says " + fields.get("timeUnit"));
+      }
+    } else if (fields.containsKey("timeUnit")) {
       try {
         unit = PeriodUnit.fromCode((String) fields.get("timeUnit"));
       } catch (IllegalArgumentException e) {

@@ -7,9 +7,11 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A kind of fitted model, as {@link FittedModel} and {@link ModelJson} name it: its name (the
@@ -39,7 +41,7 @@ public interface ModelType<M> {
   /** Gamma-Gamma spend (Fader, Hardie &amp; Lee 2005, "RFM and CLV"). */
   ModelType<GammaGamma> GAMMAGAMMA = of("gammagamma", GammaGamma.NAMES, false, p -> new GammaGamma(p[0], p[1], p[2]));
   /** BG/BB (Fader, Hardie &amp; Shang 2010); its times are periods, so it has no time unit. */
-  ModelType<BgBb> BGBB = of("bgbb", BgBb.NAMES, false, p -> new BgBb(p[0], p[1], p[2], p[3]));
+  ModelType<BgBb> BGBB = of("bgbb", BgBb.NAMES, "periods", p -> new BgBb(p[0], p[1], p[2], p[3]));
 
   /**
    * Returns the model's name, as fit commands and JSON name it.
@@ -64,6 +66,16 @@ public interface ModelType<M> {
   boolean timed();
 
   /**
+   * Returns the unit an untimed model's times are always in, if they have one: {@code periods} for
+   * BG/BB, whose times count transaction opportunities. Written as the fit's {@code timeUnit}.
+   *
+   * @return the fixed unit, or empty
+   */
+  default Optional<String> fixedUnit() {
+    return Optional.empty();
+  }
+
+  /**
    * Makes a model from its parameters.
    *
    * @param parameters a value for each of {@link #parameters()}, and nothing else
@@ -83,6 +95,25 @@ public interface ModelType<M> {
    * @return the type
    */
   static <M> ModelType<M> of(String name, String[] parameters, boolean timed, Function<double[], M> factory) {
+    return of(name, parameters, timed, null, factory);
+  }
+
+  /**
+   * Returns an untimed model type whose times are always in one unit ({@link #fixedUnit()}).
+   *
+   * @param name the model's name
+   * @param parameters the parameter names, in order
+   * @param fixedUnit the unit of its times, such as {@code periods}
+   * @param factory makes a model from the parameter values in order
+   * @param <M> the model
+   * @return the type
+   */
+  static <M> ModelType<M> of(String name, String[] parameters, String fixedUnit, Function<double[], M> factory) {
+    return of(name, parameters, false, requireNonNull(fixedUnit, "fixedUnit"), factory);
+  }
+
+  private static <M> ModelType<M> of(String name, String[] parameters, boolean timed, @Nullable String fixedUnit,
+      Function<double[], M> factory) {
     requireNonNull(name, "name");
     List<String> names = List.of(parameters);
     requireNonNull(factory, "factory");
@@ -100,6 +131,11 @@ public interface ModelType<M> {
       @Override
       public boolean timed() {
         return timed;
+      }
+
+      @Override
+      public Optional<String> fixedUnit() {
+        return Optional.ofNullable(fixedUnit);
       }
 
       @Override

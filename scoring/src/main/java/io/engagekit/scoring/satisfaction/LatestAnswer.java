@@ -43,6 +43,11 @@ final class LatestAnswer implements ScoringStrategy<LatestAnswer.State> {
     this.description = description;
     this.contribution = "latest_" + metric.code();
   }
+  /** The metric this strategy scores. */
+  SurveyMetric metric() {
+    return metric;
+  }
+
 
   @Override
   public String name() {

@@ -59,4 +59,20 @@ public final class SatisfactionStrategies {
   public static ScoringStrategy<?> windowed(SurveyMetric metric, Duration window) {
     return new WindowedAnswers(metric, window);
   }
+
+  /**
+   * Returns a latest-answer satisfaction strategy ({@code satisfaction.csat}, {@code .nps}, {@code
+   * .ces}) scored over a sliding window instead, under the same registry name; any other strategy
+   * as it is.
+   *
+   * @param strategy a strategy
+   * @param window the sliding window
+   * @return the windowed strategy, or {@code strategy}
+   */
+  public static ScoringStrategy<?> within(ScoringStrategy<?> strategy, Duration window) {
+    if (strategy instanceof LatestAnswer latest) {
+      return new WindowedAnswers(latest.metric(), window);
+    }
+    return strategy;
+  }
 }

@@ -5,6 +5,9 @@ import static java.util.Objects.requireNonNull;
 import io.engagekit.core.SurveyMetric;
 import io.engagekit.core.SurveyResponse;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -224,6 +227,47 @@ public final class SurveyTally {
   }
 
   /** Tallies are equal when every count is equal. */
+  /**
+   * Returns the population figures of a satisfaction strategy's metric, by the strategy's registry
+   * name: for {@code satisfaction.nps} responses, nps, promoters, passives, detractors, ciLow and
+   * ciHigh; for {@code satisfaction.csat} responses, csat, mean, ciLow and ciHigh; for {@code
+   * satisfaction.ces} responses, mean, easy, ciLow and ciHigh. Empty for any other strategy, and
+   * when the metric has no answer.
+   *
+   * @param strategy a strategy name
+   * @return the figures in that order ({@code responses} a {@link Long}, the others {@link Double}s)
+   */
+  public Map<String, Number> figures(String strategy) {
+    Map<String, Number> f = new LinkedHashMap<>();
+    switch (strategy) {
+      case "satisfaction.nps" -> nps().ifPresent(s -> {
+        f.put("responses", s.responses());
+        f.put("nps", s.nps());
+        f.put("promoters", s.promoters());
+        f.put("passives", s.passives());
+        f.put("detractors", s.detractors());
+        f.put("ciLow", s.ciLow());
+        f.put("ciHigh", s.ciHigh());
+      });
+      case "satisfaction.csat" -> csat().ifPresent(s -> {
+        f.put("responses", s.responses());
+        f.put("csat", s.csat());
+        f.put("mean", s.mean());
+        f.put("ciLow", s.ciLow());
+        f.put("ciHigh", s.ciHigh());
+      });
+      case "satisfaction.ces" -> ces().ifPresent(s -> {
+        f.put("responses", s.responses());
+        f.put("mean", s.mean());
+        f.put("easy", s.easy());
+        f.put("ciLow", s.ciLow());
+        f.put("ciHigh", s.ciHigh());
+      });
+      default -> { }
+    }
+    return Collections.unmodifiableMap(f);
+  }
+
   @Override
   public boolean equals(@Nullable Object o) {
     return o instanceof SurveyTally

@@ -33,20 +33,19 @@ final class Cdnow {
   /** Each sample customer's purchase history, keyed by sample id, in id order. */
   static synchronized Map<String, PurchaseHistory> histories() {
     if (histories == null) {
-      Map<String, PurchaseHistory> h = new TreeMap<>();
+      Purchases purchases = new Purchases(java.time.ZoneOffset.UTC);
       DateTimeFormatter f = DateTimeFormatter.BASIC_ISO_DATE;
       try (BufferedReader in = new BufferedReader(new InputStreamReader(
           Objects.requireNonNull(Cdnow.class.getResourceAsStream("CDNOW_sample.txt")), StandardCharsets.US_ASCII))) {
         for (String line = in.readLine(); line != null; line = in.readLine()) {
           String[] c = line.trim().split("\\s+");
-          h.computeIfAbsent(c[1], k -> new PurchaseHistory())
-              .add(LocalDate.parse(c[2], f), Double.parseDouble(c[4]));
+          purchases.add(c[1], LocalDate.parse(c[2], f), Double.parseDouble(c[4]));
         }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      assertEquals(2357, h.size());
-      histories = h;
+      assertEquals(2357, purchases.histories().size());
+      histories = purchases.histories();
     }
     return histories;
   }
