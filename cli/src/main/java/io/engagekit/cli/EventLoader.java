@@ -166,28 +166,18 @@ final class EventLoader implements AutoCloseable {
    * (strict, or unreadable).
    */
   boolean read(InputOptions.Source source, java.util.function.Consumer<EngagementEvent> sink) throws IOException {
-    Path file = source.input();
-    if (!readable(file)) {
-      return false;
-    }
-    try (Reader chars = InputOptions.utf8(Files.newInputStream(file));
-        RowReader<?> rows = source.open(chars, r -> reject(file, r))) {
-      while (rows.hasNext()) {
-        EngagementEvent event = (EngagementEvent) rows.next();
-        if (cutoff != null && event.at().isAfter(cutoff)) {
-          afterCutoff++; // a state cannot forget: events after --as-of must not enter it
-          continue;
-        }
-        sink.accept(event);
-        if (event instanceof SurveyResponse && (tallyAfter == null || event.at().isAfter(tallyAfter))) {
-          tally.accept((SurveyResponse) event);
-        }
-        latest = latest == null || event.at().isAfter(latest) ? event.at() : latest;
+    return readRows(source, (line, row) -> {
+      EngagementEvent event = (EngagementEvent) row;
+      if (cutoff != null && event.at().isAfter(cutoff)) {
+        afterCutoff++; // a state cannot forget: events after --as-of must not enter it
+        return;
       }
-      return true;
-    } catch (IllegalArgumentException | UncheckedIOException e) { // RejectedRowException included
-      return stopped(file, e);
-    }
+      sink.accept(event);
+      if (event instanceof SurveyResponse && (tallyAfter == null || event.at().isAfter(tallyAfter))) {
+        tally.accept((SurveyResponse) event);
+      }
+      latest = latest == null || event.at().isAfter(latest) ? event.at() : latest;
+    });
   }
 
   private boolean readable(Path file) {

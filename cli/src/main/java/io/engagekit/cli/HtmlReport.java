@@ -91,20 +91,20 @@ final class HtmlReport {
         "share of " + e.outcome().code() + " captured", gains, 0, 1, 0, 1);
     lineChart("Lift: " + dataset, "share of customers, highest predictor first", "lift over random", lift, 0, 1, 0,
         Math.ceil(maxLift));
-    List<Series> calibration = new ArrayList<>();
+    List<Series> reliability = new ArrayList<>();
     k = 0;
     for (Evaluation.StrategyResult r : e.strategies()) {
       String colour = PALETTE[k++ % PALETTE.length];
-      if (!r.calibration().isEmpty()) {
-        double[] xs = r.calibration().stream().mapToDouble(Metrics.CalibrationBin::predicted).toArray();
-        double[] ys = r.calibration().stream().mapToDouble(Metrics.CalibrationBin::observed).toArray();
-        calibration.add(new Series(r.name(), colour, xs, ys, false));
+      if (!r.reliability().isEmpty()) {
+        double[] xs = r.reliability().stream().mapToDouble(Metrics.ReliabilityBin::predicted).toArray();
+        double[] ys = r.reliability().stream().mapToDouble(Metrics.ReliabilityBin::observed).toArray();
+        reliability.add(new Series(r.name(), colour, xs, ys, false));
       }
     }
-    if (!calibration.isEmpty()) {
-      calibration.add(new Series("perfect", "#888888", new double[] {0, 1}, new double[] {0, 1}, true));
-      lineChart("Calibration: " + dataset, "predicted probability (bin mean)", "observed share " + e.outcome().code(),
-          calibration, 0, 1, 0, 1);
+    if (!reliability.isEmpty()) {
+      reliability.add(new Series("perfect", "#888888", new double[] {0, 1}, new double[] {0, 1}, true));
+      lineChart("Reliability: " + dataset, "predicted probability (bin mean)", "observed share " + e.outcome().code(),
+          reliability, 0, 1, 0, 1);
     }
     body.append("</div>\n<div class=\"charts small\">\n");
     k = 0;
@@ -154,10 +154,6 @@ final class HtmlReport {
     barChart("Conditional expectations: " + dataset, "repeat transactions in calibration (x)",
         "mean holdout transactions", groups, names, colours, values);
     body.append("</div>\n");
-  }
-
-  void paragraph(String text) {
-    body.append("<p>").append(escape(text)).append("</p>\n");
   }
 
   String html() {

@@ -35,7 +35,7 @@ final class DemoCommandTest {
     assertTrue(r.out().contains("Report: " + report.toAbsolutePath()), r.out());
     assertTrue(r.err().contains("[1/5") && r.err().contains("[5/5"), "progress on stderr: " + r.err());
     String html = Files.readString(report);
-    assertTrue(html.contains("Cumulative gains: CDNOW") && html.contains("Calibration: simulated")
+    assertTrue(html.contains("Cumulative gains: CDNOW") && html.contains("Reliability: simulated")
         && html.contains("Conditional expectations: CDNOW"), "charts");
   }
 }

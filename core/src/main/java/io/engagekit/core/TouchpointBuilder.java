@@ -6,8 +6,10 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Builds a {@link Touchpoint} ({@link Touchpoint#builder}). Each setter validates its argument at once, so an error names the
- * field that was wrong. Not thread-safe; reusable (each {@link #build()} makes a new value).
+ * Builds a {@link Touchpoint} ({@link Touchpoint#builder}, {@link Touchpoint#toBuilder}). Each
+ * setter validates its argument at once, so an error names the field that was wrong. Not
+ * thread-safe; reusable (each {@link #build()} makes a new value). Before 0.2 this was the nested
+ * class {@code Touchpoint.Builder}.
  *
  * @since 0.2
  */

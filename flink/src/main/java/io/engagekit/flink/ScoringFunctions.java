@@ -2,7 +2,9 @@ package io.engagekit.flink;
 
 import io.engagekit.core.EngagementEvent;
 import io.engagekit.scoring.alerts.FadingInterest;
+import java.io.Serializable;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
@@ -20,88 +22,87 @@ final class ScoringFunctions {
   /** Keyed by customer: events in, scores (or staged scores) out. */
   static final class Events<O> extends KeyedProcessFunction<String, EngagementEvent, O> {
     private static final long serialVersionUID = 1L;
-    private final FlinkScoring settings;
-    private final boolean staged;
-    private transient @Nullable ScoringLogic logic;
-    private transient @Nullable Port port;
+    private final Wiring wiring;
 
     Events(FlinkScoring settings, boolean staged) {
-      this.settings = settings;
-      this.staged = staged;
+      this.wiring = new Wiring(settings, staged, false);
     }
 
     @Override
     public void open(OpenContext context) {
-      logic = new ScoringLogic(settings, getRuntimeContext(), false);
-      port = new Port(staged);
-    }
-
-    private ScoringLogic logic() {
-      if (logic == null) {
-        throw new IllegalStateException("the scoring function was not opened");
-      }
-      return logic;
+      wiring.open(getRuntimeContext());
     }
 
     @Override
     public void processElement(EngagementEvent event, Context ctx, Collector<O> out) throws Exception {
-      logic().onEvent(ctx.getCurrentKey(), event, ctx.timerService(), port(out, ctx));
+      wiring.logic().onEvent(ctx.getCurrentKey(), event, ctx.timerService(), wiring.port(out, ctx::output));
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<O> out) throws Exception {
-      logic().onTimer(ctx.getCurrentKey(), timestamp, ctx.timerService(), port(out, ctx));
-    }
-
-    private Port port(Collector<O> out, KeyedProcessFunction<String, EngagementEvent, O>.Context ctx) {
-      return Port.bind(port, out, ctx::output);
+      wiring.logic().onTimer(ctx.getCurrentKey(), timestamp, ctx.timerService(), wiring.port(out, ctx::output));
     }
   }
 
   /** Keyed by customer: events and score requests in, scores (or staged scores) out. */
   static final class WithRequests<O> extends KeyedCoProcessFunction<String, EngagementEvent, ScoreRequest, O> {
     private static final long serialVersionUID = 1L;
-    private final FlinkScoring settings;
-    private final boolean staged;
-    private transient @Nullable ScoringLogic logic;
-    private transient @Nullable Port port;
+    private final Wiring wiring;
 
     WithRequests(FlinkScoring settings, boolean staged) {
-      this.settings = settings;
-      this.staged = staged;
+      this.wiring = new Wiring(settings, staged, true);
     }
 
     @Override
     public void open(OpenContext context) {
-      logic = new ScoringLogic(settings, getRuntimeContext(), true);
+      wiring.open(getRuntimeContext());
+    }
+
+    @Override
+    public void processElement1(EngagementEvent event, Context ctx, Collector<O> out) throws Exception {
+      wiring.logic().onEvent(ctx.getCurrentKey(), event, ctx.timerService(), wiring.port(out, ctx::output));
+    }
+
+    @Override
+    public void processElement2(ScoreRequest request, Context ctx, Collector<O> out) throws Exception {
+      wiring.logic().onRequest(ctx.getCurrentKey(), request, ctx.timerService(), wiring.port(out, ctx::output));
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<O> out) throws Exception {
+      wiring.logic().onTimer(ctx.getCurrentKey(), timestamp, ctx.timerService(), wiring.port(out, ctx::output));
+    }
+  }
+
+  /** What both functions hold: the settings and, once opened, the scoring logic and the output port. */
+  static final class Wiring implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private final FlinkScoring settings;
+    private final boolean staged;
+    private final boolean requests;
+    private transient @Nullable ScoringLogic logic;
+    private transient @Nullable Port port;
+
+    Wiring(FlinkScoring settings, boolean staged, boolean requests) {
+      this.settings = settings;
+      this.staged = staged;
+      this.requests = requests;
+    }
+
+    void open(RuntimeContext context) {
+      logic = new ScoringLogic(settings, context, requests);
       port = new Port(staged);
     }
 
-    private ScoringLogic logic() {
+    ScoringLogic logic() {
       if (logic == null) {
         throw new IllegalStateException("the scoring function was not opened");
       }
       return logic;
     }
 
-    @Override
-    public void processElement1(EngagementEvent event, Context ctx, Collector<O> out) throws Exception {
-      logic().onEvent(ctx.getCurrentKey(), event, ctx.timerService(), port(out, ctx));
-    }
-
-    @Override
-    public void processElement2(ScoreRequest request, Context ctx, Collector<O> out) throws Exception {
-      logic().onRequest(ctx.getCurrentKey(), request, ctx.timerService(), port(out, ctx));
-    }
-
-    @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<O> out) throws Exception {
-      logic().onTimer(ctx.getCurrentKey(), timestamp, ctx.timerService(), port(out, ctx));
-    }
-
-    private Port port(Collector<O> out,
-        KeyedCoProcessFunction<String, EngagementEvent, ScoreRequest, O>.Context ctx) {
-      return Port.bind(port, out, ctx::output);
+    Port port(Collector<?> out, Side side) {
+      return Port.bind(port, out, side);
     }
   }
 

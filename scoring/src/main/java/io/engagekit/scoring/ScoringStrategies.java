@@ -296,8 +296,8 @@ public final class ScoringStrategies {
    */
   public static List<ScoringStrategy<?>> all() {
     Map<String, ScoringStrategy<?>> byName = new LinkedHashMap<>();
-    for (ScoringStrategy<?> s : List.of(satisfactionCsat(), satisfactionNps(), satisfactionCes(), loyaltyDecayed(), loyaltyRfm(),
-        loyaltyBgNbd(), loyaltyParetoNbd(), loyaltyClv(), loyaltyAdvocacy(), compositeBlocks(),
+    for (ScoringStrategy<?> s : List.of(satisfactionCsat(), satisfactionNps(), satisfactionCes(), loyaltyDecayed(),
+        loyaltyRfm(), loyaltyBgNbd(), loyaltyParetoNbd(), loyaltyClv(), loyaltyAdvocacy(), compositeBlocks(),
         FadingInterest.strategy(), journeyWeighted())) {
       byName.put(s.name(), s);
     }

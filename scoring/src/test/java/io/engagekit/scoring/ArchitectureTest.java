@@ -51,7 +51,8 @@ final class ArchitectureTest {
         .layer("Ideas").definedBy("io.engagekit.scoring.loyalty..", "io.engagekit.scoring.satisfaction..",
             "io.engagekit.scoring.journeys..", "io.engagekit.scoring.attribution..",
             "io.engagekit.scoring.composite..", "io.engagekit.scoring.alerts..")
-        .layer("Assembly").definedBy(DescribedPredicate.or(root(false), resideInAPackage("io.engagekit.scoring.internal..")))
+        .layer("Assembly")
+        .definedBy(DescribedPredicate.or(root(false), resideInAPackage("io.engagekit.scoring.internal..")))
         .layer("Tools").definedBy("io.engagekit.scoring.evaluation..", "io.engagekit.scoring.simulation..")
         .whereLayer("Tools").mayNotBeAccessedByAnyLayer()
         .whereLayer("Assembly").mayOnlyBeAccessedByLayers("Tools")

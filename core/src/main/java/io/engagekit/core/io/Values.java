@@ -65,44 +65,39 @@ final class Values {
 
   static boolean isDecimal(String s) {
     int n = s.length();
-    int i = 0;
-    if (i < n && s.charAt(i) == '-') {
-      i++;
-    }
-    int digits = 0;
-    while (i < n && isDigit(s.charAt(i))) {
-      i++;
-      digits++;
-    }
-    if (digits == 0) {
+    int i = s.startsWith("-") ? 1 : 0;
+    int end = digits(s, i);
+    if (end == i) {
       return false;
     }
+    i = end;
     if (i < n && s.charAt(i) == '.') {
-      i++;
-      digits = 0;
-      while (i < n && isDigit(s.charAt(i))) {
-        i++;
-        digits++;
-      }
-      if (digits == 0) {
+      end = digits(s, i + 1);
+      if (end == i + 1) {
         return false;
       }
+      i = end;
     }
     if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
       i++;
       if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
         i++;
       }
-      digits = 0;
-      while (i < n && isDigit(s.charAt(i))) {
-        i++;
-        digits++;
-      }
-      if (digits == 0) {
+      end = digits(s, i);
+      if (end == i) {
         return false;
       }
+      i = end;
     }
     return i == n;
+  }
+
+  /** The index after the run of digits starting at {@code i}. */
+  private static int digits(String s, int i) {
+    while (i < s.length() && isDigit(s.charAt(i))) {
+      i++;
+    }
+    return i;
   }
 
   private static boolean isDigit(char c) {

@@ -51,7 +51,7 @@ import java.util.Set;
  * purchases as {@code expected_transactions}: build them with {@link #modelSettings} so that the
  * horizon is the holdout), else the score itself. It reports the AUC for "had the outcome"
  * (a positive value), Spearman's and Pearson's correlations, the top-decile lift and the gains
- * curve; the Brier score and a calibration plot when the predictor is a probability; the MAE, RMSE
+ * curve; the Brier score and a reliability diagram when the predictor is a probability; the MAE, RMSE
  * and tracking error when it is a count. Each measure comes with a 95% percentile bootstrap
  * interval ({@link Bootstrap}); every strategy sees the same resamples, so the intervals compare
  * like with like. Strategies are ranked by AUC, then Spearman's correlation, then name.
@@ -63,8 +63,8 @@ import java.util.Set;
 public final class Backtest {
   /** Bins of the score histograms. */
   static final int SCORE_BINS = 20;
-  /** Bins of the calibration plots. */
-  static final int CALIBRATION_BINS = 10;
+  /** Bins of the reliability diagram. */
+  static final int RELIABILITY_BINS = 10;
 
   private final List<ScoringStrategy<?>> strategies;
   private final EngagementEngine engine;
@@ -291,7 +291,7 @@ public final class Backtest {
     for (int i = 0; i < results.size(); i++) {
       Evaluation.StrategyResult r = results.get(i);
       ranked.add(new Evaluation.StrategyResult(i + 1, r.name(), r.family(), r.predictor(), r.auc(), r.spearman(),
-          r.pearson(), r.topDecileLift(), r.brier(), r.counts(), r.gains(), r.calibration(), r.scores()));
+          r.pearson(), r.topDecileLift(), r.brier(), r.counts(), r.gains(), r.reliability(), r.scores()));
     }
     return new Evaluation(outcome, calibrationEnd, holdoutEnd, n, with, total, newInHoldout, samples, seed, ranked);
   }
@@ -330,8 +330,8 @@ public final class Backtest {
     }
     Optional<Estimate> brier = probability
         ? Optional.of(Bootstrap.interval(n, samples, seed, r::brier)) : Optional.empty();
-    List<Metrics.CalibrationBin> calibration = probability
-        ? Metrics.calibration(prediction, had, CALIBRATION_BINS) : List.of();
+    List<Metrics.ReliabilityBin> reliability = probability
+        ? Metrics.reliability(prediction, had, RELIABILITY_BINS) : List.of();
     Optional<Evaluation.CountErrors> counts = count
         ? Optional.of(new Evaluation.CountErrors(Metrics.mae(prediction, y), Metrics.rmse(prediction, y),
             Metrics.trackingError(prediction, y)))
@@ -349,7 +349,7 @@ public final class Backtest {
       }
     }
     return new Evaluation.StrategyResult(0, s.name(), s.family(), measure == null ? "score" : measure, auc, spearman,
-        pearson, lift, brier, counts, Metrics.gains(prediction, y), calibration,
+        pearson, lift, brier, counts, Metrics.gains(prediction, y), reliability,
         new Evaluation.Histogram(List.of(withOutcome), List.of(without)));
   }
 

@@ -70,14 +70,14 @@ public record Evaluation(Outcome outcome, Instant calibrationEnd, Instant holdou
    * @param brier the Brier score, when the predictor is a probability ({@code p_purchase})
    * @param counts the errors of a count predictor ({@code expected_transactions}), else empty
    * @param gains the cumulative gains curve of the predictor
-   * @param calibration the binned calibration (ten bins), when the predictor is a probability;
+   * @param reliability the reliability diagram (ten bins), when the predictor is a probability;
    *     else empty
    * @param scores the distribution of the scores (not the predictor) on 0–100 in twenty bins,
    *     for customers with and without the outcome
    */
   public record StrategyResult(int rank, String name, String family, String predictor, Estimate auc,
       Estimate spearman, Estimate pearson, Estimate topDecileLift, Optional<Estimate> brier,
-      Optional<CountErrors> counts, Metrics.Gains gains, List<Metrics.CalibrationBin> calibration,
+      Optional<CountErrors> counts, Metrics.Gains gains, List<Metrics.ReliabilityBin> reliability,
       Histogram scores) {
     /**
      * Validates and copies the components.
@@ -93,7 +93,7 @@ public record Evaluation(Outcome outcome, Instant calibrationEnd, Instant holdou
      * @param brier see the class description
      * @param counts see the class description
      * @param gains see the class description
-     * @param calibration see the class description
+     * @param reliability see the class description
      * @param scores see the class description
      * @throws NullPointerException if a component is null
      */
@@ -108,7 +108,7 @@ public record Evaluation(Outcome outcome, Instant calibrationEnd, Instant holdou
       requireNonNull(brier, "brier");
       requireNonNull(counts, "counts");
       requireNonNull(gains, "gains");
-      calibration = List.copyOf(calibration);
+      reliability = List.copyOf(reliability);
       requireNonNull(scores, "scores");
     }
   }

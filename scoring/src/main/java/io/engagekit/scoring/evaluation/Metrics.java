@@ -211,7 +211,7 @@ public final class Metrics {
    *     or a probability is outside [0, 1] or not a number
    * @throws NullPointerException if an array is null
    */
-  public static List<CalibrationBin> calibration(double[] probabilities, boolean[] outcomes, int bins) {
+  public static List<ReliabilityBin> reliability(double[] probabilities, boolean[] outcomes, int bins) {
     if (bins < 1) {
       throw new IllegalArgumentException("bins must be at least 1 but was " + bins);
     }
@@ -225,10 +225,10 @@ public final class Metrics {
       predicted[b] += probabilities[i];
       positive[b] += outcomes[i] ? 1 : 0;
     }
-    List<CalibrationBin> out = new ArrayList<>();
+    List<ReliabilityBin> out = new ArrayList<>();
     for (int b = 0; b < bins; b++) {
       if (count[b] > 0) {
-        out.add(new CalibrationBin((double) b / bins, (double) (b + 1) / bins, count[b],
+        out.add(new ReliabilityBin((double) b / bins, (double) (b + 1) / bins, count[b],
             Math.min(1, predicted[b] / count[b]), (double) positive[b] / count[b]));
       }
     }
@@ -397,7 +397,7 @@ public final class Metrics {
   }
 
   /**
-   * One bin of a calibration plot.
+   * One bin of a reliability diagram (a calibration plot).
    *
    * @param low the bin's lowest probability
    * @param high the bin's highest probability (exclusive, but for the last bin)
@@ -405,7 +405,7 @@ public final class Metrics {
    * @param predicted their mean predicted probability
    * @param observed the share of them that had the outcome
    */
-  public record CalibrationBin(double low, double high, long customers, double predicted, double observed) {}
+  public record ReliabilityBin(double low, double high, long customers, double predicted, double observed) {}
 
   private static void check(double[] x, double[] y) {
     requireNonNull(x, "x");

@@ -88,7 +88,8 @@ public final class ModelStrategies {
     BgNbd bgnbd = model(ModelType.BGNBD);
     ParetoNbd paretonbd = model(ModelType.PARETONBD);
     return Optional.ofNullable(switch (requireNonNull(name, "name")) {
-      case "loyalty.bgnbd" -> bgnbd == null ? LoyaltyStrategies.bgNbd(settings) : LoyaltyStrategies.bgNbd(bgnbd, settings);
+      case "loyalty.bgnbd" -> bgnbd == null ? LoyaltyStrategies.bgNbd(settings)
+          : LoyaltyStrategies.bgNbd(bgnbd, settings);
       case "loyalty.paretonbd" -> paretonbd == null ? LoyaltyStrategies.paretoNbd(settings)
           : LoyaltyStrategies.paretoNbd(paretonbd, settings);
       case "loyalty.clv" -> LoyaltyStrategies.clv(clvModel(), model(ModelType.GAMMAGAMMA), settings);

@@ -83,7 +83,8 @@ public record BgNbd(double r, double alpha, double a, double b) implements Trans
     java.util.Arrays.sort(byX, java.util.Comparator.comparingLong(RepeatPattern::x));
     BgNbdLikelihood.Times times = new BgNbdLikelihood.Times(byX);
     MaximumLikelihood.Optimum o = MaximumLikelihood.fit("BG/NBD", NAMES, new double[] {1, 1, 1, 1},
-        p -> BgNbdLikelihood.logLikelihood(byX, p[0], p[1], p[2], p[3]), p -> BgNbdLikelihood.gradient(byX, p[0], p[1], p[2], p[3]),
+        p -> BgNbdLikelihood.logLikelihood(byX, p[0], p[1], p[2], p[3]),
+        p -> BgNbdLikelihood.gradient(byX, p[0], p[1], p[2], p[3]),
         (p, g, h) -> BgNbdLikelihood.derivatives(byX, times, p[0], p[1], p[2], p[3], g, h), customers);
     double[] p = o.parameters();
     return ModelFit.of(new BgNbd(p[0], p[1], p[2], p[3]), NAMES, o, customers);
@@ -91,7 +92,8 @@ public record BgNbd(double r, double alpha, double a, double b) implements Trans
 
   @Override
   public double logLikelihood(Collection<RepeatPattern> patterns) {
-    return BgNbdLikelihood.logLikelihood(requireNonNull(patterns, "patterns").toArray(new RepeatPattern[0]), r, alpha, a, b);
+    RepeatPattern[] data = requireNonNull(patterns, "patterns").toArray(new RepeatPattern[0]);
+    return BgNbdLikelihood.logLikelihood(data, r, alpha, a, b);
   }
 
   /**

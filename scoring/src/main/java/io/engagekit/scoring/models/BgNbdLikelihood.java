@@ -12,6 +12,15 @@ final class BgNbdLikelihood {
   private BgNbdLikelihood() {}
 
   static double logLikelihood(RepeatPattern[] data, double r, double alpha, double a, double b) {
+    return logLikelihood(data, r, alpha, a, b, 0);
+  }
+
+  /**
+   * The log-likelihood of BG/NBD ({@code shift} 0) or MBG/NBD ({@code shift} 1), as for {@link
+   * #gradient(RepeatPattern[], double, double, double, double, int)}; patterns sorted by x share
+   * their x terms.
+   */
+  static double logLikelihood(RepeatPattern[] data, double r, double alpha, double a, double b, int shift) {
     double logAlpha = Math.log(alpha);
     double lgR = LogGamma.value(r);
     double lgB = LogGamma.value(b);
@@ -26,12 +35,12 @@ final class BgNbdLikelihood {
       if (p.x() != lastX) {
         lastX = p.x();
         a1 = LogGamma.value(r + x) - lgR + r * logAlpha;
-        a2 = lgAB + LogGamma.value(b + x) - lgB - LogGamma.value(a + b + x);
+        a2 = lgAB + LogGamma.value(b + x + shift) - lgB - LogGamma.value(a + b + x + shift);
       }
       double a3 = -(r + x) * Math.log(alpha + p.T());
       double ll;
-      if (p.x() > 0) {
-        double a4 = logA - Math.log(b + x - 1) - (r + x) * Math.log(alpha + p.tx());
+      if (shift > 0 || p.x() > 0) {
+        double a4 = logA - Math.log(b + x - 1 + shift) - (r + x) * Math.log(alpha + p.tx());
         ll = a1 + a2 + Parameters.logSumExp(a3, a4);
       } else {
         ll = a1 + a2 + a3;
@@ -221,6 +230,15 @@ final class BgNbdLikelihood {
 
   /** The gradient of the total log-likelihood with respect to (r, α, a, b). */
   static double[] gradient(RepeatPattern[] data, double r, double alpha, double a, double b) {
+    return gradient(data, r, alpha, a, b, 0);
+  }
+
+  /**
+   * The gradient of BG/NBD ({@code shift} 0) or of MBG/NBD ({@code shift} 1), which is BG/NBD with
+   * a chance to drop out at time 0 as well (Batislam, Denizel &amp; Filiztekin 2007): b + x − 1
+   * becomes b + x, and the second term of the log-sum-exp exists for x = 0 too.
+   */
+  static double[] gradient(RepeatPattern[] data, double r, double alpha, double a, double b, int shift) {
     double logAlpha = Math.log(alpha);
     double psiR = Digamma.value(r);
     double psiB = Digamma.value(b);
@@ -237,18 +255,18 @@ final class BgNbdLikelihood {
       // w4: the share of the second term of the log-sum-exp (0 without repeats); w3 = 1 - w4.
       double w4 = 0;
       double logTx = 0;
-      if (p.x() > 0) {
+      if (shift > 0 || p.x() > 0) {
         logTx = Math.log(alpha + p.tx());
         double a3 = -(r + x) * logT;
-        double a4 = logA - Math.log(b + x - 1) - (r + x) * logTx;
+        double a4 = logA - Math.log(b + x - 1 + shift) - (r + x) * logTx;
         w4 = a4 > a3 ? 1 / (1 + Math.exp(a3 - a4)) : Math.exp(a4 - a3) / (1 + Math.exp(a4 - a3));
       }
       double w3 = 1 - w4;
-      double psiABX = Digamma.value(a + b + x);
+      double psiABX = Digamma.value(a + b + x + shift);
       gr += n * (Digamma.value(r + x) - psiR + logAlpha - w3 * logT - w4 * logTx);
       galpha += n * (r / alpha - w3 * (r + x) / (alpha + p.T()) - (w4 == 0 ? 0 : w4 * (r + x) / (alpha + p.tx())));
       ga += n * (psiAB - psiABX + (w4 == 0 ? 0 : w4 / a));
-      gb += n * (psiAB + Digamma.value(b + x) - psiB - psiABX - (w4 == 0 ? 0 : w4 / (b + x - 1)));
+      gb += n * (psiAB + Digamma.value(b + x + shift) - psiB - psiABX - (w4 == 0 ? 0 : w4 / (b + x - 1 + shift)));
     }
     return new double[] {gr, galpha, ga, gb};
   }

@@ -4,8 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.Serializable;
 import java.util.Collection;
-import org.apache.commons.numbers.gamma.Digamma;
-import org.apache.commons.numbers.gamma.LogGamma;
 
 /**
  * The MBG/NBD model of Batislam, Denizel &amp; Filiztekin (2007), "Empirical validation and
@@ -65,14 +63,16 @@ public record MbgNbd(double r, double alpha, double a, double b) implements Tran
     RepeatPattern[] data = Parameters.patterns(patterns, "MBG/NBD");
     long customers = Parameters.customers(data);
     MaximumLikelihood.Optimum o = MaximumLikelihood.fit("MBG/NBD", NAMES, new double[] {1, 1, 1, 1},
-        v -> logLikelihood(data, v[0], v[1], v[2], v[3]), v -> gradient(data, v[0], v[1], v[2], v[3]), customers);
+        v -> BgNbdLikelihood.logLikelihood(data, v[0], v[1], v[2], v[3], 1),
+        v -> BgNbdLikelihood.gradient(data, v[0], v[1], v[2], v[3], 1), customers);
     double[] v = o.parameters();
     return ModelFit.of(new MbgNbd(v[0], v[1], v[2], v[3]), NAMES, o, customers);
   }
 
   @Override
   public double logLikelihood(Collection<RepeatPattern> patterns) {
-    return logLikelihood(requireNonNull(patterns, "patterns").toArray(new RepeatPattern[0]), r, alpha, a, b);
+    return BgNbdLikelihood.logLikelihood(requireNonNull(patterns, "patterns").toArray(new RepeatPattern[0]), r, alpha,
+        a, b, 1);
   }
 
   /**
@@ -143,49 +143,5 @@ public record MbgNbd(double r, double alpha, double a, double b) implements Tran
     return Parameters.named(NAMES, r, alpha, a, b);
   }
 
-  private static double logLikelihood(RepeatPattern[] data, double r, double alpha, double a, double b) {
-    double logAlpha = Math.log(alpha);
-    double lgR = LogGamma.value(r);
-    double lgB = LogGamma.value(b);
-    double lgAB = LogGamma.value(a + b);
-    double logA = Math.log(a);
-    double sum = 0;
-    for (RepeatPattern p : data) {
-      double x = p.x();
-      double a1 = LogGamma.value(r + x) - lgR + r * logAlpha;
-      double a2 = lgAB + LogGamma.value(b + x + 1) - lgB - LogGamma.value(a + b + x + 1);
-      double a3 = -(r + x) * Math.log(alpha + p.T());
-      double a4 = logA - Math.log(b + x) - (r + x) * Math.log(alpha + p.tx());
-      sum += p.customers() * (a1 + a2 + Parameters.logSumExp(a3, a4));
-    }
-    return sum;
-  }
 
-  private static double[] gradient(RepeatPattern[] data, double r, double alpha, double a, double b) {
-    double logAlpha = Math.log(alpha);
-    double psiR = Digamma.value(r);
-    double psiB = Digamma.value(b);
-    double psiAB = Digamma.value(a + b);
-    double logA = Math.log(a);
-    double gr = 0;
-    double galpha = 0;
-    double ga = 0;
-    double gb = 0;
-    for (RepeatPattern p : data) {
-      double x = p.x();
-      double n = p.customers();
-      double logT = Math.log(alpha + p.T());
-      double logTx = Math.log(alpha + p.tx());
-      double a3 = -(r + x) * logT;
-      double a4 = logA - Math.log(b + x) - (r + x) * logTx;
-      double w4 = Parameters.logistic(a3 - a4);
-      double w3 = 1 - w4;
-      double psiABX = Digamma.value(a + b + x + 1);
-      gr += n * (Digamma.value(r + x) - psiR + logAlpha - w3 * logT - w4 * logTx);
-      galpha += n * (r / alpha - w3 * (r + x) / (alpha + p.T()) - w4 * (r + x) / (alpha + p.tx()));
-      ga += n * (psiAB - psiABX + w4 / a);
-      gb += n * (psiAB + Digamma.value(b + x + 1) - psiB - psiABX - w4 / (b + x));
-    }
-    return new double[] {gr, galpha, ga, gb};
-  }
 }

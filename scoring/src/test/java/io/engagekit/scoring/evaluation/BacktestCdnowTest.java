@@ -93,7 +93,7 @@ final class BacktestCdnowTest {
     double base = (double) e.withOutcome() / e.customers();
     assertTrue(brier < base * (1 - base), brier + " against the base rate's " + base * (1 - base));
     assertTrue(bgnbd.auc().value() > 0.75, bgnbd.auc().toString());
-    assertEquals(10, bgnbd.calibration().stream().mapToLong(b -> b.customers() > 0 ? 1 : 0).sum(), 3);
+    assertEquals(10, bgnbd.reliability().stream().mapToLong(b -> b.customers() > 0 ? 1 : 0).sum(), 3);
     assertTrue(e.strategy("loyalty.rfm").orElseThrow().brier().isEmpty());
   }
 }

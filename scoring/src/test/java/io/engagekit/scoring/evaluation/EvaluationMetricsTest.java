@@ -31,9 +31,9 @@ final class EvaluationMetricsTest {
     double[] p = {0.1, 0.15, 0.9, 1.0};
     boolean[] y = {false, true, true, true};
     assertEquals((0.01 + 0.7225 + 0.01 + 0) / 4, Metrics.brier(p, y), 1e-15);
-    List<Metrics.CalibrationBin> bins = Metrics.calibration(p, y, 10);
+    List<Metrics.ReliabilityBin> bins = Metrics.reliability(p, y, 10);
     assertEquals(2, bins.size());
-    assertEquals(new Metrics.CalibrationBin(0.1, 0.2, 2, 0.125, 0.5), bins.get(0));
+    assertEquals(new Metrics.ReliabilityBin(0.1, 0.2, 2, 0.125, 0.5), bins.get(0));
     assertEquals(2, bins.get(1).customers());
     assertEquals(0.95, bins.get(1).predicted(), 1e-15);
     assertThrows(IllegalArgumentException.class, () -> Metrics.brier(new double[] {1.5}, new boolean[] {true}));
