@@ -27,6 +27,11 @@ final class ArchitectureTest {
   }
 
   @Test
+  void noMainFileOver450Lines() throws java.io.IOException {
+    assertEquals(java.util.Map.of(), ImportGraph.longerThan(java.nio.file.Path.of(""), 450));
+  }
+
+  @Test
   void noImportLoopBetweenFiles() {
     assertEquals(List.of(), ImportGraph.loops(CLASSES));
   }

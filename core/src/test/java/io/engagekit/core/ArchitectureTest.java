@@ -18,6 +18,11 @@ final class ArchitectureTest {
       .importPackages("io.engagekit.core");
 
   @Test
+  void noMainFileOver450Lines() throws java.io.IOException {
+    assertEquals(java.util.Map.of(), ImportGraph.longerThan(java.nio.file.Path.of(""), 450));
+  }
+
+  @Test
   void noImportLoopBetweenFiles() {
     assertTrue(CORE.contain(Touchpoint.class), "the main classes were imported");
     assertEquals(List.of(), ImportGraph.loops(CORE));

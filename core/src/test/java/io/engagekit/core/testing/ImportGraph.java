@@ -3,6 +3,9 @@ package io.engagekit.core.testing;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -13,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * The import graph between source files, built from class files: one node per top-level class
@@ -47,6 +51,34 @@ public final class ImportGraph {
       }
     }
     return stronglyConnected(edges);
+  }
+
+  /**
+   * Returns the main source files under a module's {@code src/main/java} longer than a limit, each
+   * with its length: docs/ARCHITECTURE.md keeps every file to 450 lines, split along its seams.
+   *
+   * @param module the module's directory (a test's working directory)
+   * @param maxLines the most lines a file may have
+   * @return each longer file (relative to {@code src/main/java}) with its line count
+   * @throws IOException if the sources cannot be read
+   */
+  public static Map<String, Long> longerThan(Path module, int maxLines) throws IOException {
+    Path root = module.resolve("src/main/java");
+    List<Path> sources;
+    try (Stream<Path> files = Files.walk(root)) {
+      sources = files.filter(p -> p.toString().endsWith(".java")).toList();
+    }
+    Map<String, Long> out = new TreeMap<>();
+    for (Path f : sources) {
+      long lines = Files.readAllLines(f).size();
+      if (lines > maxLines) {
+        out.put(root.relativize(f).toString(), lines);
+      }
+    }
+    if (sources.isEmpty()) {
+      throw new IOException("no sources under " + root.toAbsolutePath());
+    }
+    return out;
   }
 
   private static String file(JavaClass c) {
