@@ -25,8 +25,12 @@ final class ModelBenchmarkTest {
     b.cohort = ModelBenchmark.Cohort.SAMPLE;
     b.patterns = ModelBenchmark.Patterns.UNIQUE;
     b.setup();
-    // The published fit: r = 0.2426 (Fader, Hardie & Lee 2005).
+    // The published fits: r = 0.2426 (Fader, Hardie & Lee 2005); Gamma-Gamma p = 6.25 on the 946 repeat
+    // buyers (Fader, Hardie & Lee 2005, "RFM and CLV"); MBG/NBD's log-likelihood -9582.14 (issue 4).
     assertEquals(0.24259, b.fitBgNbd().parameters().get("r"), 0.24259e-3);
+    assertEquals(6.25, b.fitGammaGamma().parameters().get("p"), 0.002 * 6.25);
+    assertEquals(946, b.fitGammaGamma().customers());
+    assertEquals(-9582.14, b.fitMbgNbd().logLikelihood(), 0.01);
   }
 
   @Test

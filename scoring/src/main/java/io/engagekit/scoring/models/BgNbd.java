@@ -85,7 +85,7 @@ public record BgNbd(double r, double alpha, double a, double b) implements Trans
     MaximumLikelihood.Optimum o = MaximumLikelihood.fit("BG/NBD", NAMES, new double[] {1, 1, 1, 1},
         p -> BgNbdLikelihood.logLikelihood(byX, p[0], p[1], p[2], p[3]),
         p -> BgNbdLikelihood.gradient(byX, p[0], p[1], p[2], p[3]),
-        (p, g, h) -> BgNbdLikelihood.derivatives(byX, times, p[0], p[1], p[2], p[3], g, h), customers);
+        (p, g, h) -> BgNbdLikelihood.derivatives(byX, times, p[0], p[1], p[2], p[3], g, h, 0), customers);
     double[] p = o.parameters();
     return ModelFit.of(new BgNbd(p[0], p[1], p[2], p[3]), NAMES, o, customers);
   }

@@ -60,7 +60,7 @@ final class BgNbdLikelihood {
    */
   static double derivatives(RepeatPattern[] byX, double r, double alpha, double a, double b, double[] g,
       double[][] h) {
-    return derivatives(byX, new Times(byX), r, alpha, a, b, g, h);
+    return derivatives(byX, new Times(byX), r, alpha, a, b, g, h, 0);
   }
 
   /**
@@ -88,10 +88,11 @@ final class BgNbdLikelihood {
 
   /**
    * {@link #derivatives(RepeatPattern[], double, double, double, double, double[], double[][])}
-   * with the times given.
+   * with the times given, for BG/NBD ({@code shift} 0) or MBG/NBD ({@code shift} 1: b + x − 1 becomes
+   * b + x, Γ(b+x) and Γ(a+b+x) become Γ(b+x+1) and Γ(a+b+x+1), and S has its second term for x = 0 too).
    */
   static double derivatives(RepeatPattern[] byX, Times times, double r, double alpha, double a, double b,
-      double[] g, double[][] h) {
+      double[] g, double[][] h, int shift) {
     double[] logs = new double[times.values.length];
     double[] inverses = new double[times.values.length];
     for (int i = 0; i < logs.length; i++) {
@@ -140,25 +141,26 @@ final class BgNbdLikelihood {
       double x = p.x();
       if (p.x() != lastX) {
         lastX = p.x();
-        double lgABX = LogGamma.value(a + b + x);
-        double psiABX = Digamma.value(a + b + x);
-        double triABX = Trigamma.value(a + b + x);
-        lg = LogGamma.value(r + x) - lgR + r * logAlpha + lgAB + LogGamma.value(b + x) - lgB - lgABX;
+        double bx = b + x + shift;
+        double lgABX = LogGamma.value(a + bx);
+        double psiABX = Digamma.value(a + bx);
+        double triABX = Trigamma.value(a + bx);
+        lg = LogGamma.value(r + x) - lgR + r * logAlpha + lgAB + LogGamma.value(bx) - lgB - lgABX;
         dr = Digamma.value(r + x) - psiR + logAlpha;
         da = psiAB - psiABX;
-        db = psiAB + Digamma.value(b + x) - psiB - psiABX;
+        db = psiAB + Digamma.value(bx) - psiB - psiABX;
         trr = Trigamma.value(r + x) - triR;
         taa = triAB - triABX;
-        tbb = triAB + Trigamma.value(b + x) - triB - triABX;
-        logB1 = x > 0 ? Math.log(b + x - 1) : 0;
-        inB = x > 0 ? 1 / (b + x - 1) : 0;
+        tbb = triAB + Trigamma.value(bx) - triB - triABX;
+        logB1 = shift > 0 || x > 0 ? Math.log(bx - 1) : 0;
+        inB = shift > 0 || x > 0 ? 1 / (bx - 1) : 0;
       }
       double n = p.customers();
       double rx = r + x;
       double inT = inverses[times.ofT[i]];
       double logT = logs[times.ofT[i]];
       double a3 = -rx * logT;
-      // S and its derivatives; A3 alone when x = 0.
+      // S and its derivatives; A3 alone when x = 0 (BG/NBD).
       double s = a3;
       double sr = -logT;
       double sal = -rx * inT;
@@ -173,7 +175,7 @@ final class BgNbdLikelihood {
       double d1 = 0;
       double d2 = 0;
       double d3 = 0;
-      if (p.x() > 0) {
+      if (shift > 0 || p.x() > 0) {
         double inTx = inverses[times.ofTx[i]];
         double logTx = logs[times.ofTx[i]];
         double a4 = logA - logB1 - rx * logTx;

@@ -6,6 +6,7 @@ import java.io.Serializable;
 import java.util.Collection;
 import org.apache.commons.numbers.gamma.Digamma;
 import org.apache.commons.numbers.gamma.LogGamma;
+import org.apache.commons.numbers.gamma.Trigamma;
 
 /**
  * The Gamma-Gamma model of spend per transaction (Fader, Hardie &amp; Lee 2005, "RFM and CLV:
@@ -62,16 +63,17 @@ public record GammaGamma(double p, double q, double gamma) implements Serializab
    * @throws ModelFitException if the optimiser does not converge to a proper maximum
    */
   public static ModelFit<GammaGamma> fit(Collection<SpendPattern> patterns) {
-    SpendPattern[] data = requireNonNull(patterns, "patterns").toArray(new SpendPattern[0]);
+    SpendPattern[] data = merged(requireNonNull(patterns, "patterns"));
     if (data.length == 0) {
       throw new IllegalArgumentException("Gamma-Gamma needs at least one customer with a repeat spend");
     }
     long customers = 0;
     for (SpendPattern s : data) {
-      customers += requireNonNull(s, "pattern").customers();
+      customers = Math.addExact(customers, s.customers());
     }
     MaximumLikelihood.Optimum o = MaximumLikelihood.fit("Gamma-Gamma", NAMES, new double[] {1, 1, 1},
-        v -> logLikelihood(data, v[0], v[1], v[2]), v -> gradient(data, v[0], v[1], v[2]), customers);
+        v -> logLikelihood(data, v[0], v[1], v[2]), v -> gradient(data, v[0], v[1], v[2]),
+        (v, g, h) -> derivatives(data, v[0], v[1], v[2], g, h), customers);
     double[] v = o.parameters();
     return ModelFit.of(new GammaGamma(v[0], v[1], v[2]), NAMES, o, customers);
   }
@@ -129,7 +131,7 @@ public record GammaGamma(double p, double q, double gamma) implements Serializab
     return expectedSpend(0, 0);
   }
 
-  private static double logLikelihood(SpendPattern[] data, double p, double q, double gamma) {
+  static double logLikelihood(SpendPattern[] data, double p, double q, double gamma) {
     double lgQ = LogGamma.value(q);
     double qLogGamma = q * Math.log(gamma);
     double sum = 0;
@@ -144,7 +146,7 @@ public record GammaGamma(double p, double q, double gamma) implements Serializab
     return sum;
   }
 
-  private static double[] gradient(SpendPattern[] data, double p, double q, double gamma) {
+  static double[] gradient(SpendPattern[] data, double p, double q, double gamma) {
     double psiQ = Digamma.value(q);
     double logGamma = Math.log(gamma);
     double gp = 0;
@@ -162,5 +164,74 @@ public record GammaGamma(double p, double q, double gamma) implements Serializab
       gg += n * (q / gamma - (px + q) / (gamma + m * x));
     }
     return new double[] {gp, gq, gg};
+  }
+
+  /** Equal (x, mean spend) patterns as one, with their customers added: a fit costs distinct patterns. */
+  private static SpendPattern[] merged(Collection<SpendPattern> patterns) {
+    java.util.Map<SpendPattern, long[]> counts = new java.util.TreeMap<>(RepeatPatterns.SPEND_ORDER);
+    for (SpendPattern s : patterns) {
+      long[] n = counts.computeIfAbsent(requireNonNull(s, "pattern"), k -> new long[1]);
+      n[0] = Math.addExact(n[0], s.customers());
+    }
+    SpendPattern[] out = new SpendPattern[counts.size()];
+    int i = 0;
+    for (java.util.Map.Entry<SpendPattern, long[]> e : counts.entrySet()) {
+      out[i++] = new SpendPattern(e.getKey().x(), e.getKey().meanSpend(), e.getValue()[0]);
+    }
+    return out;
+  }
+
+  /**
+   * The log-likelihood with its gradient and exact Hessian in (p, q, γ), in one pass. Per customer,
+   * ln L = lnΓ(px+q) − lnΓ(px) − lnΓ(q) + q ln γ + (px−1) ln m + px ln x − (px+q) ln D with
+   * D = γ + m x; its second derivatives are x²(ψ'(px+q) − ψ'(px)), x ψ'(px+q), −x/D (p with p, q, γ),
+   * ψ'(px+q) − ψ'(q), 1/γ − 1/D (q with q, γ) and −q/γ² + (px+q)/D² (γ with γ).
+   */
+  static double derivatives(SpendPattern[] data, double p, double q, double gamma, double[] g, double[][] h) {
+    double lgQ = LogGamma.value(q);
+    double psiQ = Digamma.value(q);
+    double triQ = Trigamma.value(q);
+    double logGamma = Math.log(gamma);
+    double ll = 0;
+    double gp = 0;
+    double gq = 0;
+    double gg = 0;
+    double hpp = 0;
+    double hpq = 0;
+    double hpg = 0;
+    double hqq = 0;
+    double hqg = 0;
+    double hgg = 0;
+    for (SpendPattern s : data) {
+      double n = s.customers();
+      double x = s.x();
+      double m = s.meanSpend();
+      double px = p * x;
+      double den = gamma + m * x;
+      double logDen = Math.log(den);
+      double logM = Math.log(m);
+      double logX = Math.log(x);
+      double triPxQ = Trigamma.value(px + q);
+      double psiPxQ = Digamma.value(px + q);
+      ll += n * (LogGamma.value(px + q) - LogGamma.value(px) - lgQ + q * logGamma + (px - 1) * logM + px * logX
+          - (px + q) * logDen);
+      gp += n * x * (psiPxQ - Digamma.value(px) + logM + logX - logDen);
+      gq += n * (psiPxQ - psiQ + logGamma - logDen);
+      gg += n * (q / gamma - (px + q) / den);
+      hpp += n * x * x * (triPxQ - Trigamma.value(px));
+      hpq += n * x * triPxQ;
+      hpg += n * -x / den;
+      hqq += n * (triPxQ - triQ);
+      hqg += n * (1 / gamma - 1 / den);
+      hgg += n * (-q / (gamma * gamma) + (px + q) / (den * den));
+    }
+    g[0] = gp;
+    g[1] = gq;
+    g[2] = gg;
+    double[][] m = {{hpp, hpq, hpg}, {hpq, hqq, hqg}, {hpg, hqg, hgg}};
+    for (int i = 0; i < 3; i++) {
+      System.arraycopy(m[i], 0, h[i], 0, 3);
+    }
+    return ll;
   }
 }

@@ -62,9 +62,14 @@ public record MbgNbd(double r, double alpha, double a, double b) implements Tran
   public static ModelFit<MbgNbd> fit(Collection<RepeatPattern> patterns) {
     RepeatPattern[] data = Parameters.patterns(patterns, "MBG/NBD");
     long customers = Parameters.customers(data);
+    // By x, so that the terms of each x are computed once per evaluation; exact Hessian (BG/NBD's, shifted).
+    RepeatPattern[] byX = data.clone();
+    java.util.Arrays.sort(byX, java.util.Comparator.comparingLong(RepeatPattern::x));
+    BgNbdLikelihood.Times times = new BgNbdLikelihood.Times(byX);
     MaximumLikelihood.Optimum o = MaximumLikelihood.fit("MBG/NBD", NAMES, new double[] {1, 1, 1, 1},
-        v -> BgNbdLikelihood.logLikelihood(data, v[0], v[1], v[2], v[3], 1),
-        v -> BgNbdLikelihood.gradient(data, v[0], v[1], v[2], v[3], 1), customers);
+        v -> BgNbdLikelihood.logLikelihood(byX, v[0], v[1], v[2], v[3], 1),
+        v -> BgNbdLikelihood.gradient(byX, v[0], v[1], v[2], v[3], 1),
+        (v, g, h) -> BgNbdLikelihood.derivatives(byX, times, v[0], v[1], v[2], v[3], g, h, 1), customers);
     double[] v = o.parameters();
     return ModelFit.of(new MbgNbd(v[0], v[1], v[2], v[3]), NAMES, o, customers);
   }

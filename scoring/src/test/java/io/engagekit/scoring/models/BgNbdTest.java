@@ -107,33 +107,38 @@ final class BgNbdTest {
    */
   /**
    * The one-pass log-likelihood, gradient and exact Hessian that the fit's Newton steps use agree
-   * with the log-likelihood, its analytic gradient, and central differences of that gradient.
+   * with the log-likelihood, its analytic gradient, and central differences of that gradient: for
+   * BG/NBD (shift 0) and for MBG/NBD (shift 1), which shares them.
    */
   @Test
   void derivatives_matchTheGradient_andItsDifferences() {
     RepeatPattern[] data = Cdnow.patterns().toArray(new RepeatPattern[0]);
     java.util.Arrays.sort(data, java.util.Comparator.comparingLong(RepeatPattern::x));
+    BgNbdLikelihood.Times times = new BgNbdLikelihood.Times(data);
     double[][] points = {{0.243, 4.414, 0.793, 2.426}, {1.7, 0.3, 3.5, 0.6}, {0.05, 40, 0.2, 9}};
-    for (double[] q : points) {
-      double[] g = new double[4];
-      double[][] h = new double[4][4];
-      double ll = BgNbdLikelihood.derivatives(data, q[0], q[1], q[2], q[3], g, h);
-      BgNbd m = new BgNbd(q[0], q[1], q[2], q[3]);
-      assertEquals(m.logLikelihood(java.util.Arrays.asList(data)), ll, 1e-9 * Math.abs(ll));
-      double[] expected = BgNbdLikelihood.gradient(data, q[0], q[1], q[2], q[3]);
-      for (int i = 0; i < 4; i++) {
-        assertEquals(expected[i], g[i], 1e-9 * (1 + Math.abs(expected[i])), "gradient " + i);
-        double step = 1e-5 * q[i];
-        double[] up = q.clone();
-        double[] down = q.clone();
-        up[i] += step;
-        down[i] -= step;
-        double[] gu = BgNbdLikelihood.gradient(data, up[0], up[1], up[2], up[3]);
-        double[] gd = BgNbdLikelihood.gradient(data, down[0], down[1], down[2], down[3]);
-        for (int j = 0; j < 4; j++) {
-          double numeric = (gu[j] - gd[j]) / (2 * step);
-          assertEquals(numeric, h[j][i], 1e-5 * (1 + Math.abs(numeric)), "hessian " + j + "," + i + " at " +
-              java.util.Arrays.toString(q));
+    for (int shift = 0; shift <= 1; shift++) {
+      for (double[] q : points) {
+        String at = "shift " + shift + " at " + java.util.Arrays.toString(q);
+        double[] g = new double[4];
+        double[][] h = new double[4][4];
+        double ll = BgNbdLikelihood.derivatives(data, times, q[0], q[1], q[2], q[3], g, h, shift);
+        double expectedLl = shift == 0 ? new BgNbd(q[0], q[1], q[2], q[3]).logLikelihood(java.util.Arrays.asList(data))
+            : new MbgNbd(q[0], q[1], q[2], q[3]).logLikelihood(java.util.Arrays.asList(data));
+        assertEquals(expectedLl, ll, 1e-9 * Math.abs(ll), at);
+        double[] expected = BgNbdLikelihood.gradient(data, q[0], q[1], q[2], q[3], shift);
+        for (int i = 0; i < 4; i++) {
+          assertEquals(expected[i], g[i], 1e-9 * (1 + Math.abs(expected[i])), "gradient " + i + ", " + at);
+          double step = 1e-5 * q[i];
+          double[] up = q.clone();
+          double[] down = q.clone();
+          up[i] += step;
+          down[i] -= step;
+          double[] gu = BgNbdLikelihood.gradient(data, up[0], up[1], up[2], up[3], shift);
+          double[] gd = BgNbdLikelihood.gradient(data, down[0], down[1], down[2], down[3], shift);
+          for (int j = 0; j < 4; j++) {
+            double numeric = (gu[j] - gd[j]) / (2 * step);
+            assertEquals(numeric, h[j][i], 1e-5 * (1 + Math.abs(numeric)), "hessian " + j + "," + i + ", " + at);
+          }
         }
       }
     }

@@ -38,6 +38,52 @@ final class GammaGammaTest {
     assertTrue(fit.gradientNorm() < 1e-3);
   }
 
+  /**
+   * The one-pass log-likelihood, gradient and exact Hessian the fit's Newton steps use agree with
+   * the log-likelihood, the analytic gradient and central differences of it, at the published
+   * estimates and away from them.
+   */
+  @Test
+  void derivatives_matchTheGradient_andItsDifferences() {
+    SpendPattern[] data = cdnowSpends().toArray(new SpendPattern[0]);
+    double[][] points = {{6.25, 3.74, 15.44}, {0.8, 12, 2}, {30, 1.5, 200}};
+    for (double[] v : points) {
+      String at = java.util.Arrays.toString(v);
+      double[] g = new double[3];
+      double[][] h = new double[3][3];
+      double ll = GammaGamma.derivatives(data, v[0], v[1], v[2], g, h);
+      assertEquals(GammaGamma.logLikelihood(data, v[0], v[1], v[2]), ll, 1e-9 * Math.abs(ll), at);
+      double[] expected = GammaGamma.gradient(data, v[0], v[1], v[2]);
+      for (int i = 0; i < 3; i++) {
+        assertEquals(expected[i], g[i], 1e-9 * (1 + Math.abs(expected[i])), "gradient " + i + " at " + at);
+        double step = 1e-5 * v[i];
+        double[] up = v.clone();
+        double[] down = v.clone();
+        up[i] += step;
+        down[i] -= step;
+        double[] gu = GammaGamma.gradient(data, up[0], up[1], up[2]);
+        double[] gd = GammaGamma.gradient(data, down[0], down[1], down[2]);
+        for (int j = 0; j < 3; j++) {
+          double numeric = (gu[j] - gd[j]) / (2 * step);
+          assertEquals(numeric, h[j][i], 1e-5 * (1 + Math.abs(numeric)), "hessian " + j + "," + i + " at " + at);
+        }
+      }
+    }
+  }
+
+  /** One pattern per customer (946) fits as the distinct patterns with counts do: equal patterns are merged. */
+  @Test
+  void fit_mergesEqualPatterns() {
+    List<SpendPattern> perCustomer = cdnowSpends();
+    RepeatPatterns grouped = new RepeatPatterns();
+    perCustomer.forEach(s -> grouped.add(s.x(), s.meanSpend()));
+    assertTrue(grouped.spendPatterns().size() < perCustomer.size());
+    ModelFit<GammaGamma> a = GammaGamma.fit(perCustomer);
+    ModelFit<GammaGamma> b = GammaGamma.fit(grouped.spendPatterns());
+    assertEquals(b.model(), a.model());
+    assertEquals(946, a.customers());
+  }
+
   /** E[M | x, m̄] is a weighted mean of the population mean and the customer's mean (equation 3). */
   @Test
   void expectedSpend_shrinksTowardsThePopulationMean() {
