@@ -97,7 +97,8 @@ public class ModelBenchmark {
     List<SpendPattern> perBuyer = new ArrayList<>();
     for (PurchaseHistory.Calibration s : c.customers().values()) {
       perCustomer.add(s.pattern());
-      if (s.pattern().x() > 0) {
+      if (s.pattern().x() > 0 && s.meanRepeatSpend().getAsDouble() > 0) {
+        // Repeat buyers who spent 0 are left out of Gamma-Gamma fits (zero likelihood), as fit does.
         perBuyer.add(SpendPattern.of(s.pattern().x(), s.meanRepeatSpend().getAsDouble()));
       }
     }

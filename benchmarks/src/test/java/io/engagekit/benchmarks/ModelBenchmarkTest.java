@@ -49,4 +49,22 @@ final class ModelBenchmarkTest {
       assertTrue(b.alive[i] > 0 && b.alive[i] <= 1);
     }
   }
+
+  /**
+   * ModelScaleBenchmark's customers are BG/NBD customers: a fit on 100,000 of them (seed 42)
+   * recovers the planted parameters, the CDNOW sample's fit (r, α, a, b = 0.2426, 4.4136, 0.7929,
+   * 2.4259; Fader, Hardie &amp; Lee 2005), within sampling error.
+   */
+  @Test
+  void scaleBenchmark_recoversThePlantedModel() {
+    ModelScaleBenchmark b = new ModelScaleBenchmark();
+    b.customers = 100_000;
+    b.setup();
+    io.engagekit.scoring.models.BgNbd fitted = b.fitBgNbd().model();
+    io.engagekit.scoring.models.BgNbd planted = PredictionBenchmark.CDNOW;
+    assertEquals(planted.r(), fitted.r(), 0.1 * planted.r(), fitted.toString());
+    assertEquals(planted.alpha(), fitted.alpha(), 0.15 * planted.alpha(), fitted.toString());
+    assertEquals(planted.a(), fitted.a(), 0.25 * planted.a(), fitted.toString());
+    assertEquals(planted.b(), fitted.b(), 0.25 * planted.b(), fitted.toString());
+  }
 }

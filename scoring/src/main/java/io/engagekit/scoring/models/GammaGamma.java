@@ -7,6 +7,7 @@ import java.util.Collection;
 import org.apache.commons.numbers.gamma.Digamma;
 import org.apache.commons.numbers.gamma.LogGamma;
 import org.apache.commons.numbers.gamma.Trigamma;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Gamma-Gamma model of spend per transaction (Fader, Hardie &amp; Lee 2005, "RFM and CLV:
@@ -71,9 +72,15 @@ public record GammaGamma(double p, double q, double gamma) implements Serializab
     for (SpendPattern s : data) {
       customers = Math.addExact(customers, s.customers());
     }
+    Spends spends = new Spends(data);
     MaximumLikelihood.Optimum o = MaximumLikelihood.fit("Gamma-Gamma", NAMES, new double[] {1, 1, 1},
-        v -> logLikelihood(data, v[0], v[1], v[2]), v -> gradient(data, v[0], v[1], v[2]),
-        (v, g, h) -> derivatives(data, v[0], v[1], v[2], g, h), customers);
+        v -> spends.evaluate(v[0], v[1], v[2], null, null),
+        v -> {
+          double[] g = new double[3];
+          spends.evaluate(v[0], v[1], v[2], g, null);
+          return g;
+        },
+        (v, g, h) -> spends.evaluate(v[0], v[1], v[2], g, h), customers);
     double[] v = o.parameters();
     return ModelFit.of(new GammaGamma(v[0], v[1], v[2]), NAMES, o, customers);
   }
@@ -182,56 +189,120 @@ public record GammaGamma(double p, double q, double gamma) implements Serializab
   }
 
   /**
-   * The log-likelihood with its gradient and exact Hessian in (p, q, γ), in one pass. Per customer,
-   * ln L = lnΓ(px+q) − lnΓ(px) − lnΓ(q) + q ln γ + (px−1) ln m + px ln x − (px+q) ln D with
-   * D = γ + m x; its second derivatives are x²(ψ'(px+q) − ψ'(px)), x ψ'(px+q), −x/D (p with p, q, γ),
-   * ψ'(px+q) − ψ'(q), 1/γ − 1/D (q with q, γ) and −q/γ² + (px+q)/D² (γ with γ).
+   * The log-likelihood with its gradient and exact Hessian in (p, q, γ); see {@link Spends}.
    */
   static double derivatives(SpendPattern[] data, double p, double q, double gamma, double[] g, double[][] h) {
-    double lgQ = LogGamma.value(q);
-    double psiQ = Digamma.value(q);
-    double triQ = Trigamma.value(q);
-    double logGamma = Math.log(gamma);
-    double ll = 0;
-    double gp = 0;
-    double gq = 0;
-    double gg = 0;
-    double hpp = 0;
-    double hpq = 0;
-    double hpg = 0;
-    double hqq = 0;
-    double hqg = 0;
-    double hgg = 0;
-    for (SpendPattern s : data) {
-      double n = s.customers();
-      double x = s.x();
-      double m = s.meanSpend();
-      double px = p * x;
-      double den = gamma + m * x;
-      double logDen = Math.log(den);
-      double logM = Math.log(m);
-      double logX = Math.log(x);
-      double triPxQ = Trigamma.value(px + q);
-      double psiPxQ = Digamma.value(px + q);
-      ll += n * (LogGamma.value(px + q) - LogGamma.value(px) - lgQ + q * logGamma + (px - 1) * logM + px * logX
-          - (px + q) * logDen);
-      gp += n * x * (psiPxQ - Digamma.value(px) + logM + logX - logDen);
-      gq += n * (psiPxQ - psiQ + logGamma - logDen);
-      gg += n * (q / gamma - (px + q) / den);
-      hpp += n * x * x * (triPxQ - Trigamma.value(px));
-      hpq += n * x * triPxQ;
-      hpg += n * -x / den;
-      hqq += n * (triPxQ - triQ);
-      hqg += n * (1 / gamma - 1 / den);
-      hgg += n * (-q / (gamma * gamma) + (px + q) / (den * den));
+    return new Spends(merged(java.util.Arrays.asList(data))).evaluate(p, q, gamma, g, h);
+  }
+
+  /**
+   * A fit's data: distinct patterns in x order, with what does not depend on the parameters
+   * computed once. Per customer, ln L = lnΓ(px+q) − lnΓ(px) − lnΓ(q) + q ln γ + (px−1) ln m + px ln x
+   * − (px+q) ln D with D = γ + m x; its second derivatives are x²(ψ'(px+q) − ψ'(px)), x ψ'(px+q),
+   * −x/D (p with p, q, γ), ψ'(px+q) − ψ'(q), 1/γ − 1/D (q with q, γ) and −q/γ² + (px+q)/D² (γ with
+   * γ). The gamma functions depend on x only, so an evaluation computes them once per distinct x
+   * and one logarithm per pattern.
+   */
+  static final class Spends {
+    private final double[] xs;
+    private final double[] m;
+    private final double[] n;
+    private final double[] logM;
+    /** Patterns [start of group, groupEnd[k]) share x = xs[k]. */
+    private final int[] groupEnd;
+
+    Spends(SpendPattern[] byX) {
+      m = new double[byX.length];
+      n = new double[byX.length];
+      logM = new double[byX.length];
+      double[] x = new double[byX.length];
+      int[] ends = new int[byX.length];
+      int groups = 0;
+      for (int i = 0; i < byX.length; i++) {
+        m[i] = byX[i].meanSpend();
+        n[i] = byX[i].customers();
+        logM[i] = Math.log(m[i]);
+        if (i > 0 && byX[i].x() < byX[i - 1].x()) {
+          throw new IllegalArgumentException("patterns must be in x order");
+        }
+        if (i == 0 || byX[i].x() != byX[i - 1].x()) {
+          x[groups++] = byX[i].x();
+        }
+        ends[groups - 1] = i + 1;
+      }
+      xs = java.util.Arrays.copyOf(x, groups);
+      groupEnd = java.util.Arrays.copyOf(ends, groups);
     }
-    g[0] = gp;
-    g[1] = gq;
-    g[2] = gg;
-    double[][] m = {{hpp, hpq, hpg}, {hpq, hqq, hqg}, {hpg, hqg, hgg}};
-    for (int i = 0; i < 3; i++) {
-      System.arraycopy(m[i], 0, h[i], 0, 3);
+
+    /**
+     * Returns ln L; fills the gradient if {@code g} is not null, and the Hessian if {@code h} is not
+     * null too.
+     */
+    double evaluate(double p, double q, double gamma, double @Nullable [] g, double @Nullable [][] h) {
+      double lgQ = LogGamma.value(q);
+      double psiQ = g == null ? 0 : Digamma.value(q);
+      double triQ = h == null ? 0 : Trigamma.value(q);
+      double logGamma = Math.log(gamma);
+      double ll = 0;
+      double gp = 0;
+      double gq = 0;
+      double gg = 0;
+      double hpp = 0;
+      double hpq = 0;
+      double hpg = 0;
+      double hqq = 0;
+      double hqg = 0;
+      double hgg = 0;
+      int start = 0;
+      for (int k = 0; k < xs.length; k++) {
+        double x = xs[k];
+        double px = p * x;
+        double logX = Math.log(x);
+        double customers = 0;
+        double sumLogM = 0;
+        double sumLogDen = 0;
+        double sumInv = 0;
+        double sumInv2 = 0;
+        for (int i = start; i < groupEnd[k]; i++) {
+          double den = gamma + m[i] * x;
+          double inv = 1 / den;
+          customers += n[i];
+          sumLogM += n[i] * logM[i];
+          sumLogDen += n[i] * Math.log(den);
+          sumInv += n[i] * inv;
+          sumInv2 += n[i] * inv * inv;
+        }
+        start = groupEnd[k];
+        ll += customers * (LogGamma.value(px + q) - LogGamma.value(px) - lgQ + q * logGamma + px * logX)
+            + (px - 1) * sumLogM - (px + q) * sumLogDen;
+        if (g != null) {
+          double psiPxQ = Digamma.value(px + q);
+          gp += x * (customers * (psiPxQ - Digamma.value(px) + logX) + sumLogM - sumLogDen);
+          gq += customers * (psiPxQ - psiQ + logGamma) - sumLogDen;
+          gg += customers * q / gamma - (px + q) * sumInv;
+          if (h != null) {
+            double triPxQ = Trigamma.value(px + q);
+            hpp += x * x * customers * (triPxQ - Trigamma.value(px));
+            hpq += x * customers * triPxQ;
+            hpg += -x * sumInv;
+            hqq += customers * (triPxQ - triQ);
+            hqg += customers / gamma - sumInv;
+            hgg += -customers * q / (gamma * gamma) + (px + q) * sumInv2;
+          }
+        }
+      }
+      if (g != null) {
+        g[0] = gp;
+        g[1] = gq;
+        g[2] = gg;
+        if (h != null) {
+          double[][] hm = {{hpp, hpq, hpg}, {hpq, hqq, hqg}, {hpg, hqg, hgg}};
+          for (int i = 0; i < 3; i++) {
+            System.arraycopy(hm[i], 0, h[i], 0, 3);
+          }
+        }
+      }
+      return ll;
     }
-    return ll;
   }
 }
