@@ -45,8 +45,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>{@code patterns}: {@code UNIQUE} fits on the distinct (x, t<sub>x</sub>, T) patterns with their
  * counts, as the API is meant to be used; {@code PER_CUSTOMER} gives one pattern per customer, as
- * lifetimes does. The targets: sample BG/NBD ≤ 3 ms and Pareto/NBD ≤ 20 ms, cohort ≤ 10 ms and ≤
- * 100 ms.
+ * lifetimes does (the fit merges equal ones). Issue 21's target: every fit at least 20 times faster
+ * than lifetimes 0.11.3's {@code fit()} on the same cohort (figures in RESULTS.md).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
