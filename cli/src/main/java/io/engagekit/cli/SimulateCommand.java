@@ -3,11 +3,14 @@ package io.engagekit.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
+import io.engagekit.core.Customer;
+import io.engagekit.core.Journey;
+import io.engagekit.core.SurveyResponse;
+import io.engagekit.core.Touchpoint;
 import io.engagekit.core.io.Format;
 import io.engagekit.core.io.RowWriter;
 import io.engagekit.core.io.Schema;
 import io.engagekit.scoring.simulation.GroundTruth;
-import io.engagekit.scoring.simulation.Population;
 import io.engagekit.scoring.simulation.SimulationSettings;
 import io.engagekit.scoring.simulation.Simulator;
 import java.io.IOException;
@@ -36,7 +39,8 @@ import picocli.CommandLine.Spec;
       "Simulates a customer base with known ground truth (latent loyalty drives purchases, dropout and journeys;",
       "latent satisfaction, correlated with loyalty as --satisfaction-loyalty-correlation says, drives survey",
       "answers) and writes, in --output: touchpoints.csv, surveys.csv, journeys.csv, customers.csv (canonical",
-      "formats) and ground-truth.csv. The same --seed gives the same files. Prints the calibration and holdout",
+      "formats) and ground-truth.csv, one customer at a time in constant memory (rows grouped by customer, each",
+      "customer's in time order). The same --seed gives the same files. Prints the calibration and holdout",
       "ends to give to `engagekit evaluate`. Exit status: 0 written; 2 usage error or unwritable directory."
     })
 final class SimulateCommand implements Callable<Integer> {
@@ -87,18 +91,48 @@ final class SimulateCommand implements Callable<Integer> {
       err.println("engagekit: cannot create --output " + output + ": " + e.getMessage());
       return Main.UNUSABLE;
     }
-    Population p = Simulator.simulate(settings);
-    write(p, output);
-    LocalDate calEnd = LocalDate.ofInstant(p.calibrationEnd(), ZoneOffset.UTC);
-    LocalDate holdEnd = LocalDate.ofInstant(p.holdoutEnd(), ZoneOffset.UTC);
-    long retained = p.truth().stream().filter(GroundTruth::retained).count();
+    long[] n = new long[5]; // customers, touchpoints, surveys, journeys, retained
+    try (Writer tw = Files.newBufferedWriter(output.resolve("touchpoints.csv"), StandardCharsets.UTF_8);
+        RowWriter<Touchpoint> touchpoints = Schema.TOUCHPOINTS.writer(tw, Format.CSV);
+        Writer sw = Files.newBufferedWriter(output.resolve("surveys.csv"), StandardCharsets.UTF_8);
+        RowWriter<SurveyResponse> surveys = Schema.SURVEYS.writer(sw, Format.CSV);
+        Writer jw = Files.newBufferedWriter(output.resolve("journeys.csv"), StandardCharsets.UTF_8);
+        RowWriter<Journey> journeys = Schema.JOURNEYS.writer(jw, Format.CSV);
+        Writer cw = Files.newBufferedWriter(output.resolve("customers.csv"), StandardCharsets.UTF_8);
+        RowWriter<Customer> customers = Schema.CUSTOMERS.writer(cw, Format.CSV);
+        CsvWriter truth = CsvWriter.builder().lineDelimiter(LineDelimiter.LF)
+            .build(Files.newBufferedWriter(output.resolve("ground-truth.csv"), StandardCharsets.UTF_8))) {
+      truth.writeRecord(GroundTruth.COLUMNS);
+      // One customer at a time: nothing is kept, so memory does not grow with --customers.
+      Simulator.simulate(settings, (customer, known, t, s, j) -> {
+        customers.write(customer);
+        truth.writeRecord(known.row());
+        for (Touchpoint x : t) {
+          touchpoints.write(x);
+        }
+        for (SurveyResponse x : s) {
+          surveys.write(x);
+        }
+        for (Journey x : j) {
+          journeys.write(x);
+        }
+        n[0]++;
+        n[1] += t.size();
+        n[2] += s.size();
+        n[3] += j.size();
+        n[4] += known.retained() ? 1 : 0;
+      });
+    }
+    LocalDate calEnd = LocalDate.ofInstant(settings.calibrationEnd(), ZoneOffset.UTC);
+    LocalDate holdEnd = LocalDate.ofInstant(settings.holdoutEnd(), ZoneOffset.UTC);
+    long retained = n[4];
     PrintWriter out = spec.commandLine().getOut();
     if (report.json) {
       try (JsonGenerator g = JsonOutput.object(out)) {
-        g.writeNumberField("customers", p.customers().size());
-        g.writeNumberField("touchpoints", p.touchpoints().size());
-        g.writeNumberField("surveys", p.surveys().size());
-        g.writeNumberField("journeys", p.journeys().size());
+        g.writeNumberField("customers", n[0]);
+        g.writeNumberField("touchpoints", n[1]);
+        g.writeNumberField("surveys", n[2]);
+        g.writeNumberField("journeys", n[3]);
         g.writeNumberField("retained", retained);
         g.writeStringField("calibrationEnd", calEnd.toString());
         g.writeStringField("holdoutEnd", holdEnd.toString());
@@ -106,8 +140,8 @@ final class SimulateCommand implements Callable<Integer> {
       }
     } else {
       out.printf(Locale.ROOT, "simulated %,d customers (seed %d, satisfaction-loyalty correlation %s): %,d touchpoints,"
-          + " %,d survey answers, %,d journeys; %,d retained in the holdout%n", p.customers().size(), seed,
-          OutputOptions.number(correlation), p.touchpoints().size(), p.surveys().size(), p.journeys().size(), retained);
+          + " %,d survey answers, %,d journeys; %,d retained in the holdout%n", n[0], seed,
+          OutputOptions.number(correlation), n[1], n[2], n[3], retained);
       out.printf(Locale.ROOT, "wrote %s to %s%n", String.join(", ", FILES), output);
       out.printf(Locale.ROOT, "backtest with: engagekit evaluate --input %s --surveys %s --journeys %s --customers %s"
           + " --calibration-end %s --holdout-end %s --strategy satisfaction.csat,loyalty.bgnbd,journey.weighted%n",
@@ -116,29 +150,5 @@ final class SimulateCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
-  }
-
-  /** Writes the population's files into a directory. */
-  static void write(Population p, Path dir) throws IOException {
-    writeRows(dir.resolve("touchpoints.csv"), Schema.TOUCHPOINTS, p.touchpoints());
-    writeRows(dir.resolve("surveys.csv"), Schema.SURVEYS, p.surveys());
-    writeRows(dir.resolve("journeys.csv"), Schema.JOURNEYS, p.journeys());
-    writeRows(dir.resolve("customers.csv"), Schema.CUSTOMERS, p.customers());
-    try (CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF)
-        .build(Files.newBufferedWriter(dir.resolve("ground-truth.csv"), StandardCharsets.UTF_8))) {
-      csv.writeRecord(GroundTruth.COLUMNS);
-      for (GroundTruth g : p.truth()) {
-        csv.writeRecord(g.row());
-      }
-    }
-  }
-
-  private static <T> void writeRows(Path file, Schema<T> schema, List<T> rows) throws IOException {
-    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-        RowWriter<T> out = schema.writer(w, Format.CSV)) {
-      for (T row : rows) {
-        out.write(row);
-      }
-    }
   }
 }

@@ -64,8 +64,22 @@ final class Checks {
 
   /** Returns the lower_snake_case code of an enum constant. */
   static String code(Enum<?> constant) {
-    return constant.name().toLowerCase(Locale.ROOT);
+    return NAMES.get(constant.getDeclaringClass())[constant.ordinal()];
   }
+
+  /** Constant → code, per enum type by ordinal: lower-cased once, not for every row a writer writes. */
+  private static final ClassValue<String[]> NAMES =
+      new ClassValue<>() {
+        @Override
+        protected String[] computeValue(Class<?> type) {
+          Object[] constants = type.getEnumConstants();
+          String[] names = new String[constants.length];
+          for (int i = 0; i < names.length; i++) {
+            names[i] = ((Enum<?>) constants[i]).name().toLowerCase(Locale.ROOT);
+          }
+          return names;
+        }
+      };
 
   /** Parses a lower_snake_case code into one of an enum's constants, naming the field on failure. */
   static <E extends Enum<E>> E fromCode(String field, Class<E> type, String code) {

@@ -52,7 +52,7 @@ public record Population(SimulationSettings settings, List<Customer> customers, 
    * @return the calibration end
    */
   public Instant calibrationEnd() {
-    return Simulator.dayStart(settings, 7L * settings.calibrationWeeks()).minusNanos(1);
+    return settings.calibrationEnd();
   }
 
   /**
@@ -61,7 +61,7 @@ public record Population(SimulationSettings settings, List<Customer> customers, 
    * @return the holdout end
    */
   public Instant holdoutEnd() {
-    return Simulator.dayStart(settings, 7L * (settings.calibrationWeeks() + settings.holdoutWeeks())).minusNanos(1);
+    return settings.holdoutEnd();
   }
 
   /**

@@ -90,4 +90,24 @@ public record SimulationSettings(int customers, long seed, double satisfactionLo
   public SimulationSettings withWeeks(int calibration, int holdout) {
     return new SimulationSettings(customers, seed, satisfactionLoyaltyCorrelation, start, calibration, holdout);
   }
+
+  /**
+   * Returns the last instant of the calibration period.
+   *
+   * @return the calibration end
+   * @since 0.2
+   */
+  public java.time.Instant calibrationEnd() {
+    return Simulator.dayStart(this, 7L * calibrationWeeks()).minusNanos(1);
+  }
+
+  /**
+   * Returns the last instant of the holdout period, the end of the simulation.
+   *
+   * @return the holdout end
+   * @since 0.2
+   */
+  public java.time.Instant holdoutEnd() {
+    return Simulator.dayStart(this, 7L * (calibrationWeeks() + holdoutWeeks())).minusNanos(1);
+  }
 }

@@ -15,6 +15,7 @@ import io.engagekit.core.SurveyResponse;
 import io.engagekit.core.Touchpoint;
 import io.engagekit.core.TouchpointBuilder;
 import io.engagekit.core.TouchpointKind;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -88,22 +89,68 @@ public final class Simulator {
    */
   public static Population simulate(SimulationSettings settings) {
     requireNonNull(settings, "settings");
-    SplittableRandom root = new SplittableRandom(settings.seed());
     List<Customer> customers = new ArrayList<>();
     List<Touchpoint> touchpoints = new ArrayList<>();
     List<SurveyResponse> surveys = new ArrayList<>();
     List<Journey> journeys = new ArrayList<>();
     List<GroundTruth> truth = new ArrayList<>();
-    int digits = Math.max(5, Integer.toString(settings.customers()).length());
-    for (int i = 0; i < settings.customers(); i++) {
-      String id = "c" + String.format("%0" + digits + "d", i + 1);
-      new One(settings, root.split(), id, touchpoints, surveys, journeys, customers, truth).run();
+    try {
+      simulate(settings, (customer, known, t, s, j) -> {
+        customers.add(customer);
+        truth.add(known);
+        touchpoints.addAll(t);
+        surveys.addAll(s);
+        journeys.addAll(j);
+      });
+    } catch (IOException e) {
+      throw new AssertionError("collecting in memory does no I/O", e);
     }
     touchpoints.sort(Comparator.comparing(Touchpoint::at).thenComparing(Touchpoint::customer));
     surveys.sort(Comparator.comparing(SurveyResponse::at).thenComparing(SurveyResponse::customer));
     journeys.sort(Comparator.comparing(Journey::start).thenComparing(Journey::id));
     return new Population(settings, customers, touchpoints, surveys, journeys, truth);
   }
+
+  /**
+   * Simulates a population one customer at a time, in id order, handing each to a sink and keeping
+   * nothing: memory does not grow with the population. The customers are those of {@link
+   * #simulate(SimulationSettings)} with the same settings; each one's touchpoints and survey answers
+   * come in time order and journeys by start, but across customers the order is by customer rather
+   * than by time.
+   *
+   * @param settings what to simulate
+   * @param sink receives each customer
+   * @throws IOException if the sink fails
+   * @throws NullPointerException if an argument is null
+   * @since 0.2
+   */
+  public static void simulate(SimulationSettings settings, SimulationSink sink) throws IOException {
+    requireNonNull(settings, "settings");
+    requireNonNull(sink, "sink");
+    SplittableRandom root = new SplittableRandom(settings.seed());
+    List<Customer> customer = new ArrayList<>(1);
+    List<Touchpoint> touchpoints = new ArrayList<>();
+    List<SurveyResponse> surveys = new ArrayList<>();
+    List<Journey> journeys = new ArrayList<>();
+    List<GroundTruth> truth = new ArrayList<>(1);
+    int digits = Math.max(5, Integer.toString(settings.customers()).length());
+    String format = "%0" + digits + "d";
+    for (int i = 0; i < settings.customers(); i++) {
+      String id = "c" + String.format(java.util.Locale.ROOT, format, i + 1);
+      customer.clear();
+      touchpoints.clear();
+      surveys.clear();
+      journeys.clear();
+      truth.clear();
+      new One(settings, root.split(), id, touchpoints, surveys, journeys, customer, truth).run();
+      touchpoints.sort(Comparator.comparing(Touchpoint::at));
+      surveys.sort(Comparator.comparing(SurveyResponse::at));
+      journeys.sort(Comparator.comparing(Journey::start).thenComparing(Journey::id));
+      sink.customer(customer.get(0), truth.get(0), List.copyOf(touchpoints), List.copyOf(surveys),
+          List.copyOf(journeys));
+    }
+  }
+
 
   /** One customer's simulation. */
   private static final class One {

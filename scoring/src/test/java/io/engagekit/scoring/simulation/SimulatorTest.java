@@ -124,4 +124,37 @@ final class SimulatorTest {
     assertThrows(IllegalArgumentException.class, () -> SimulationSettings.of(1, 1).withWeeks(12, 10));
     assertThrows(IllegalArgumentException.class, () -> SimulationSettings.of(1, 1).withWeeks(20, 0));
   }
+
+  /**
+   * Streaming gives the in-memory population customer by customer: the same customers in id order,
+   * each one's rows in time order, and together the same rows.
+   */
+  @Test
+  void streaming_givesThePopulationCustomerByCustomer() throws java.io.IOException {
+    SimulationSettings settings = SimulationSettings.of(300, 11);
+    Population whole = Simulator.simulate(settings);
+    List<io.engagekit.core.Customer> customers = new java.util.ArrayList<>();
+    List<Touchpoint> touchpoints = new java.util.ArrayList<>();
+    List<io.engagekit.core.SurveyResponse> surveys = new java.util.ArrayList<>();
+    List<Journey> journeys = new java.util.ArrayList<>();
+    List<GroundTruth> truth = new java.util.ArrayList<>();
+    Simulator.simulate(settings, (customer, known, t, s, j) -> {
+      assertTrue(t.stream().allMatch(x -> x.customer().equals(customer.id())), customer.id());
+      for (int k = 1; k < t.size(); k++) {
+        assertTrue(!t.get(k).at().isBefore(t.get(k - 1).at()), customer.id());
+      }
+      customers.add(customer);
+      truth.add(known);
+      touchpoints.addAll(t);
+      surveys.addAll(s);
+      journeys.addAll(j);
+    });
+    assertEquals(whole.customers(), customers);
+    assertEquals(whole.truth(), truth);
+    assertEquals(new HashSet<>(whole.touchpoints()), new HashSet<>(touchpoints));
+    assertEquals(whole.touchpoints().size(), touchpoints.size());
+    assertEquals(new HashSet<>(whole.surveys()), new HashSet<>(surveys));
+    assertEquals(new HashSet<>(whole.journeys()), new HashSet<>(journeys));
+    assertEquals(whole.journeys().size(), journeys.size());
+  }
 }
