@@ -30,7 +30,8 @@ import java.util.Arrays;
  * </ul>
  *
  * <p>Not thread-safe. {@code add} does not allocate. Memory: exponential and none hold three
- * numbers; linear and window two arrays of 64 doubles.
+ * numbers (48 bytes a sum, the decay's constants shared by all its sums); linear and window two
+ * arrays of 65 doubles besides.
  *
  * @since 0.1
  */
@@ -44,25 +45,52 @@ public final class DecayedSum {
    */
   static final int SLOTS = 64;
 
-  private final Decay decay;
-  private final double scale;
-  private final double inverse; // the kind's rate (1 / scale, 0 for none): multiply, never divide, per slot
-  private final boolean slotted;
+  /** No slots: exponential and none keep one sum, and share this. */
+  private static final double[] NO_SLOTS = new double[0];
+  /**
+   * The constants of each decay, shared by all its sums: a sum is part of a customer's state, kept
+   * small. Bounded: past {@value #MAX_SHAPES} decays, a sum keeps its own copy.
+   */
+  private static final java.util.concurrent.ConcurrentHashMap<Decay, Shape> SHAPES =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  static final int MAX_SHAPES = 4096;
+
+  /**
+   * What a decay's sums share.
+   *
+   * @param decay the decay
+   * @param scale its scale in seconds
+   * @param inverse the kind's rate (1 / scale, 0 for none): multiply, never divide, per slot
+   * @param slotted whether sums keep slots
+   * @param width the slot width in seconds (linear, window)
+   */
+  private record Shape(Decay decay, double scale, double inverse, boolean slotted, double width) {
+    static Shape of(Decay decay) {
+      double scale = decay.scaleSeconds();
+      boolean slotted = decay.kind().slotted();
+      return new Shape(decay, scale, decay.kind().rate(scale), slotted, slotted ? scale / SLOTS : 0.0);
+    }
+  }
+
+  private final Shape shape;
   private double latest = Double.NEGATIVE_INFINITY; // epoch seconds of the latest event
   private double sum; // exponential: relative to latest; none: plain
-  private final double width; // slot width in seconds (linear, window)
   private long newestSlot = Long.MIN_VALUE;
   private final double[] values;
   private final double[] moments;
 
   DecayedSum(Decay decay) {
-    this.decay = requireNonNull(decay, "decay");
-    this.scale = decay.scaleSeconds();
-    this.inverse = decay.kind().rate(scale);
-    this.slotted = decay.kind().slotted();
-    this.width = slotted ? scale / SLOTS : 0.0;
-    this.values = slotted ? new double[SLOTS + 1] : new double[0];
-    this.moments = slotted ? new double[SLOTS + 1] : new double[0];
+    Shape known = SHAPES.get(requireNonNull(decay, "decay"));
+    if (known == null) {
+      known = Shape.of(decay);
+      if (SHAPES.size() < MAX_SHAPES) {
+        Shape raced = SHAPES.putIfAbsent(decay, known);
+        known = raced != null ? raced : known;
+      }
+    }
+    this.shape = known;
+    this.values = shape.slotted ? new double[SLOTS + 1] : NO_SLOTS;
+    this.moments = shape.slotted ? new double[SLOTS + 1] : NO_SLOTS;
   }
 
   /**
@@ -71,7 +99,7 @@ public final class DecayedSum {
    * @return the decay
    */
   public Decay decay() {
-    return decay;
+    return shape.decay;
   }
 
   /**
@@ -114,7 +142,7 @@ public final class DecayedSum {
     if (!(value >= 0 && value <= Double.MAX_VALUE) || !(Math.abs(t) <= Double.MAX_VALUE)) {
       throw badValue(t, value);
     }
-    if (slotted) {
+    if (shape.slotted) {
       addToSlot(slotOf(t), value, value * (t - slotStart(slotOf(t))));
       latest = Math.max(latest, t);
     } else if (t > latest) {
@@ -133,13 +161,13 @@ public final class DecayedSum {
    */
   public void combine(DecayedSum other) {
     requireNonNull(other, "other");
-    if (!decay.equals(other.decay)) {
-      throw new IllegalArgumentException("cannot combine sums of " + decay + " and " + other.decay);
+    if (shape != other.shape && !shape.decay.equals(other.shape.decay)) {
+      throw new IllegalArgumentException("cannot combine sums of " + shape.decay + " and " + other.shape.decay);
     }
     if (other.isEmpty()) {
       return;
     }
-    if (slotted) {
+    if (shape.slotted) {
       for (int i = 0; i <= SLOTS; i++) {
         long slot = other.newestSlot - i;
         int k = index(slot);
@@ -178,17 +206,17 @@ public final class DecayedSum {
       return 0.0;
     }
     double a = Math.max(asOf, latest);
-    if (!slotted) {
+    if (!shape.slotted) {
       return sum * factor(a - latest);
     }
-    Decay.Kind kind = decay.kind();
+    Decay.Kind kind = shape.decay.kind();
     double total = 0.0;
     for (int i = 0; i <= SLOTS; i++) {
       long slot = newestSlot - i;
       int k = index(slot);
       double v = values[k];
       if (v != 0) {
-        total += kind.slotValue(v, moments[k], a - slotStart(slot), scale, inverse);
+        total += kind.slotValue(v, moments[k], a - slotStart(slot), shape.scale, shape.inverse);
       }
     }
     return total;
@@ -196,15 +224,15 @@ public final class DecayedSum {
 
   private double factor(double age) {
     // A table-and-polynomial 2^x, not Math.pow: see Decay.exp2 and benchmarks/RESULTS.md.
-    return Decay.exp2(-age * inverse);
+    return Decay.exp2(-age * shape.inverse);
   }
 
   private long slotOf(double t) {
-    return (long) Math.floor(t / width);
+    return (long) Math.floor(t / shape.width);
   }
 
   private double slotStart(long slot) {
-    return slot * width;
+    return slot * shape.width;
   }
 
   private static int index(long slot) {
@@ -305,7 +333,7 @@ public final class DecayedSum {
 
   @Override
   public String toString() {
-    return "DecayedSum[" + decay + ", latest=" + latest + ", sum=" + sum
+    return "DecayedSum[" + shape.decay + ", latest=" + latest + ", sum=" + sum
         + (values.length == 0 ? "" : ", slots=" + Arrays.toString(values)) + "]";
   }
 }
