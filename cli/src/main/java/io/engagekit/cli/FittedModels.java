@@ -5,6 +5,7 @@ import io.engagekit.scoring.models.FittedModel;
 import io.engagekit.scoring.models.ModelJson;
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ final class FittedModels {
     Path unitFile = null;
     for (Path file : paths) {
       FittedModel m;
-      try (Reader in = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+      try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
         m = ModelJson.read(in);
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
@@ -50,13 +51,13 @@ final class FittedModels {
       if (before != null) {
         throw new IllegalArgumentException(file + " and " + before + " both give a " + m.type().name() + " model");
       }
+      models.add(m);
       try {
-        ModelStrategies.of(models.isEmpty() ? List.of(m) : concat(models, m));
+        ModelStrategies.of(models); // each file's problem is named with its file
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(file + ": " + e.getMessage()
             + (unitFile != null && m.timeUnit() != null ? " (see " + unitFile + ")" : ""), e);
       }
-      models.add(m);
       if (m.timeUnit() != null && unitFile == null) {
         unitFile = file;
       }
@@ -64,11 +65,6 @@ final class FittedModels {
     return new FittedModels(files, ModelStrategies.of(models), unitFile);
   }
 
-  private static List<FittedModel> concat(List<FittedModel> models, FittedModel m) {
-    List<FittedModel> all = new ArrayList<>(models);
-    all.add(m);
-    return all;
-  }
 
   /** The strategies built from the models. */
   ModelStrategies strategies() {
