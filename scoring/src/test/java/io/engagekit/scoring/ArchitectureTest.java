@@ -3,15 +3,10 @@ package io.engagekit.scoring;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import io.engagekit.core.testing.ImportGraph;
+import io.engagekit.core.testing.ModuleArchitecture;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -23,10 +18,11 @@ import org.junit.jupiter.api.Test;
  * engine. The one dependency against the layers is named: {@code alerts.FadingInterest.alerts}
  * lists the alerts of an engine. And no import loop between files.
  */
-final class ArchitectureTest {
-  private static final JavaClasses SCORING = new ClassFileImporter()
-      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-      .importPackages("io.engagekit.scoring");
+final class ArchitectureTest extends ModuleArchitecture {
+  @Override
+  protected String rootPackage() {
+    return "io.engagekit.scoring";
+  }
 
   /** The root's SPI and value types: what strategies are written against. */
   private static final Set<String> SPI = Set.of("ScoringStrategy", "ScoreState", "PopulationStrategy",
@@ -44,7 +40,6 @@ final class ArchitectureTest {
 
   @Test
   void layers() {
-    assertTrue(SCORING.contain(EngagementEngine.class), "the main classes were imported");
     layeredArchitecture().consideringOnlyDependenciesInLayers()
         .layer("Maths").definedBy("io.engagekit.scoring.decay..", "io.engagekit.scoring.models..")
         .layer("SPI").definedBy(root(true))
@@ -61,18 +56,10 @@ final class ArchitectureTest {
         .whereLayer("Maths").mayOnlyBeAccessedByLayers("SPI", "Ideas", "Assembly", "Tools")
         .ignoreDependency(resideInAPackage("io.engagekit.scoring.alerts.."),
             DescribedPredicate.describe("the engine", c -> c.getName().startsWith(EngagementEngine.class.getName())))
-        .check(SCORING);
+        .check(classes());
   }
 
-  @Test
-  void noMainFileOver450Lines() throws java.io.IOException {
-    assertEquals(java.util.Map.of(), ImportGraph.longerThan(java.nio.file.Path.of(""), 450));
-  }
 
-  @Test
-  void noImportLoopBetweenFiles() {
-    assertEquals(List.of(), ImportGraph.loops(SCORING));
-  }
 
   /** The idea packages do not know one another, except composite over loyalty's expectations. */
   @Test
@@ -84,7 +71,7 @@ final class ArchitectureTest {
       com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
           .that().resideInAPackage("io.engagekit.scoring." + idea + "..")
           .should().dependOnClassesThat(resideInAnyPackage(others))
-          .check(SCORING);
+          .check(classes());
     }
   }
 }
