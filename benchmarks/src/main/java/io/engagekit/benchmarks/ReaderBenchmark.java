@@ -1,5 +1,10 @@
 package io.engagekit.benchmarks;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
 import io.engagekit.core.Touchpoint;
 import io.engagekit.core.io.Column;
 import io.engagekit.core.io.Delimiter;
@@ -15,6 +20,8 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -35,8 +42,14 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * Rows per second through each reader: canonical touchpoint CSV, touchpoint JSON Lines, and a
  * CDNOW-shaped whitespace transaction log with {@code yyyyMMdd} dates. Each invocation reads
- * {@value #ROWS} rows from memory, so the score is rows/s and I/O is not measured. {@code lines}
- * is the floor: splitting the same CSV text into lines with {@link BufferedReader}.
+ * {@value #ROWS} rows from memory, so the score is rows/s and I/O is not measured.
+ *
+ * <p>Two baselines, measured in the same run: {@code raw} is a pass of the parser a user would
+ * otherwise call, with no validation and no value built: FastCSV's records for the CSV, Jackson's
+ * streaming parser over each line for JSON Lines (every token read, a parser per line as the
+ * reader needs for per-line errors), and lines split at runs of whitespace into strings for the
+ * transaction log. {@code lines} is the floor: splitting the same text into lines with {@link
+ * BufferedReader}.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -118,6 +131,66 @@ public class ReaderBenchmark {
         bh.consume(rows.next());
       }
       return rows.stats().accepted();
+    }
+  }
+
+  private static final JsonFactory JSON = new JsonFactory();
+
+  @Benchmark
+  public long raw(Blackhole bh) throws IOException {
+    long n = 0;
+    switch (input) {
+      case TOUCHPOINT_CSV:
+        try (CsvReader<CsvRecord> csv = CsvReader.builder().ofCsvRecord(new StringReader(text))) {
+          for (CsvRecord record : csv) {
+            bh.consume(record);
+            n++;
+          }
+        }
+        return n;
+      case TOUCHPOINT_JSONL:
+        try (BufferedReader r = new BufferedReader(new StringReader(text))) {
+          String line;
+          while ((line = r.readLine()) != null) {
+            try (JsonParser p = JSON.createParser(line)) {
+              JsonToken t;
+              while ((t = p.nextToken()) != null) {
+                if (t.isScalarValue() || t == JsonToken.FIELD_NAME) {
+                  bh.consume(p.getText());
+                }
+              }
+            }
+            n++;
+          }
+        }
+        return n;
+      case TRANSACTIONS:
+        try (BufferedReader r = new BufferedReader(new StringReader(text))) {
+          String line;
+          List<String> fields = new ArrayList<>();
+          while ((line = r.readLine()) != null) {
+            fields.clear();
+            int i = 0;
+            int length = line.length();
+            while (i < length) {
+              while (i < length && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
+                i++;
+              }
+              int start = i;
+              while (i < length && line.charAt(i) != ' ' && line.charAt(i) != '\t') {
+                i++;
+              }
+              if (i > start) {
+                fields.add(line.substring(start, i));
+              }
+            }
+            bh.consume(fields);
+            n++;
+          }
+        }
+        return n;
+      default:
+        throw new AssertionError(input);
     }
   }
 

@@ -212,6 +212,29 @@ public final class TouchpointBuilder {
   }
 
   /**
+   * Unsets every optional field (content type, cadence, initiator, value, quantity, reach,
+   * sentiment, response time, journey and step), keeping the customer, instant, channel and kind:
+   * a producer that makes many touchpoints (a reader, a simulator) sets those four and the
+   * optional fields it has, and builds, without a new builder for each.
+   *
+   * @return this builder
+   * @since 0.2
+   */
+  public TouchpointBuilder clearOptional() {
+    contentType = null;
+    cadence = null;
+    initiator = null;
+    value = Touchpoint.ABSENT;
+    quantity = -1;
+    reach = -1;
+    sentiment = Touchpoint.ABSENT;
+    responseSeconds = Touchpoint.ABSENT;
+    journey = null;
+    step = -1;
+    return this;
+  }
+
+  /**
    * Builds the touchpoint.
    *
    * @return a new touchpoint

@@ -10,35 +10,41 @@ import org.jspecify.annotations.Nullable;
 final class CsvSource<T> extends LineRowSource<T> {
   private final Schema<T> schema;
   private final ZoneId zone;
-  private final List<String> cells = new ArrayList<>();
+  private final CsvLines.Fields split = new CsvLines.Fields();
+  private final Cells cells;
   private int @Nullable [] columnToField;
 
   CsvSource(Schema<T> schema, LineReader lines, ZoneId zone) {
     super(lines);
     this.schema = schema;
     this.zone = zone;
+    this.cells = new Cells(schema.fields().length);
   }
 
   @Override
-  boolean line(long number, String text) {
+  boolean line(long number, char[] chars, int start, int end) {
     int[] columns = columnToField;
     if (columns == null) {
-      readHeader(number, text);
+      readHeader(number, new String(chars, start, end - start));
       return false;
     }
-    String error = CsvLines.split(text, ',', cells);
+    String error = CsvLines.split(chars, start, end, ',', split);
     if (error != null) {
       reject(number, null, "row is not valid CSV: " + error);
-    } else if (cells.size() != columns.length) {
-      reject(number, null, "row has " + cells.size() + " fields but the header has " + columns.length);
+    } else if (split.count() != columns.length) {
+      reject(number, null, "row has " + split.count() + " fields but the header has " + columns.length);
     } else {
-      @Nullable String[] values = new String[schema.fields().length];
+      cells.clear();
+      cells.data = chars;
       for (int c = 0; c < columns.length; c++) {
-        String cell = cells.get(c);
-        values[columns[c]] = cell.isEmpty() ? null : cell;
+        int from = split.start(c);
+        int to = split.end(c);
+        if (to > from) {
+          cells.set(columns[c], from, to);
+        }
       }
       try {
-        accept(schema.parse(values, zone));
+        accept(schema.parse(cells, zone));
       } catch (InvalidFieldException e) {
         reject(number, e.field(), e.reason());
       }
@@ -63,6 +69,7 @@ final class CsvSource<T> extends LineRowSource<T> {
   }
 
   private void readHeader(long number, String text) {
+    List<String> cells = new ArrayList<>();
     String error = CsvLines.split(text, ',', cells);
     if (error != null) {
       throw header(number, "is not valid CSV: " + error);

@@ -21,10 +21,19 @@ final class JsonLinesSource<T> extends LineRowSource<T> {
   private final Schema<T> schema;
   private final ZoneId zone;
   private final JsonFactory factory;
+  private final Cells cells;
+  private final @Nullable FlatJsonLine flat;
 
   JsonLinesSource(Schema<T> schema, LineReader lines, ReadOptions options) {
+    this(schema, lines, options, true);
+  }
+
+  /** With {@code inPlace} false every line goes through Jackson: the reference in tests. */
+  JsonLinesSource(Schema<T> schema, LineReader lines, ReadOptions options, boolean inPlace) {
     super(lines);
     this.schema = schema;
+    this.cells = new Cells(schema.fields().length);
+    this.flat = inPlace ? new FlatJsonLine(schema) : null;
     this.zone = options.zone();
     this.factory =
         JsonFactory.builder()
@@ -41,9 +50,9 @@ final class JsonLinesSource<T> extends LineRowSource<T> {
   }
 
   @Override
-  boolean line(long number, String text) throws IOException {
+  boolean line(long number, char[] chars, int start, int end) throws IOException {
     try {
-      accept(parse(text));
+      accept(parse(chars, start, end));
     } catch (InvalidFieldException e) {
       reject(number, e.field(), e.reason());
     } catch (Malformed e) {
@@ -61,10 +70,14 @@ final class JsonLinesSource<T> extends LineRowSource<T> {
     return advice > 0 ? message.substring(0, advice) : message;
   }
 
-  private T parse(String text) throws IOException {
+  private T parse(char[] chars, int start, int end) throws IOException {
+    if (flat != null && flat.read(chars, start, end, cells)) {
+      return schema.parse(cells, zone);
+    }
     Schema.Field[] fields = schema.fields();
-    @Nullable String[] values = new String[fields.length];
-    try (JsonParser p = factory.createParser(text)) {
+    cells.clear();
+    cells.useScratch();
+    try (JsonParser p = factory.createParser(chars, start, end - start)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new Malformed(null, "row must be a JSON object");
       }
@@ -79,7 +92,9 @@ final class JsonLinesSource<T> extends LineRowSource<T> {
                   + " fields are " + schema.fieldNames());
         }
         JsonToken v = p.nextToken();
-        values[f] = value(fields[f], v, p);
+        if (value(fields[f], v, p)) {
+          cells.copy(f, p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+        }
       }
       if (t != JsonToken.END_OBJECT) {
         throw new Malformed(null, "row is not a flat JSON object");
@@ -88,33 +103,34 @@ final class JsonLinesSource<T> extends LineRowSource<T> {
         throw new Malformed(null, "row has content after the JSON object");
       }
     }
-    return schema.parse(values, zone);
+    return schema.parse(cells, zone);
   }
 
-  private static @Nullable String value(Schema.Field field, JsonToken token, JsonParser p)
+  /** Checks a value's JSON type: returns false for an allowed null, true for text to keep. */
+  private static boolean value(Schema.Field field, JsonToken token, JsonParser p)
       throws IOException {
     if (token == JsonToken.VALUE_NULL) {
       if (field.required()) {
         throw new Malformed(field.name(), "is required but was null");
       }
-      return null;
+      return false;
     }
     switch (field.type()) {
       case STRING:
         if (token != JsonToken.VALUE_STRING) {
           throw new Malformed(field.name(), "must be a JSON string but was " + describe(token));
         }
-        return p.getText();
+        return true;
       case DECIMAL:
         if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT) {
           throw new Malformed(field.name(), "must be a JSON number but was " + describe(token));
         }
-        return p.getText();
+        return true;
       case INTEGER:
         if (token != JsonToken.VALUE_NUMBER_INT) {
           throw new Malformed(field.name(), "must be a JSON integer but was " + describe(token));
         }
-        return p.getText();
+        return true;
       default:
         throw new AssertionError(field.type());
     }

@@ -2,22 +2,31 @@ package io.engagekit.core.io;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.util.Arrays;
 
 /**
  * Reads physical lines with bounded memory. A line ends at {@code \n}; one {@code \r} before it is
  * dropped. A line longer than the limit is not kept: {@link #tooLong()} is set and its text is
  * empty. A byte-order mark at the very start is dropped.
+ *
+ * <p>The current line is {@code chars()[start(), end())}: a range of the read buffer, or of a
+ * second buffer when the line spans two reads, valid until the next call to {@link #next()}. A
+ * caller may rewrite characters inside that range (a CSV splitter unescaping quotes in place).
+ * {@link #line()} copies it into a {@code String} only when asked.
  */
 final class LineReader implements java.io.Closeable {
   private final Reader in;
   private final int maxLength;
-  private final char[] buf = new char[1 << 16];
+  private final char[] buf = new char[1 << 14];
   private int pos;
   private int limit;
   private boolean eof;
-  private final StringBuilder pending = new StringBuilder();
+  private char[] pending = new char[256];
+  private int pendingLength;
   private long lineNumber;
-  private String line = "";
+  private char[] chars = buf;
+  private int start;
+  private int end;
   private boolean tooLong;
   private boolean first = true;
 
@@ -28,7 +37,7 @@ final class LineReader implements java.io.Closeable {
 
   /** Reads the next line; returns false at the end of input. */
   boolean next() throws IOException {
-    pending.setLength(0);
+    pendingLength = 0;
     tooLong = false;
     boolean any = false;
     while (true) {
@@ -37,66 +46,65 @@ final class LineReader implements java.io.Closeable {
           if (!any) {
             return false;
           }
-          finish(null, 0, 0);
+          finish(false, 0, 0);
           return true;
         }
       }
       any = true;
-      int start = pos;
-      int end = start;
-      while (end < limit && buf[end] != '\n') {
-        end++;
+      int from = pos;
+      int to = from;
+      while (to < limit && buf[to] != '\n') {
+        to++;
       }
-      if (end < limit) {
-        pos = end + 1;
-        finish(buf, start, end);
+      if (to < limit) {
+        pos = to + 1;
+        finish(true, from, to);
         return true;
       }
-      append(start, limit);
+      append(from, limit);
       pos = limit;
     }
   }
 
   private void append(int from, int to) {
     if (!tooLong) {
-      if (pending.length() + (to - from) > maxLength + 1) {
+      int length = to - from;
+      if (pendingLength + length > maxLength + 1) {
         tooLong = true;
-        pending.setLength(0);
+        pendingLength = 0;
       } else {
-        pending.append(buf, from, to - from);
+        if (pendingLength + length > pending.length) {
+          pending = Arrays.copyOf(pending, Math.max(pending.length * 2, pendingLength + length));
+        }
+        System.arraycopy(buf, from, pending, pendingLength, length);
+        pendingLength += length;
       }
     }
   }
 
-  private void finish(char[] b, int from, int to) {
+  /** Ends the current line: {@code buf[from, to)} is its last part if {@code inBuffer}. */
+  private void finish(boolean inBuffer, int from, int to) {
     lineNumber++;
-    if (b != null && pending.length() == 0 && !tooLong) {
-      int end = to > from && b[to - 1] == '\r' ? to - 1 : to;
-      if (end - from > maxLength) {
-        tooLong = true;
-        line = "";
-      } else {
-        line = new String(b, from, end - from);
-      }
+    if (inBuffer && pendingLength == 0 && !tooLong) {
+      chars = buf;
+      start = from;
+      end = to > from && buf[to - 1] == '\r' ? to - 1 : to;
     } else {
-      if (b != null) {
+      if (inBuffer) {
         append(from, to);
       }
-      int len = pending.length();
-      if (len > 0 && pending.charAt(len - 1) == '\r') {
-        pending.setLength(len - 1);
-      }
-      if (tooLong || pending.length() > maxLength) {
-        tooLong = true;
-        line = "";
-      } else {
-        line = pending.toString();
-      }
+      chars = pending;
+      start = 0;
+      end = pendingLength > 0 && pending[pendingLength - 1] == '\r' ? pendingLength - 1 : pendingLength;
+    }
+    if (tooLong || end - start > maxLength) {
+      tooLong = true;
+      start = end = 0;
     }
     if (first) {
       first = false;
-      if (!line.isEmpty() && line.charAt(0) == '\uFEFF') {
-        line = line.substring(1);
+      if (end > start && chars[start] == '\uFEFF') {
+        start++;
       }
     }
   }
@@ -120,8 +128,24 @@ final class LineReader implements java.io.Closeable {
     return lineNumber;
   }
 
+  /** The current line as a new string. */
   String line() {
-    return line;
+    return new String(chars, start, end - start);
+  }
+
+  /** The array holding the current line. */
+  char[] chars() {
+    return chars;
+  }
+
+  /** Where the current line starts in {@link #chars()}. */
+  int start() {
+    return start;
+  }
+
+  /** Where the current line ends (exclusive) in {@link #chars()}, without its line break. */
+  int end() {
+    return end;
   }
 
   boolean tooLong() {
@@ -137,8 +161,8 @@ final class LineReader implements java.io.Closeable {
     if (tooLong) {
       return false;
     }
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
+    for (int i = start; i < end; i++) {
+      char c = chars[i];
       if (c != ' ' && c != '\t') {
         return false;
       }

@@ -4,7 +4,7 @@ import java.io.IOException;
 
 /**
  * A row source over physical lines: blank lines are not rows, an over-long line is a rejected row,
- * and every other line goes to {@link #line(long, String)}.
+ * and every other line goes to {@link #line(long, char[], int, int)}.
  */
 abstract class LineRowSource<T> extends RowSource<T> {
   private final LineReader lines;
@@ -14,10 +14,11 @@ abstract class LineRowSource<T> extends RowSource<T> {
   }
 
   /**
-   * Handles one non-blank line: sets a value or a reject and returns true, or returns false when
-   * the line is not a row (a header).
+   * Handles one non-blank line, {@code chars[start, end)} (which the source may rewrite in place):
+   * sets a value or a reject and returns true, or returns false when the line is not a row (a
+   * header).
    */
-  abstract boolean line(long number, String text) throws IOException;
+  abstract boolean line(long number, char[] chars, int start, int end) throws IOException;
 
   /** Handles an over-long line; rejects it unless a subclass must fail (an over-long header). */
   void tooLong(long number) {
@@ -35,7 +36,7 @@ abstract class LineRowSource<T> extends RowSource<T> {
         tooLong(line);
         return true;
       }
-      if (line(line, lines.line())) {
+      if (line(line, lines.chars(), lines.start(), lines.end())) {
         return true;
       }
     }

@@ -6,6 +6,7 @@ import io.engagekit.core.ContentType;
 import io.engagekit.core.ConversionPath;
 import io.engagekit.core.Customer;
 import io.engagekit.core.Initiator;
+import io.engagekit.core.InvalidFieldException;
 import io.engagekit.core.Journey;
 import io.engagekit.core.JourneyOutcome;
 import io.engagekit.core.RelationshipType;
@@ -29,42 +30,42 @@ final class Rows {
 
   // ---- touchpoints ----
 
-  static Touchpoint parseTouchpoint(@Nullable String[] v, ZoneId zone) {
+  static Touchpoint parseTouchpoint(Cells c, ZoneId zone) {
     TouchpointBuilder b =
-        Touchpoint.builder(
-            Values.required("customer", v[0]),
-            Values.timestamp("timestamp", Values.required("timestamp", v[1]), zone),
-            Channel.of(Values.required("channel", v[2])),
-            TouchpointKind.fromCode(Values.required("kind", v[3])));
-    if (v[4] != null) {
-      b.contentType(ContentType.of(v[4]));
+        c.touchpoint(
+            c.id(0, "customer"),
+            c.timestamp(1, "timestamp", zone),
+            c.code(2, "channel", Codes.CHANNELS),
+            c.code(3, "kind", Codes.KINDS));
+    if (c.has(4)) {
+      b.contentType(c.code(4, Codes.CONTENT_TYPES));
     }
-    if (v[5] != null) {
-      b.cadence(Cadence.fromCode(v[5]));
+    if (c.has(5)) {
+      b.cadence(c.code(5, Codes.CADENCES));
     }
-    if (v[6] != null) {
-      b.initiator(Initiator.fromCode(v[6]));
+    if (c.has(6)) {
+      b.initiator(c.code(6, Codes.INITIATORS));
     }
-    if (v[7] != null) {
-      b.value(Values.decimal("value", v[7]));
+    if (c.has(7)) {
+      b.value(c.decimal(7, "value"));
     }
-    if (v[8] != null) {
-      b.reach(Values.integer("reach", v[8]));
+    if (c.has(8)) {
+      b.reach(c.integer(8, "reach"));
     }
-    if (v[9] != null) {
-      b.sentiment(Values.decimal("sentiment", v[9]));
+    if (c.has(9)) {
+      b.sentiment(c.decimal(9, "sentiment"));
     }
-    if (v[10] != null) {
-      b.responseSeconds(Values.decimal("response_seconds", v[10]));
+    if (c.has(10)) {
+      b.responseSeconds(c.decimal(10, "response_seconds"));
     }
-    if (v[11] != null) {
-      b.journey(v[11]);
+    if (c.has(11)) {
+      b.journey(c.text(11));
     }
-    if (v[12] != null) {
-      b.step(Values.int32("step", v[12]));
+    if (c.has(12)) {
+      b.step(c.int32(12, "step"));
     }
-    if (v[13] != null) {
-      b.quantity(Values.integer("quantity", v[13]));
+    if (c.has(13)) {
+      b.quantity(c.integer(13, "quantity"));
     }
     return b.build();
   }
@@ -89,13 +90,17 @@ final class Rows {
 
   // ---- surveys ----
 
-  static SurveyResponse parseSurvey(@Nullable String[] v, ZoneId zone) {
+  static SurveyResponse parseSurvey(Cells c, ZoneId zone) {
+    String customer = c.id(0, "customer");
+    Instant at = c.timestamp(1, "timestamp", zone);
+    SurveyMetric metric = c.code(2, "metric", Codes.METRICS);
+    if (!c.has(3)) {
+      throw new InvalidFieldException("score", "is required but was absent");
+    }
+    int score = c.int32(3, "score");
     return new SurveyResponse(
-        Values.required("customer", v[0]),
-        Values.timestamp("timestamp", Values.required("timestamp", v[1]), zone),
-        SurveyMetric.fromCode(Values.required("metric", v[2])),
-        Values.int32("score", Values.required("score", v[3])),
-        v[4] == null ? Optional.empty() : Optional.of(Channel.of(v[4])));
+        customer, at, metric, score,
+        c.has(4) ? Optional.of(c.code(4, Codes.CHANNELS)) : Optional.empty());
   }
 
   static void formatSurvey(SurveyResponse r, @Nullable String[] out) {
@@ -108,17 +113,16 @@ final class Rows {
 
   // ---- journeys ----
 
-  static Journey parseJourney(@Nullable String[] v, ZoneId zone) {
-    Instant start = Values.timestamp("start", Values.required("start", v[3]), zone);
-    Optional<Instant> end =
-        v[4] == null ? Optional.empty() : Optional.of(Values.timestamp("end", v[4], zone));
+  static Journey parseJourney(Cells c, ZoneId zone) {
+    Instant start = c.timestamp(3, "start", zone);
+    Optional<Instant> end = c.has(4) ? Optional.of(c.timestamp(4, "end", zone)) : Optional.empty();
     return new Journey(
-        Values.required("journey", v[0]),
-        Values.required("customer", v[1]),
-        Values.required("type", v[2]),
+        c.required(0, "journey"),
+        c.id(1, "customer"),
+        c.required(2, "type"),
         start,
         end,
-        JourneyOutcome.fromCode(Values.required("outcome", v[5])));
+        c.code(5, "outcome", Codes.OUTCOMES));
   }
 
   static void formatJourney(Journey j, @Nullable String[] out) {
@@ -132,11 +136,11 @@ final class Rows {
 
   // ---- customers ----
 
-  static Customer parseCustomer(@Nullable String[] v, ZoneId zone) {
+  static Customer parseCustomer(Cells c, ZoneId zone) {
     return new Customer(
-        Values.required("customer", v[0]),
-        v[1] == null ? Optional.empty() : Optional.of(RelationshipType.fromCode(v[1])),
-        Optional.ofNullable(v[2]),
+        c.id(0, "customer"),
+        c.has(1) ? Optional.of(c.code(1, Codes.RELATIONSHIPS)) : Optional.empty(),
+        Optional.ofNullable(c.text(2)),
         Map.of());
   }
 
@@ -146,11 +150,17 @@ final class Rows {
     out[2] = c.segment().orElse(null);
   }
 
-  static ConversionPath parsePath(@Nullable String[] v, ZoneId zone) {
-    String path = Values.required("path", v[0]);
-    double conversions = Values.decimal("total_conversions", Values.required("total_conversions", v[1]));
-    double value = v[2] == null ? 0 : Values.decimal("total_conversion_value", v[2]);
-    double nulls = Values.decimal("total_null", Values.required("total_null", v[3]));
+  static ConversionPath parsePath(Cells c, ZoneId zone) {
+    String path = c.required(0, "path");
+    if (!c.has(1)) {
+      throw new InvalidFieldException("total_conversions", "is required but was absent");
+    }
+    double conversions = c.decimal(1, "total_conversions");
+    double value = c.has(2) ? c.decimal(2, "total_conversion_value") : 0;
+    if (!c.has(3)) {
+      throw new InvalidFieldException("total_null", "is required but was absent");
+    }
+    double nulls = c.decimal(3, "total_null");
     return ConversionPath.parse(path, conversions, value, nulls);
   }
 

@@ -198,7 +198,7 @@ public final class Schema<T> {
 
   private final String name;
   private final Field[] fields;
-  private final Parser<T> parser;
+  private final Cells.Parser<T> parser;
   private final Formatter<T> formatter;
 
   /**
@@ -219,7 +219,8 @@ public final class Schema<T> {
     if (copy.length == 0 || fields.stream().map(Field::name).distinct().count() != copy.length) {
       throw new IllegalArgumentException("a schema needs fields with distinct names but was given " + fields);
     }
-    return new Schema<>(requireNonNull(name, "name"), copy, requireNonNull(parser, "parser"),
+    requireNonNull(parser, "parser");
+    return new Schema<>(requireNonNull(name, "name"), copy, (cells, zone) -> parser.parse(cells.texts(), zone),
         requireNonNull(formatter, "formatter"));
   }
 
@@ -236,7 +237,7 @@ public final class Schema<T> {
     return Values.integer(field, Values.required(field, text));
   }
 
-  private Schema(String name, Field[] fields, Parser<T> parser, Formatter<T> formatter) {
+  private Schema(String name, Field[] fields, Cells.Parser<T> parser, Formatter<T> formatter) {
     this.name = name;
     this.fields = fields;
     this.parser = parser;
@@ -336,8 +337,8 @@ public final class Schema<T> {
     return -1;
   }
 
-  T parse(@Nullable String[] values, ZoneId zone) {
-    return parser.parse(values, zone);
+  T parse(Cells cells, ZoneId zone) {
+    return parser.parse(cells, zone);
   }
 
   void format(T value, @Nullable String[] out) {

@@ -21,7 +21,9 @@ final class TransactionSource extends LineRowSource<Touchpoint> {
   private final TransactionLogFormat format;
   private final ZoneId zone;
   private final @Nullable DateTimeFormatter dates;
-  private final List<String> cells = new ArrayList<>();
+  private final @Nullable FixedDatePattern fixedDates;
+  private final CsvLines.Fields fields = new CsvLines.Fields();
+  private final Cells cells = new Cells(1);
   private int customer;
   private int date;
   private int amount;
@@ -34,6 +36,7 @@ final class TransactionSource extends LineRowSource<Touchpoint> {
     this.format = format;
     this.zone = zone;
     this.dates = format.datePattern().map(TransactionLogFormat::formatter).orElse(null);
+    this.fixedDates = format.datePattern().map(FixedDatePattern::of).orElse(null);
     if (format.header()) {
       headerPending = true;
     } else {
@@ -42,23 +45,27 @@ final class TransactionSource extends LineRowSource<Touchpoint> {
   }
 
   @Override
-  boolean line(long number, String text) {
-    String error = split(text);
+  boolean line(long number, char[] chars, int start, int end) {
+    String error = split(chars, start, end);
     if (headerPending) {
       if (error != null) {
         throw new IllegalArgumentException("line " + number + ": the header is malformed: " + error);
       }
-      resolve(cells, number);
+      List<String> names = new ArrayList<>(fields.count());
+      for (int f = 0; f < fields.count(); f++) {
+        names.add(new String(chars, fields.start(f), fields.end(f) - fields.start(f)));
+      }
+      resolve(names, number);
       headerPending = false;
       return false;
     }
     if (error != null) {
       reject(number, null, "row is malformed: " + error);
-    } else if (cells.size() < needed) {
-      reject(number, null, "row has " + cells.size() + " fields but the columns need at least " + needed);
+    } else if (fields.count() < needed) {
+      reject(number, null, "row has " + fields.count() + " fields but the columns need at least " + needed);
     } else {
       try {
-        accept(parse());
+        accept(parse(chars));
       } catch (InvalidFieldException e) {
         reject(number, rename(e.field()), e.reason());
       }
@@ -83,25 +90,34 @@ final class TransactionSource extends LineRowSource<Touchpoint> {
     super.tooLong(number);
   }
 
-  private Touchpoint parse() {
-    String id = cells.get(customer);
-    if (id.isEmpty()) {
+  private Touchpoint parse(char[] chars) {
+    if (fields.end(customer) == fields.start(customer)) {
       throw new InvalidFieldException("customer", "is required but was empty");
     }
-    Instant at = instant(cells.get(date));
+    cells.data = chars;
+    cells.set(0, fields.start(customer), fields.end(customer));
+    String id = cells.id(0, "customer");
+    Instant at = instant(chars, fields.start(date), fields.end(date));
     TouchpointBuilder b =
         Touchpoint.builder(id, at, format.channel(), TouchpointKind.PURCHASE)
-            .value(Values.decimal("amount", cells.get(amount)));
+            .value(Values.decimal("amount", chars, fields.start(amount), fields.end(amount)));
     if (quantity >= 0) {
-      b.quantity(Values.integer("quantity", cells.get(quantity)));
+      b.quantity(Values.integer("quantity", chars, fields.start(quantity), fields.end(quantity)));
     }
     return b.build();
   }
 
-  private Instant instant(String text) {
+  private Instant instant(char[] chars, int from, int to) {
     if (dates == null) {
-      return Values.timestamp("date", text, zone);
+      return Values.timestamp("date", chars, from, to, zone);
     }
+    if (fixedDates != null) {
+      Instant fast = fixedDates.parse(chars, from, to, zone);
+      if (fast != null) {
+        return fast;
+      }
+    }
+    String text = new String(chars, from, to - from);
     LocalDate day;
     LocalTime time;
     ZoneId textZone;
@@ -138,26 +154,12 @@ final class TransactionSource extends LineRowSource<Touchpoint> {
     }
   }
 
-  private @Nullable String split(String line) {
+  private @Nullable String split(char[] chars, int from, int to) {
     if (format.delimiter() != Delimiter.WHITESPACE) {
-      return CsvLines.split(line, format.delimiter().separator(), cells);
+      return CsvLines.split(chars, from, to, format.delimiter().separator(), fields);
     }
-    cells.clear();
-    int n = line.length();
-    int i = 0;
-    while (true) {
-      while (i < n && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
-        i++;
-      }
-      if (i == n) {
-        return null;
-      }
-      int start = i;
-      while (i < n && line.charAt(i) != ' ' && line.charAt(i) != '\t') {
-        i++;
-      }
-      cells.add(line.substring(start, i));
-    }
+    CsvLines.whitespace(chars, from, to, fields);
+    return null;
   }
 
   private void resolve(@Nullable List<String> headerCells, long line) {

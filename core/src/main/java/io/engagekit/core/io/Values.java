@@ -1,16 +1,15 @@
 package io.engagekit.core.io;
 
 import io.engagekit.core.InvalidFieldException;
+import com.fasterxml.jackson.core.io.NumberInput;
 import io.engagekit.core.internal.Text;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import org.jspecify.annotations.Nullable;
 
 /** Parses field text strictly: no trimming, no locale, no silent repair. */
@@ -26,64 +25,97 @@ final class Values {
 
   /** A decimal number: {@code -?digits(.digits)?([eE][+-]?digits)?}, finite as a double. */
   static double decimal(String field, String text) {
-    if (!isDecimal(text)) {
-      throw new InvalidFieldException(field, "must be a decimal number but was " + quote(text));
+    char[] c = text.toCharArray();
+    return decimal(field, c, 0, c.length);
+  }
+
+  /**
+   * {@link #decimal(String, String)} over {@code d[s, e)}: the syntax is checked here and the
+   * digits converted, correctly rounded and without allocating, by Jackson's copy of
+   * FastDoubleParser.
+   */
+  static double decimal(String field, char[] d, int s, int e) {
+    if (!isDecimal(d, s, e)) {
+      throw new InvalidFieldException(field, "must be a decimal number but was " + quote(d, s, e));
     }
-    double x = Double.parseDouble(text);
+    double x = NumberInput.parseDouble(d, s, e - s, true);
     if (Double.isInfinite(x)) {
-      throw new InvalidFieldException(field, "must be a finite number but was " + quote(text));
+      throw new InvalidFieldException(field, "must be a finite number but was " + quote(d, s, e));
     }
     return x;
   }
 
   /** An integer: {@code -?digits}, within the range of a long. */
   static long integer(String field, String text) {
-    int n = text.length();
-    int i = n > 0 && text.charAt(0) == '-' ? 1 : 0;
-    boolean ok = i < n;
-    for (int j = i; ok && j < n; j++) {
-      char c = text.charAt(j);
-      ok = c >= '0' && c <= '9';
+    char[] c = text.toCharArray();
+    return integer(field, c, 0, c.length);
+  }
+
+  static long integer(String field, char[] d, int s, int e) {
+    int i = s < e && d[s] == '-' ? s + 1 : s;
+    boolean negative = i > s;
+    if (i == e) {
+      throw new InvalidFieldException(field, "must be an integer but was " + quote(d, s, e));
     }
-    if (!ok) {
-      throw new InvalidFieldException(field, "must be an integer but was " + quote(text));
+    long x = 0; // accumulated negatively: -Long.MIN_VALUE does not fit
+    boolean overflow = false;
+    for (int j = i; j < e; j++) {
+      char c = d[j];
+      if (c < '0' || c > '9') {
+        throw new InvalidFieldException(field, "must be an integer but was " + quote(d, s, e));
+      }
+      int digit = c - '0';
+      if (x < (Long.MIN_VALUE + digit) / 10) {
+        overflow = true;
+      } else {
+        x = x * 10 - digit;
+      }
     }
-    try {
-      return Long.parseLong(text);
-    } catch (NumberFormatException e) {
-      throw new InvalidFieldException(field, "must be an integer in the range of a long but was " + quote(text));
+    if (overflow || (!negative && x == Long.MIN_VALUE)) {
+      throw new InvalidFieldException(
+          field, "must be an integer in the range of a long but was " + quote(d, s, e));
     }
+    return negative ? x : -x;
   }
 
   static int int32(String field, String text) {
-    long x = integer(field, text);
+    char[] c = text.toCharArray();
+    return int32(field, c, 0, c.length);
+  }
+
+  static int int32(String field, char[] d, int s, int e) {
+    long x = integer(field, d, s, e);
     if (x < Integer.MIN_VALUE || x > Integer.MAX_VALUE) {
-      throw new InvalidFieldException(field, "must be an integer in the range of an int but was " + quote(text));
+      throw new InvalidFieldException(
+          field, "must be an integer in the range of an int but was " + quote(d, s, e));
     }
     return (int) x;
   }
 
   static boolean isDecimal(String s) {
-    int n = s.length();
-    int i = s.startsWith("-") ? 1 : 0;
-    int end = digits(s, i);
+    return isDecimal(s.toCharArray(), 0, s.length());
+  }
+
+  static boolean isDecimal(char[] d, int from, int n) {
+    int i = from < n && d[from] == '-' ? from + 1 : from;
+    int end = digits(d, i, n);
     if (end == i) {
       return false;
     }
     i = end;
-    if (i < n && s.charAt(i) == '.') {
-      end = digits(s, i + 1);
+    if (i < n && d[i] == '.') {
+      end = digits(d, i + 1, n);
       if (end == i + 1) {
         return false;
       }
       i = end;
     }
-    if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+    if (i < n && (d[i] == 'e' || d[i] == 'E')) {
       i++;
-      if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+      if (i < n && (d[i] == '+' || d[i] == '-')) {
         i++;
       }
-      end = digits(s, i);
+      end = digits(d, i, n);
       if (end == i) {
         return false;
       }
@@ -92,9 +124,9 @@ final class Values {
     return i == n;
   }
 
-  /** The index after the run of digits starting at {@code i}. */
-  private static int digits(String s, int i) {
-    while (i < s.length() && isDigit(s.charAt(i))) {
+  /** The index after the run of digits starting at {@code i}, before {@code n}. */
+  private static int digits(char[] d, int i, int n) {
+    while (i < n && isDigit(d[i])) {
       i++;
     }
     return i;
@@ -110,87 +142,160 @@ final class Values {
    * {@code zone}).
    */
   static Instant timestamp(String field, String text, ZoneId zone) {
-    try {
-      if (text.length() == 10) {
-        return fastDate(text).atStartOfDay(zone).toInstant();
-      }
-      Instant fast = fastDateTime(text);
-      if (fast != null) {
-        return fast;
-      }
-      return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-    } catch (DateTimeException | NumberFormatException e) {
-      throw new InvalidFieldException(
-          field,
-          "must be an ISO-8601 instant, date-time with offset or date (such as 2026-03-01T10:15:30Z,"
-              + " 2026-03-01T11:15:30+01:00 or 2026-03-01) but was "
-              + quote(text));
-    }
-  }
-
-  /** {@code yyyy-MM-dd}, validated by {@link LocalDate#of}. */
-  private static LocalDate fastDate(String s) {
-    if (s.charAt(4) != '-' || s.charAt(7) != '-') {
-      throw new DateTimeParseException("not a date", s, 0);
-    }
-    return LocalDate.of(digits(s, 0, 4), digits(s, 5, 7), digits(s, 8, 10));
+    char[] c = text.toCharArray();
+    return timestamp(field, c, 0, c.length, zone);
   }
 
   /**
-   * {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}](Z|±HH:MM)}, or null when the text has another shape (the
-   * general ISO parser then decides).
+   * {@link #timestamp(String, String, ZoneId)} over {@code d[s, e)}. The common shapes ({@code
+   * yyyy-MM-dd}, {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}](Z|±HH:MM)}) are read here with the checks of
+   * {@link java.time.LocalDate#of}, {@link java.time.LocalTime#of} and {@link
+   * java.time.ZoneOffset#ofHoursMinutes}; any other shape goes to {@link
+   * DateTimeFormatter#ISO_OFFSET_DATE_TIME}, which decides.
    */
-  private static @Nullable Instant fastDateTime(String s) {
-    int n = s.length();
-    if (n < 20 || s.charAt(10) != 'T' || s.charAt(13) != ':' || s.charAt(16) != ':') {
-      return null;
-    }
-    int i = 19;
-    int nanos = 0;
-    if (s.charAt(i) == '.') {
-      int start = ++i;
-      while (i < n && isDigit(s.charAt(i))) {
-        i++;
+  static Instant timestamp(String field, char[] d, int s, int e, ZoneId zone) {
+    int n = e - s;
+    try {
+      if (n == 10) {
+        long day = epochDay(d, s);
+        if (day == BAD) {
+          throw bad(field, d, s, e);
+        }
+        if (zone instanceof ZoneOffset) {
+          return Instant.ofEpochSecond(day * SECONDS_PER_DAY - ((ZoneOffset) zone).getTotalSeconds());
+        }
+        return LocalDate.ofEpochDay(day).atStartOfDay(zone).toInstant();
       }
-      int len = i - start;
-      if (len == 0 || len > 9) {
-        return null;
+      if (n >= 20 && d[s + 10] == 'T' && d[s + 13] == ':' && d[s + 16] == ':') {
+        Instant fast = dateTime(field, d, s, e);
+        if (fast != null) {
+          return fast;
+        }
       }
-      nanos = digits(s, start, i);
-      for (int k = len; k < 9; k++) {
-        nanos *= 10;
-      }
+      return OffsetDateTime.parse(new String(d, s, n), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+    } catch (DateTimeException e2) {
+      throw bad(field, d, s, e);
     }
-    ZoneOffset offset;
-    if (i == n - 1 && s.charAt(i) == 'Z') {
-      offset = ZoneOffset.UTC;
-    } else if (i == n - 6 && (s.charAt(i) == '+' || s.charAt(i) == '-') && s.charAt(i + 3) == ':') {
-      int hours = digits(s, i + 1, i + 3);
-      int minutes = digits(s, i + 4, i + 6);
-      offset =
-          s.charAt(i) == '+'
-              ? ZoneOffset.ofHoursMinutes(hours, minutes)
-              : ZoneOffset.ofHoursMinutes(-hours, -minutes);
-    } else {
-      return null;
-    }
-    LocalDateTime local =
-        LocalDateTime.of(
-            fastDate(s.substring(0, 10)),
-            java.time.LocalTime.of(digits(s, 11, 13), digits(s, 14, 16), digits(s, 17, 19), nanos));
-    return local.toInstant(offset);
   }
 
-  private static int digits(String s, int from, int to) {
+  private static final long SECONDS_PER_DAY = 86_400;
+  /** What {@link #epochDay} returns for a text that is not a valid {@code yyyy-MM-dd}. */
+  private static final long BAD = Long.MIN_VALUE;
+
+  private static InvalidFieldException bad(String field, char[] d, int s, int e) {
+    return new InvalidFieldException(
+        field,
+        "must be an ISO-8601 instant, date-time with offset or date (such as 2026-03-01T10:15:30Z,"
+            + " 2026-03-01T11:15:30+01:00 or 2026-03-01) but was "
+            + quote(d, s, e));
+  }
+
+  /**
+   * The epoch day of {@code yyyy-MM-dd} at {@code d[s, s + 10)}, or {@link #BAD} if a separator is
+   * not {@code -}, a digit is not ASCII, or the date does not exist ({@link LocalDate#of}'s checks).
+   */
+  static long epochDay(char[] d, int s) {
+    if (d[s + 4] != '-' || d[s + 7] != '-') {
+      return BAD;
+    }
+    int year = number(d, s, s + 4);
+    int month = number(d, s + 5, s + 7);
+    int day = number(d, s + 8, s + 10);
+    return epochDay(year, month, day);
+  }
+
+  /** The epoch day of a date with a year of 0 to 9999, or {@link #BAD} if the date does not exist. */
+  static long epochDay(int year, int month, int day) {
+    if (year < 0 || month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month)) {
+      return BAD;
+    }
+    // Days from the civil calendar (proleptic Gregorian), as LocalDate.toEpochDay counts them.
+    int y = month <= 2 ? year - 1 : year;
+    int era = Math.floorDiv(y, 400);
+    int yearOfEra = y - era * 400;
+    int dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+    int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+    return era * 146_097L + dayOfEra - 719_468L;
+  }
+
+  private static int lengthOfMonth(int year, int month) {
+    switch (month) {
+      case 2:
+        return (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
+      case 4:
+      case 6:
+      case 9:
+      case 11:
+        return 30;
+      default:
+        return 31;
+    }
+  }
+
+  /** The value of the ASCII digits {@code d[from, to)}, or -1 if one is not a digit. */
+  static int number(char[] d, int from, int to) {
     int v = 0;
     for (int i = from; i < to; i++) {
-      char c = s.charAt(i);
+      char c = d[i];
       if (!isDigit(c)) {
-        throw new NumberFormatException("not a digit at " + i);
+        return -1;
       }
       v = v * 10 + (c - '0');
     }
     return v;
+  }
+
+  /**
+   * {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}](Z|±HH:MM)} at {@code d[s, e)}, or null when the text has
+   * another shape (the general ISO parser then decides).
+   *
+   * @throws InvalidFieldException if it has this shape but a digit, the date, the time or the
+   *     offset is invalid
+   */
+  private static @Nullable Instant dateTime(String field, char[] d, int s, int e) {
+    int i = s + 19;
+    int nanos = 0;
+    if (d[i] == '.') {
+      int from = ++i;
+      while (i < e && isDigit(d[i])) {
+        i++;
+      }
+      int length = i - from;
+      if (length == 0 || length > 9) {
+        return null;
+      }
+      nanos = number(d, from, i);
+      for (int k = length; k < 9; k++) {
+        nanos *= 10;
+      }
+    }
+    int offset;
+    if (i == e - 1 && d[i] == 'Z') {
+      offset = 0;
+    } else if (i == e - 6 && (d[i] == '+' || d[i] == '-') && d[i + 3] == ':') {
+      int hours = number(d, i + 1, i + 3);
+      int minutes = number(d, i + 4, i + 6);
+      // ZoneOffset.ofHoursMinutes: at most 18 hours, minutes below 60, 18:00 at most in all.
+      if (hours < 0 || minutes < 0 || hours > 18 || minutes > 59 || hours * 60 + minutes > 18 * 60) {
+        throw bad(field, d, s, e);
+      }
+      offset = (hours * 3600 + minutes * 60) * (d[i] == '+' ? 1 : -1);
+    } else {
+      return null;
+    }
+    long day = epochDay(d, s);
+    int hour = number(d, s + 11, s + 13);
+    int minute = number(d, s + 14, s + 16);
+    int second = number(d, s + 17, s + 19);
+    if (day == BAD || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+      throw bad(field, d, s, e);
+    }
+    return Instant.ofEpochSecond(day * SECONDS_PER_DAY + hour * 3600 + minute * 60 + second - offset, nanos);
+  }
+
+  /** Quotes {@code d[s, e)} for a message. */
+  static String quote(char[] d, int s, int e) {
+    return quote(new String(d, s, e - s));
   }
 
   static String quote(String text) {
