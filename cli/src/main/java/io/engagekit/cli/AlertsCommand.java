@@ -59,6 +59,7 @@ final class AlertsCommand implements Callable<Integer> {
     Instant at = in.asOf(asOf);
     EngagementEngine engine = EngagementEngine.of(List.of(FadingInterest.strategy()));
     try (EventLoader loader = new EventLoader(spec.commandLine().getErr(), report.verbose, at, in.rejectsFile)) {
+      loader.progress = !report.json;
       if (!loader.readAll(source, surveys, engine)) {
         return loader.stoppedStatus();
       }

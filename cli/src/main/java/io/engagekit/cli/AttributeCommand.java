@@ -177,6 +177,7 @@ final class AttributeCommand implements Callable<Integer> {
       List<Touchpoint> touchpoints = new ArrayList<>();
       List<Journey> known = new ArrayList<>();
       try (EventLoader loader = new EventLoader(err, report.verbose, cutoff, null)) {
+        loader.progress = !report.json;
         if (!loader.read(source, e -> touchpoints.add((Touchpoint) e))
             || (journeys != null && !loader.readJourneys(journeys, source, known))) {
           return loader.stoppedStatus();

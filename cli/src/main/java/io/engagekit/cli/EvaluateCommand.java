@@ -127,6 +127,7 @@ final class EvaluateCommand implements Callable<Integer> {
     Instant holdEnd = Backtest.endOfDay(holdDay, in.zoneId());
     ModelSettings settings = Backtest.modelSettings(calEnd, holdEnd, in.zoneId(), unit);
     try (EventLoader loader = new EventLoader(err, output.verbose, null, in.rejectsFile)) {
+      loader.progress = !output.json;
       List<Journey> known = new ArrayList<>();
       if (journeys != null && !loader.readJourneys(journeys, source, known)) {
         return loader.stoppedStatus();

@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import me.tongfei.progressbar.ProgressBar;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Feeds event files into an engine, or any sink, for the commands that read events: reports rejects (first few on stderr,
@@ -45,6 +47,11 @@ final class EventLoader implements AutoCloseable {
   long afterCutoff;
   /** Whether a read stopped because an input was unreadable (exit 2), not at a strict reject (exit 1). */
   boolean unreadable;
+  /**
+   * Whether to show a progress bar on stderr while reading a large file (at least {@link
+   * Terminal#LARGE_INPUT_BYTES}) when stderr is a terminal; commands turn it off under --json.
+   */
+  boolean progress = true;
 
   EventLoader(PrintWriter err, boolean verbose, Instant cutoff, Path rejectsFile) throws IOException {
     this.err = err;
@@ -81,10 +88,12 @@ final class EventLoader implements AutoCloseable {
       return false;
     }
     Map<String, Long> firstLine = new HashMap<>();
-    try (Reader chars = InputOptions.utf8(Files.newInputStream(file));
+    try (Progress bytes = new Progress(file, "customers");
+        Reader chars = InputOptions.utf8(bytes);
         RowReader<?> rows = beside(file, Schema.CUSTOMERS, main).open(chars, r -> reject(file, r))) {
       while (rows.hasNext()) {
         Customer c = (Customer) rows.next();
+        bytes.row();
         Long first = firstLine.putIfAbsent(c.id(), rows.line());
         if (first != null) {
           Reject twice = new Reject(rows.line(), Optional.of("customer"),
@@ -125,12 +134,15 @@ final class EventLoader implements AutoCloseable {
     if (!readable(file)) {
       return false;
     }
-    try (Reader chars = InputOptions.utf8(Files.newInputStream(file));
+    try (Progress bytes = new Progress(file, "read");
+        Reader chars = InputOptions.utf8(bytes);
         RowReader<?> rows = source.open(chars, r -> reject(file, r))) {
       while (rows.hasNext()) {
         Object row = rows.next();
         into.accept(rows.line(), row);
+        bytes.row();
       }
+      bytes.done();
       return true;
     } catch (IllegalArgumentException | UncheckedIOException e) { // RejectedRowException included
       return stopped(file, e);
@@ -178,6 +190,49 @@ final class EventLoader implements AutoCloseable {
       }
       latest = latest == null || event.at().isAfter(latest) ? event.at() : latest;
     });
+  }
+
+  /**
+   * A file's bytes, counted, with a progress bar that follows them when the file is large and
+   * stderr is a terminal; closing closes the file and then the bar, so that the bar is gone before
+   * anything else is printed.
+   */
+  private final class Progress extends Terminal.CountingInputStream {
+    private final long size;
+    private final @Nullable ProgressBar bar;
+    private long rows;
+
+    Progress(Path file, String task) throws IOException {
+      super(Files.newInputStream(file));
+      size = Files.size(file);
+      bar = progress && size >= Terminal.LARGE_INPUT_BYTES && Terminal.stderrIsTerminal()
+          ? Terminal.progressBar(task + " " + file.getFileName(), size) : null;
+    }
+
+    /** Counts a row; moves the bar every 16,384 rows. */
+    void row() {
+      if (bar != null && (++rows & 0x3fff) == 0) {
+        bar.stepTo(count());
+      }
+    }
+
+    /** Shows the bar full, after the last row. */
+    void done() {
+      if (bar != null) {
+        bar.stepTo(size);
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      try {
+        super.close();
+      } finally {
+        if (bar != null) {
+          bar.close();
+        }
+      }
+    }
   }
 
   private boolean readable(Path file) {

@@ -130,6 +130,7 @@ final class FitCommand implements Callable<Integer> {
     long[] other = new long[1];
     int status;
     try (EventLoader loader = new EventLoader(err, report.verbose, null, in.rejectsFile)) {
+      loader.progress = !report.json;
       boolean complete = loader.read(source, event -> {
         if (!purchases.record(event)) {
           other[0]++;
@@ -229,6 +230,7 @@ final class FitCommand implements Callable<Integer> {
     List<Long> lines = new ArrayList<>();
     int status;
     try (EventLoader loader = new EventLoader(err, report.verbose, null, in.rejectsFile)) {
+      loader.progress = !report.json;
       if (!loader.readRows(source, (line, row) -> {
         patterns.add((DiscretePattern) row);
         lines.add(line);

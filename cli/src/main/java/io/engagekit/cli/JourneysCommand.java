@@ -97,6 +97,7 @@ final class JourneysCommand implements Callable<Integer> {
     Instant at;
     int status;
     try (EventLoader loader = new EventLoader(err, report.verbose, cutoff, in.rejectsFile)) {
+      loader.progress = !report.json;
       if (!loader.read(source, e -> touchpoints.add((Touchpoint) e))
           || (journeys != null && !loader.readJourneys(journeys, source, known))) {
         return loader.stoppedStatus();

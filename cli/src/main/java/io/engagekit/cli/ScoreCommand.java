@@ -169,6 +169,7 @@ final class ScoreCommand implements Callable<Integer> {
     }
     Instant explicitAsOf = asOf == null ? null : in.asOf(asOf);
     try (EventLoader loader = new EventLoader(spec.commandLine().getErr(), report.verbose, explicitAsOf, in.rejectsFile)) {
+      loader.progress = !report.json;
       if (window != null) {
         loader.tallyAfter = explicitAsOf.minus(window);
       }

@@ -33,7 +33,7 @@ final class Terminal {
   }
 
   /** Counts the bytes read through it, for a progress bar. */
-  static final class CountingInputStream extends FilterInputStream {
+  static class CountingInputStream extends FilterInputStream {
     private volatile long count;
 
     CountingInputStream(InputStream in) {
