@@ -57,7 +57,7 @@ final class AlertsCommand implements Callable<Integer> {
       throw usage("--threshold must be in (0, 1] but was " + threshold);
     }
     Instant at = in.asOf(asOf);
-    EngagementEngine engine = EngagementEngine.of(List.of(FadingInterest.strategy()));
+    EngagementEngine engine = EngagementEngine.forBatch(List.of(FadingInterest.strategy()));
     try (EventLoader loader = new EventLoader(spec.commandLine().getErr(), report.verbose, at, in.rejectsFile)) {
       loader.progress = !report.json;
       if (!loader.readAll(source, surveys, engine)) {

@@ -163,7 +163,7 @@ final class ScoreCommand implements Callable<Integer> {
     }
     EngagementEngine engine;
     try {
-      engine = EngagementEngine.of(strategies);
+      engine = EngagementEngine.forBatch(strategies);
     } catch (IllegalArgumentException e) {
       throw usage("--strategy: " + e.getMessage());
     }
@@ -224,11 +224,14 @@ final class ScoreCommand implements Callable<Integer> {
 
   private void write(EngagementEngine engine, Instant at, SurveyTally tally) throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    List<List<EngagementEngine.Ranked>> byStrategy = new ArrayList<>();
+    // One customer at a time, in id order: the scores are written as they are computed, never all held.
+    List<String> ids = engine.customerIds();
+    ids.sort(null);
+    List<Iterable<EngagementEngine.Ranked>> byStrategy = new ArrayList<>();
     for (ScoringStrategy<?> s : engine.strategies()) {
-      List<EngagementEngine.Ranked> scores = new ArrayList<>(engine.top(engine.customers(), s.name(), at));
-      scores.sort(Comparator.comparing(EngagementEngine.Ranked::customer));
-      byStrategy.add(scores);
+      byStrategy.add(() -> ids.stream()
+          .map(id -> new EngagementEngine.Ranked(id, engine.score(id, s.name(), at).orElseThrow()))
+          .iterator());
     }
     if (output != null) {
       try (CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF)

@@ -32,6 +32,18 @@ final class Checks {
 
   /** Checks an identifier: non-blank, at most 256 characters, no control characters. */
   static String id(String field, String value) {
+    // One pass for the common id: printable ASCII, so not blank and free of control characters.
+    int n = value.length();
+    boolean printable = n > 0 && n <= MAX_ID_LENGTH;
+    boolean visible = false;
+    for (int i = 0; printable && i < n; i++) {
+      char c = value.charAt(i);
+      printable = c >= ' ' && c < 0x7f;
+      visible |= c != ' ';
+    }
+    if (printable && visible) {
+      return value;
+    }
     if (value.isBlank()) {
       throw new InvalidFieldException(field, "must not be blank but was " + quote(value));
     }

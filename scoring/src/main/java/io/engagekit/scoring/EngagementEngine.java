@@ -7,7 +7,6 @@ import io.engagekit.core.EngagementEvent;
 import io.engagekit.scoring.internal.CustomerEntry;
 import io.engagekit.scoring.internal.Customers;
 import io.engagekit.scoring.internal.EngineSnapshots;
-import io.engagekit.scoring.internal.Epochs;
 import io.engagekit.scoring.internal.LiveSummaries;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps every customer's state for a fixed set of strategies, in memory, for hosts that stream
@@ -27,12 +25,11 @@ import org.jspecify.annotations.Nullable;
  * {@link #top} customers as of an instant. Engines on different shards {@link #merge} exactly,
  * because strategy states do.
  *
- * <p>Thread-safe. Each customer's states have their own lock, so threads recording different
- * customers do not contend (a live population summary has a lock of its own, held for microseconds).
- * The engine allocates in {@code record} only for a new customer, a growing population summary, or
- * an open view (a customer's states are copied once for it); a strategy may allocate on its own.
- * Memory is one small state per customer and strategy, plus what the population summaries keep (8
- * to 32 bytes per customer and value summarised); no events are kept.
+ * <p>Thread-safe: each customer's states have their own lock (a live population summary has one
+ * too, held for microseconds). {@code record} allocates only for a new customer, a growing summary
+ * or an open view (a state copied once for it); a strategy may allocate on its own. Memory is one
+ * small state per customer and strategy, plus 8 to 32 bytes per customer and value a population
+ * summary keeps; no events are kept. {@link #forBatch} keeps no summaries, for load-then-read.
  *
  * <p>{@link #register} tells the engine what is known about a customer (their relationship type,
  * segment and attributes), which relationship-aware strategies use; {@link #mergeCustomer} folds
@@ -47,8 +44,6 @@ import org.jspecify.annotations.Nullable;
  * its {@link #baseline} by a pass, again after any change. {@link #view} takes a consistent,
  * immutable {@link EngineView} for readers that must not see scores move while events stream in.
  *
- * <p>Costs at 1,000,000 customers are in {@code benchmarks/RESULTS.md} ({@code LiveEngineBenchmark}).
- *
  * <pre>{@code
  * EngagementEngine engine = EngagementEngine.of(List.of(ScoringStrategies.satisfactionNps()));
  * events.forEach(engine::record);
@@ -59,7 +54,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class EngagementEngine {
   // A facade over internal.Customers (entries, epochs, merges, restores) and internal.LiveSummaries.
-
   private final List<ScoringStrategy<?>> strategies;
   private final Map<String, Integer> index;
   private final LongAdder events = new LongAdder();
@@ -68,11 +62,11 @@ public final class EngagementEngine {
   private final LiveSummaries population;
   private final Customers table;
 
-  private EngagementEngine(List<ScoringStrategy<?>> strategies, RefitPolicy refitPolicy) {
+  private EngagementEngine(List<ScoringStrategy<?>> strategies, RefitPolicy refitPolicy, boolean live) {
     this.strategies = List.copyOf(strategies);
-    requireNonNull(refitPolicy, "refitPolicy");
     this.index = Customers.indexByName(this.strategies);
-    this.population = new LiveSummaries(this.strategies, refitPolicy, events::sum, changes, () -> table().snapshot());
+    this.population = new LiveSummaries(this.strategies, requireNonNull(refitPolicy, "refitPolicy"), events::sum,
+        changes, () -> table().snapshot(), live);
     this.table = new Customers(this.strategies, population);
   }
 
@@ -102,7 +96,24 @@ public final class EngagementEngine {
    * @since 0.2
    */
   public static EngagementEngine of(List<? extends ScoringStrategy<?>> strategies, RefitPolicy refitPolicy) {
-    return new EngagementEngine(new ArrayList<>(requireNonNull(strategies, "strategies")), refitPolicy);
+    return new EngagementEngine(new ArrayList<>(requireNonNull(strategies, "strategies")), refitPolicy, true);
+  }
+
+  /**
+   * Returns an empty engine for loading a population and then reading it (a command-line run, a
+   * nightly job): population strategies keep no live summary, so a record touches only its
+   * customer's states, and the first read after a write takes each baseline by one pass (cached
+   * until the next write; a model strategy fits there). Scores equal a live engine's; a read after
+   * every event would cost a pass each, where {@link #of(List)} keeps reads cheap. {@link #refit}
+   * does nothing here.
+   *
+   * @param strategies one or more strategies with distinct names
+   * @return the engine
+   * @throws IllegalArgumentException if the list is empty or two strategies share a name
+   * @since 0.2
+   */
+  public static EngagementEngine forBatch(List<? extends ScoringStrategy<?>> strategies) {
+    return new EngagementEngine(new ArrayList<>(requireNonNull(strategies, "strategies")), RefitPolicy.firstRead(), false);
   }
 
   /**
@@ -135,8 +146,7 @@ public final class EngagementEngine {
    * @param event a touchpoint or survey response
    */
   public void record(EngagementEvent event) {
-    requireNonNull(event, "event");
-    table.record(event);
+    table.record(requireNonNull(event, "event"));
     events.increment();
     population.recorded();
   }
@@ -186,6 +196,17 @@ public final class EngagementEngine {
    */
   public long events() {
     return events.sum();
+  }
+
+  /**
+   * Returns the ids of every customer with state, as of the call, in no particular order: to score
+   * or export the population one customer at a time, without holding every score at once.
+   *
+   * @return a new, modifiable list
+   * @since 0.2
+   */
+  public List<String> customerIds() {
+    return table.ids();
   }
 
   /**
@@ -292,11 +313,9 @@ public final class EngagementEngine {
   }
 
   /**
-   * Takes a consistent, immutable view of the engine as of an instant: every event recorded before
-   * this call, as one cut across customers and population summaries, read as often as needed while
-   * recording goes on. Costs time proportional to the population summaries' indexes, not to the
-   * customers (except for strategies without a live summary, baselined by a pass over the view).
-   * Close it when done.
+   * Takes a consistent, immutable view as of an instant: every event recorded before this call, one
+   * cut across customers and summaries, read as often as needed while recording goes on. Costs the
+   * summaries' indexes, not the customers (a strategy without a live summary takes a pass). Close it.
    *
    * <pre>{@code
    * try (EngineView view = engine.view(now)) {
@@ -310,16 +329,7 @@ public final class EngagementEngine {
    * @since 0.2
    */
   public EngineView view(Instant asOf) {
-    requireNonNull(asOf, "asOf");
-    long structure;
-    while (((structure = table.restructured()) & 1) != 0) {
-      Thread.onSpinWait(); // a merge or restore is under way
-    }
-    Epochs epochs = table.epochs();
-    long v = epochs.openView();
-    PopulationStrategy.@Nullable Baseline<?>[] frozen = epochs.freeze(v, () -> population.freeze(asOf));
-    return new EngineView(this, asOf, v, structure, table::restructured, table.byId(), table.snapshot(), strategies,
-        frozen, i -> population.forView(i, v, asOf), () -> epochs.closeView(v));
+    return EngineView.open(this, table, population, strategies, requireNonNull(asOf, "asOf"));
   }
 
   /**
@@ -336,12 +346,7 @@ public final class EngagementEngine {
     if (other == this) {
       throw new IllegalArgumentException("an engine cannot be merged into itself");
     }
-    List<String> mine = strategies.stream().map(ScoringStrategy::name).toList();
-    List<String> theirs = other.strategies.stream().map(ScoringStrategy::name).toList();
-    if (!mine.equals(theirs)) {
-      throw new IllegalArgumentException("cannot merge an engine keeping " + theirs + " into one keeping " + mine);
-    }
-    table.mergeFrom(other.table);
+    table.mergeFrom(other.table); // checks the strategies first
     events.add(other.events());
     changes.incrementAndGet();
   }

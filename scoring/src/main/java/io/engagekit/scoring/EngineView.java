@@ -4,7 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import io.engagekit.core.Customer;
 import io.engagekit.scoring.internal.CustomerEntry;
+import io.engagekit.scoring.internal.Customers;
 import io.engagekit.scoring.internal.EntryList;
+import io.engagekit.scoring.internal.Epochs;
+import io.engagekit.scoring.internal.LiveSummaries;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +54,20 @@ public final class EngineView implements AutoCloseable {
   private final IntFunction<PopulationStrategy.Baseline<?>> byPass;
   private final Runnable onClose;
   private volatile boolean closed;
+
+  /** Opens a view of an engine's table and summaries as of an instant (see {@link EngagementEngine#view}). */
+  static EngineView open(EngagementEngine engine, Customers table, LiveSummaries population,
+      List<ScoringStrategy<?>> strategies, Instant asOf) {
+    long structure;
+    while (((structure = table.restructured()) & 1) != 0) {
+      Thread.onSpinWait(); // a merge or restore is under way
+    }
+    Epochs epochs = table.epochs();
+    long v = epochs.openView();
+    PopulationStrategy.@Nullable Baseline<?>[] frozen = epochs.freeze(v, () -> population.freeze(asOf));
+    return new EngineView(engine, asOf, v, structure, table::restructured, table.byId(), table.snapshot(), strategies,
+        frozen, i -> population.forView(i, v, asOf), () -> epochs.closeView(v));
+  }
 
   EngineView(EngagementEngine engine, Instant asOf, long epoch, long structure, LongSupplier restructured,
       Map<String, CustomerEntry> customers, EntryList.Snapshot entries, List<ScoringStrategy<?>> strategies,

@@ -34,6 +34,23 @@ final class EngagementEngineTest {
   }
 
   @Test
+  void customerIds_areEveryCustomerWithState_andLeaveOutOnesMergedAway() {
+    EngagementEngine engine = EngagementEngine.of(List.of(ScoringStrategies.loyaltyRfm()));
+    Instant t = Instant.parse("2026-01-01T00:00:00Z");
+    for (String id : List.of("b", "a", "c", "a")) {
+      engine.record(Touchpoint.of(id, t, Channel.WEB, TouchpointKind.VISIT));
+    }
+    List<String> ids = engine.customerIds();
+    ids.sort(null);
+    assertEquals(List.of("a", "b", "c"), ids);
+    assertTrue(engine.mergeCustomer("c", "a"));
+    List<String> after = engine.customerIds();
+    after.sort(null);
+    assertEquals(List.of("a", "b"), after);
+    assertEquals(engine.customers(), after.size());
+  }
+
+  @Test
   void record_thenScore_perStrategy() {
     EngagementEngine e = engine();
     e.record(SurveyResponse.of("a", T, SurveyMetric.NPS, 9));

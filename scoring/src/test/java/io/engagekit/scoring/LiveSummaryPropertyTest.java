@@ -82,23 +82,32 @@ final class LiveSummaryPropertyTest {
       EngagementEngine whole = EngagementEngine.of(strategies());
       EngagementEngine a = EngagementEngine.of(strategies());
       EngagementEngine b = EngagementEngine.of(strategies());
+      // A batch engine keeps no summary: its scores come from a pass, fed and merged the same way.
+      EngagementEngine batch = EngagementEngine.forBatch(strategies());
+      EngagementEngine batchB = EngagementEngine.forBatch(strategies());
       for (EngagementEvent e : events) {
         whole.record(e);
-        (r.nextBoolean() ? a : b).record(e);
+        boolean first = r.nextBoolean();
+        (first ? a : b).record(e);
+        (first ? batch : batchB).record(e);
       }
       if (seed % 4 == 1) {
         whole.register(Customer.of("c0").withRelationship(RelationshipType.SELF_SERVICE));
         a.register(Customer.of("c0").withRelationship(RelationshipType.SELF_SERVICE));
+        batch.register(Customer.of("c0").withRelationship(RelationshipType.SELF_SERVICE));
       }
       a.merge(b);
+      batch.merge(batchB);
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       whole.snapshot(bytes);
       EngagementEngine restored = EngagementEngine.of(strategies());
       restored.restore(new ByteArrayInputStream(bytes.toByteArray()));
+      EngagementEngine batchRestored = EngagementEngine.forBatch(strategies());
+      batchRestored.restore(new ByteArrayInputStream(bytes.toByteArray()));
       Instant asOf = T.plusSeconds(86_400L * 400);
       try {
         Map<String, Map<String, Score>> expected = byPass(events, asOf, whole);
-        for (EngagementEngine engine : List.of(whole, a, restored)) {
+        for (EngagementEngine engine : List.of(whole, a, restored, batch, batchRestored)) {
           assertScores(expected, engine, asOf);
         }
       } catch (AssertionError e) {

@@ -38,6 +38,7 @@ final class Cells {
   private char[] scratch = new char[256];
   private int used;
   private final String[] ids = new String[ID_CACHE];
+  private final int[] idHashes = new int[ID_CACHE];
   private final String[][] codeKeys = new String[Codes.OPEN_TABLES][CODE_CACHE];
   private final Object[][] codeValues = new Object[Codes.OPEN_TABLES][CODE_CACHE];
   private @Nullable TouchpointBuilder builder;
@@ -133,11 +134,12 @@ final class Cells {
     }
     int slot = (h ^ (h >>> 16)) & (ID_CACHE - 1);
     String cached = ids[slot];
-    if (cached != null && equal(cached, s, e)) {
+    if (cached != null && idHashes[slot] == h && equal(cached, s, e)) {
       return cached;
     }
     String id = new String(data, s, e - s);
     ids[slot] = id;
+    idHashes[slot] = h;
     return id;
   }
 

@@ -72,7 +72,7 @@ final class Rows {
 
   static void formatTouchpoint(Touchpoint t, @Nullable String[] out) {
     out[0] = t.customer();
-    out[1] = t.at().toString();
+    out[1] = Values.instant(t.at());
     out[2] = t.channel().code();
     out[3] = t.kind().code();
     out[4] = t.contentType().map(ContentType::code).orElse(null);
@@ -105,7 +105,7 @@ final class Rows {
 
   static void formatSurvey(SurveyResponse r, @Nullable String[] out) {
     out[0] = r.customer();
-    out[1] = r.at().toString();
+    out[1] = Values.instant(r.at());
     out[2] = r.metric().code();
     out[3] = Integer.toString(r.score());
     out[4] = r.channel().map(Channel::code).orElse(null);
@@ -129,8 +129,8 @@ final class Rows {
     out[0] = j.id();
     out[1] = j.customer();
     out[2] = j.type();
-    out[3] = j.start().toString();
-    out[4] = j.end().map(Instant::toString).orElse(null);
+    out[3] = Values.instant(j.start());
+    out[4] = j.end().map(Values::instant).orElse(null);
     out[5] = j.outcome().code();
   }
 

@@ -293,6 +293,58 @@ final class Values {
     return Instant.ofEpochSecond(day * SECONDS_PER_DAY + hour * 3600 + minute * 60 + second - offset, nanos);
   }
 
+  /**
+   * Formats an instant exactly as {@link Instant#toString} does ({@code 2026-03-01T10:15:30Z}, the
+   * fraction in groups of three digits as needed), without a formatter object: the writers format
+   * every row's timestamps. Years outside 0000 to 9999 go to {@code Instant.toString}.
+   */
+  static String instant(Instant t) {
+    long seconds = t.getEpochSecond();
+    int nanos = t.getNano();
+    long day = Math.floorDiv(seconds, SECONDS_PER_DAY);
+    int secondOfDay = (int) Math.floorMod(seconds, SECONDS_PER_DAY);
+    // Civil date from days (the inverse of epochDay), for the proleptic Gregorian calendar.
+    long z = day + 719_468;
+    long era = Math.floorDiv(z, 146_097);
+    long dayOfEra = z - era * 146_097;
+    long yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
+    long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+    long mp = (5 * dayOfYear + 2) / 153;
+    int dayOfMonth = (int) (dayOfYear - (153 * mp + 2) / 5 + 1);
+    int month = (int) (mp < 10 ? mp + 3 : mp - 9);
+    long year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+    if (year < 0 || year > 9999) {
+      return t.toString();
+    }
+    int fraction = nanos == 0 ? 0 : nanos % 1_000_000 == 0 ? 3 : nanos % 1000 == 0 ? 6 : 9;
+    char[] c = new char[fraction == 0 ? 20 : 21 + fraction];
+    put(c, 0, (int) year, 4);
+    c[4] = '-';
+    put(c, 5, month, 2);
+    c[7] = '-';
+    put(c, 8, dayOfMonth, 2);
+    c[10] = 'T';
+    put(c, 11, secondOfDay / 3600, 2);
+    c[13] = ':';
+    put(c, 14, secondOfDay / 60 % 60, 2);
+    c[16] = ':';
+    put(c, 17, secondOfDay % 60, 2);
+    if (fraction > 0) {
+      c[19] = '.';
+      put(c, 20, fraction == 3 ? nanos / 1_000_000 : fraction == 6 ? nanos / 1000 : nanos, fraction);
+    }
+    c[c.length - 1] = 'Z';
+    return new String(c);
+  }
+
+  /** Writes {@code value} as {@code width} decimal digits, zero-padded, at {@code c[at]}. */
+  private static void put(char[] c, int at, int value, int width) {
+    for (int i = at + width - 1; i >= at; i--) {
+      c[i] = (char) ('0' + value % 10);
+      value /= 10;
+    }
+  }
+
   /** Quotes {@code d[s, e)} for a message. */
   static String quote(char[] d, int s, int e) {
     return quote(new String(d, s, e - s));

@@ -248,4 +248,26 @@ final class InPlaceParsingPropertyTest {
     assertSame(read.get(0).contentType().orElseThrow(), read.get(1).contentType().orElseThrow());
     assertEquals("podcast_app", read.get(0).channel().code());
   }
+
+  @Test
+  void instantFormatting_agreesWithInstantToString() {
+    SplittableRandom seeds = new SplittableRandom(13);
+    long min = Instant.parse("0000-01-01T00:00:00Z").getEpochSecond();
+    long max = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
+    for (int i = 0; i < CASES; i++) {
+      long seed = seeds.nextLong();
+      SplittableRandom r = new SplittableRandom(seed);
+      long second = r.nextInt(4) == 0 ? r.nextLong(-10L * 86_400, 10L * 86_400) : r.nextLong(min - 86_400, max + 86_400);
+      int nanos = switch (r.nextInt(4)) {
+        case 0 -> 0;
+        case 1 -> r.nextInt(1000) * 1_000_000;
+        case 2 -> r.nextInt(1_000_000) * 1000;
+        default -> r.nextInt(1_000_000_000);
+      };
+      Instant t = Instant.ofEpochSecond(second, nanos);
+      assertEquals(t.toString(), Values.instant(t), "seed " + seed);
+    }
+    assertEquals("0000-01-01T00:00:00Z", Values.instant(Instant.parse("0000-01-01T00:00:00Z")));
+    assertEquals("9999-12-31T23:59:59.999999999Z", Values.instant(Instant.parse("9999-12-31T23:59:59.999999999Z")));
+  }
 }

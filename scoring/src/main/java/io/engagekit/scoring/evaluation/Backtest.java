@@ -81,7 +81,7 @@ public final class Backtest {
   private Backtest(List<? extends ScoringStrategy<?>> strategies, Instant calibrationEnd, Instant holdoutEnd,
       ZoneId zone) {
     this.strategies = List.copyOf(strategies);
-    this.engine = EngagementEngine.of(this.strategies);
+    this.engine = EngagementEngine.forBatch(this.strategies); // loaded, then read: no live summaries
     this.calibrationEnd = calibrationEnd;
     this.holdoutEnd = holdoutEnd;
     this.zone = zone;

@@ -6,6 +6,7 @@ import io.engagekit.core.Customer;
 import io.engagekit.core.EngagementEvent;
 import io.engagekit.scoring.PopulationSummary;
 import io.engagekit.scoring.ScoringStrategy;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -134,6 +135,23 @@ public final class Customers {
   }
 
   /**
+   * Returns the ids of every customer not merged away, as of the call.
+   *
+   * @return a new list
+   */
+  public List<String> ids() {
+    EntryList.Snapshot all = entries.snapshot();
+    List<String> ids = new ArrayList<>(all.size());
+    for (int k = 0; k < all.size(); k++) {
+      CustomerEntry entry = all.entries()[k];
+      if (!entry.retired) {
+        ids.add(entry.id);
+      }
+    }
+    return ids;
+  }
+
+  /**
    * Returns a customer's entry.
    *
    * @param id the customer id
@@ -222,6 +240,11 @@ public final class Customers {
    * @param other the other engine's table
    */
   public void mergeFrom(Customers other) {
+    List<String> mine = strategies.stream().map(ScoringStrategy::name).toList();
+    List<String> theirs = other.strategies.stream().map(ScoringStrategy::name).toList();
+    if (!mine.equals(theirs)) {
+      throw new IllegalArgumentException("cannot merge an engine keeping " + theirs + " into one keeping " + mine);
+    }
     restructured.incrementAndGet();
     long w = epochs.enter();
     try {
@@ -300,7 +323,7 @@ public final class Customers {
    * @param swap run inside the restructuring, after the table is replaced (the engine resets its counts)
    */
   public void restore(Map<String, CustomerEntry> fresh, Runnable swap) {
-    @Nullable PopulationSummary<?>[] rebuilt = LiveSummaries.newSummaries(strategies);
+    @Nullable PopulationSummary<?>[] rebuilt = population.fresh();
     for (CustomerEntry entry : fresh.values()) {
       LiveSummaries.addAll(rebuilt, entry.states);
     }

@@ -34,6 +34,8 @@ public final class LiveSummaries {
   private final ModelRefits refits;
   private final long refitEvery;
   private final boolean any;
+  /** False for a batch engine: no summary is kept, every baseline is a pass over the states. */
+  private final boolean keep;
   /** The latest baseline of each population strategy (null for the others). */
   private final AtomicReferenceArray<@Nullable CachedBaseline> baselines;
   /** The live summaries (null for strategies without one); replaced by a restore. */
@@ -47,14 +49,17 @@ public final class LiveSummaries {
    * @param events the engine's count of recorded events, which with {@code changes} dates a baseline
    * @param changes the engine's count of registrations, merges and restores
    * @param entries the engine's current entries, for baselines by a pass
+   * @param keep whether to keep live summaries; without, every baseline is a pass over the states
+   *     (a batch engine)
    */
   public LiveSummaries(List<ScoringStrategy<?>> strategies, RefitPolicy policy, LongSupplier events,
-      AtomicLong changes, Supplier<EntryList.Snapshot> entries) {
+      AtomicLong changes, Supplier<EntryList.Snapshot> entries, boolean keep) {
+    this.keep = keep;
     this.strategies = strategies;
     this.events = events;
     this.changes = changes;
     this.entries = entries;
-    this.summaries = newSummaries(strategies);
+    this.summaries = fresh();
     boolean some = false;
     for (PopulationSummary<?> s : summaries) {
       some |= s != null;
@@ -79,6 +84,16 @@ public final class LiveSummaries {
       }
     }
     return made;
+  }
+
+  /**
+   * Returns new, empty summaries as this engine keeps them: one per strategy that has one, or none
+   * at all in a batch engine.
+   *
+   * @return one summary or null per strategy
+   */
+  public @Nullable PopulationSummary<?>[] fresh() {
+    return keep ? newSummaries(strategies) : new PopulationSummary<?>[strategies.size()];
   }
 
   /**
