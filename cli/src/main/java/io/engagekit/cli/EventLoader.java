@@ -154,18 +154,7 @@ final class EventLoader implements AutoCloseable {
    * reading stopped (see {@link #stoppedStatus()}).
    */
   boolean readAll(InputOptions.Source source, Path surveys, EngagementEngine engine) throws IOException {
-    if (!BackgroundRecorder.useful()) {
-      return readAll(source, surveys, (java.util.function.Consumer<EngagementEvent>) engine::record);
-    }
-    // Parse on this thread while a second one records, in the order read: the same engine, sooner.
-    BackgroundRecorder recorder = new BackgroundRecorder(engine);
-    boolean complete;
-    try {
-      complete = readAll(source, surveys, recorder);
-    } finally {
-      recorder.finish();
-    }
-    return complete;
+    return readAll(source, surveys, (java.util.function.Consumer<EngagementEvent>) engine::record);
   }
 
   /** Reads the main input and then, if given, the surveys file into a sink. */

@@ -88,6 +88,43 @@ final class Rows {
     out[13] = t.quantity().isPresent() ? Long.toString(t.quantity().getAsLong()) : null;
   }
 
+  static void appendTouchpoint(Touchpoint t, CsvText out) {
+    out.text(t.customer());
+    out.instant(t.at());
+    out.code(t.channel().code());
+    out.code(t.kind().code());
+    out.code(t.contentType().map(ContentType::code).orElse(null));
+    out.code(t.cadence().map(Cadence::code).orElse(null));
+    out.code(t.initiator().map(Initiator::code).orElse(null));
+    decimal(out, t.value());
+    whole(out, t.reach());
+    decimal(out, t.sentiment());
+    decimal(out, t.responseSeconds());
+    out.text(t.journey().orElse(null));
+    if (t.step().isPresent()) {
+      out.number(t.step().getAsInt());
+    } else {
+      out.absent();
+    }
+    whole(out, t.quantity());
+  }
+
+  private static void decimal(CsvText out, java.util.OptionalDouble x) {
+    if (x.isPresent()) {
+      out.decimal(x.getAsDouble());
+    } else {
+      out.absent();
+    }
+  }
+
+  private static void whole(CsvText out, java.util.OptionalLong x) {
+    if (x.isPresent()) {
+      out.number(x.getAsLong());
+    } else {
+      out.absent();
+    }
+  }
+
   // ---- surveys ----
 
   static SurveyResponse parseSurvey(Cells c, ZoneId zone) {
@@ -109,6 +146,14 @@ final class Rows {
     out[2] = r.metric().code();
     out[3] = Integer.toString(r.score());
     out[4] = r.channel().map(Channel::code).orElse(null);
+  }
+
+  static void appendSurvey(SurveyResponse r, CsvText out) {
+    out.text(r.customer());
+    out.instant(r.at());
+    out.code(r.metric().code());
+    out.number(r.score());
+    out.code(r.channel().map(Channel::code).orElse(null));
   }
 
   // ---- journeys ----
@@ -134,6 +179,15 @@ final class Rows {
     out[5] = j.outcome().code();
   }
 
+  static void appendJourney(Journey j, CsvText out) {
+    out.text(j.id());
+    out.text(j.customer());
+    out.text(j.type());
+    out.instant(j.start());
+    out.instant(j.end().orElse(null));
+    out.code(j.outcome().code());
+  }
+
   // ---- customers ----
 
   static Customer parseCustomer(Cells c, ZoneId zone) {
@@ -148,6 +202,12 @@ final class Rows {
     out[0] = c.id();
     out[1] = c.relationship().map(RelationshipType::code).orElse(null);
     out[2] = c.segment().orElse(null);
+  }
+
+  static void appendCustomer(Customer c, CsvText out) {
+    out.text(c.id());
+    out.code(c.relationship().map(RelationshipType::code).orElse(null));
+    out.text(c.segment().orElse(null));
   }
 
   static ConversionPath parsePath(Cells c, ZoneId zone) {
@@ -169,5 +229,12 @@ final class Rows {
     out[1] = Double.toString(p.conversions());
     out[2] = Double.toString(p.value());
     out[3] = Double.toString(p.nulls());
+  }
+
+  static void appendPath(ConversionPath p, CsvText out) {
+    out.text(p.text());
+    out.decimal(p.conversions());
+    out.decimal(p.value());
+    out.decimal(p.nulls());
   }
 }

@@ -140,7 +140,8 @@ public final class Schema<T> {
 
   /** Touchpoints: one interaction a row. */
   public static final Schema<Touchpoint> TOUCHPOINTS =
-      new Schema<>("touchpoints", TOUCHPOINT_FIELDS, Rows::parseTouchpoint, Rows::formatTouchpoint);
+      new Schema<>("touchpoints", TOUCHPOINT_FIELDS, Rows::parseTouchpoint, Rows::formatTouchpoint,
+          Rows::appendTouchpoint);
 
   /** Survey responses: one answer a row. */
   public static final Schema<SurveyResponse> SURVEYS =
@@ -154,7 +155,8 @@ public final class Schema<T> {
             new Field("channel", Type.STRING, false),
           },
           Rows::parseSurvey,
-          Rows::formatSurvey);
+          Rows::formatSurvey,
+          Rows::appendSurvey);
 
   /** Journeys: one journey a row. */
   public static final Schema<Journey> JOURNEYS =
@@ -169,7 +171,8 @@ public final class Schema<T> {
             new Field("outcome", Type.STRING, true),
           },
           Rows::parseJourney,
-          Rows::formatJourney);
+          Rows::formatJourney,
+          Rows::appendJourney);
 
   /** Customers: what is known of one customer a row (relationship type, segment). */
   public static final Schema<Customer> CUSTOMERS =
@@ -181,7 +184,8 @@ public final class Schema<T> {
             new Field("segment", Type.STRING, false),
           },
           Rows::parseCustomer,
-          Rows::formatCustomer);
+          Rows::formatCustomer,
+          Rows::appendCustomer);
 
   /** Aggregated conversion paths: one path a row, in the attribution tools' format. */
   public static final Schema<ConversionPath> PATHS =
@@ -194,12 +198,21 @@ public final class Schema<T> {
             new Field("total_null", Type.DECIMAL, true),
           },
           Rows::parsePath,
-          Rows::formatPath);
+          Rows::formatPath,
+          Rows::appendPath);
 
   private final String name;
   private final Field[] fields;
   private final Cells.Parser<T> parser;
   private final Formatter<T> formatter;
+  /** Writes a row's CSV fields in place: the built-in schemas have one; a user's schema is formatted. */
+  private final @Nullable Appender<T> appender;
+
+  /** Appends a value's CSV fields, in the schema's order. */
+  @FunctionalInterface
+  interface Appender<T> {
+    void append(T value, CsvText out);
+  }
 
   /**
    * Returns a schema of the caller's own, read and written like the built-in ones: rows rejected by
@@ -221,7 +234,7 @@ public final class Schema<T> {
     }
     requireNonNull(parser, "parser");
     return new Schema<>(requireNonNull(name, "name"), copy, (cells, zone) -> parser.parse(cells.texts(), zone),
-        requireNonNull(formatter, "formatter"));
+        requireNonNull(formatter, "formatter"), null);
   }
 
   /**
@@ -237,7 +250,9 @@ public final class Schema<T> {
     return Values.integer(field, Values.required(field, text));
   }
 
-  private Schema(String name, Field[] fields, Cells.Parser<T> parser, Formatter<T> formatter) {
+  private Schema(String name, Field[] fields, Cells.Parser<T> parser, Formatter<T> formatter,
+      @Nullable Appender<T> appender) {
+    this.appender = appender;
     this.name = name;
     this.fields = fields;
     this.parser = parser;
@@ -339,6 +354,10 @@ public final class Schema<T> {
 
   T parse(Cells cells, ZoneId zone) {
     return parser.parse(cells, zone);
+  }
+
+  @Nullable Appender<T> appender() {
+    return appender;
   }
 
   void format(T value, @Nullable String[] out) {

@@ -299,6 +299,13 @@ final class Values {
    * every row's timestamps. Years outside 0000 to 9999 go to {@code Instant.toString}.
    */
   static String instant(Instant t) {
+    StringBuilder b = new StringBuilder(30);
+    appendInstant(t, b);
+    return b.toString();
+  }
+
+  /** Appends what {@link #instant(Instant)} returns. */
+  static void appendInstant(Instant t, StringBuilder out) {
     long seconds = t.getEpochSecond();
     int nanos = t.getNano();
     long day = Math.floorDiv(seconds, SECONDS_PER_DAY);
@@ -314,34 +321,37 @@ final class Values {
     int month = (int) (mp < 10 ? mp + 3 : mp - 9);
     long year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
     if (year < 0 || year > 9999) {
-      return t.toString();
+      out.append(t);
+      return;
     }
-    int fraction = nanos == 0 ? 0 : nanos % 1_000_000 == 0 ? 3 : nanos % 1000 == 0 ? 6 : 9;
-    char[] c = new char[fraction == 0 ? 20 : 21 + fraction];
-    put(c, 0, (int) year, 4);
-    c[4] = '-';
-    put(c, 5, month, 2);
-    c[7] = '-';
-    put(c, 8, dayOfMonth, 2);
-    c[10] = 'T';
-    put(c, 11, secondOfDay / 3600, 2);
-    c[13] = ':';
-    put(c, 14, secondOfDay / 60 % 60, 2);
-    c[16] = ':';
-    put(c, 17, secondOfDay % 60, 2);
-    if (fraction > 0) {
-      c[19] = '.';
-      put(c, 20, fraction == 3 ? nanos / 1_000_000 : fraction == 6 ? nanos / 1000 : nanos, fraction);
+    put(out, (int) year, 4);
+    out.append('-');
+    put(out, month, 2);
+    out.append('-');
+    put(out, dayOfMonth, 2);
+    out.append('T');
+    put(out, secondOfDay / 3600, 2);
+    out.append(':');
+    put(out, secondOfDay / 60 % 60, 2);
+    out.append(':');
+    put(out, secondOfDay % 60, 2);
+    if (nanos != 0) {
+      out.append('.');
+      if (nanos % 1_000_000 == 0) {
+        put(out, nanos / 1_000_000, 3);
+      } else if (nanos % 1000 == 0) {
+        put(out, nanos / 1000, 6);
+      } else {
+        put(out, nanos, 9);
+      }
     }
-    c[c.length - 1] = 'Z';
-    return new String(c);
+    out.append('Z');
   }
 
-  /** Writes {@code value} as {@code width} decimal digits, zero-padded, at {@code c[at]}. */
-  private static void put(char[] c, int at, int value, int width) {
-    for (int i = at + width - 1; i >= at; i--) {
-      c[i] = (char) ('0' + value % 10);
-      value /= 10;
+  /** Appends {@code value} as {@code width} decimal digits, zero-padded. */
+  private static void put(StringBuilder out, int value, int width) {
+    for (int p = width == 9 ? 100_000_000 : width == 6 ? 100_000 : width == 4 ? 1000 : width == 3 ? 100 : 10; p > 0; p /= 10) {
+      out.append((char) ('0' + value / p % 10));
     }
   }
 
