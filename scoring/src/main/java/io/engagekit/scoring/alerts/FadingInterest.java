@@ -40,7 +40,8 @@ import java.util.Optional;
  * <p>The score's contributions are the kinds whose rate changed, each {@code 100 · (lₖ − sₖ) / l}:
  * positive for kinds that fell, negative for kinds that rose; they add up to the score. A customer
  * whose activity is rising, or who has too little history, scores {@link Score#ZERO}. Scores are
- * order-independent and merge exactly (all sums are exponential {@link DecayedSum}s).
+ * order-independent and merge exactly up to rounding (every count is an exponentially decayed sum, kept
+ * relative to the state's latest event: one array of doubles, 224 bytes a state).
  *
  * <p>{@link #alerts} turns an engine's {@code alert.fading} scores into {@link Alert}s, most urgent
  * first. Example: a customer who visited every day for 90 days and then went quiet has, by the
@@ -203,6 +204,7 @@ public final class FadingInterest {
     private final Decay longDecay;
     private final double shortSeconds;
     private final double longSeconds;
+    private final Rates rates;
 
     Detector(Duration shortHalfLife, Duration longHalfLife) {
       this.shortDecay = Decay.exponential(shortHalfLife);
@@ -213,6 +215,7 @@ public final class FadingInterest {
       }
       this.shortSeconds = shortDecay.scaleSeconds();
       this.longSeconds = longDecay.scaleSeconds();
+      this.rates = new Rates(1.0 / shortSeconds, 1.0 / longSeconds);
     }
 
     @Override
@@ -232,26 +235,34 @@ public final class FadingInterest {
 
     @Override
     public State newState() {
-      return new State(shortDecay, longDecay);
+      return new State(rates);
+    }
+
+    /**
+     * Version 2: one latest instant and the short and long decayed counts of every kind relative
+     * to it (224 bytes a state); version 1 kept a {@link DecayedSum} per kind and decay (1,208).
+     */
+    @Override
+    public int stateVersion() {
+      return 2;
     }
 
     @Override
     public Score score(State state, Instant asOf) {
       double at = DecayedSum.seconds(requireNonNull(asOf, "asOf"));
-      // Every sum is read as of one instant: the later of asOf and the latest event of any kind.
-      double when = at;
-      for (int k = 0; k < KINDS.length; k++) {
-        when = Math.max(when, state.longSums[k].latest());
-      }
+      // Every count is read as of one instant: the later of asOf and the latest event of any kind.
+      double when = Math.max(at, state.latest);
+      double shortFactor = state.factor(when, rates.shortInverse);
+      double longFactor = state.factor(when, rates.longInverse);
       double longCount = 0;
       double[] shortRates = new double[KINDS.length];
       double[] longRates = new double[KINDS.length];
       double shortRate = 0;
       double longRate = 0;
       for (int k = 0; k < KINDS.length; k++) {
-        double longDecayed = state.longSums[k].valueAt(when);
+        double longDecayed = state.sums[2 * k + 1] * longFactor;
         longCount += longDecayed;
-        shortRates[k] = state.shortSums[k].valueAt(when) / shortSeconds;
+        shortRates[k] = state.sums[2 * k] * shortFactor / shortSeconds;
         longRates[k] = longDecayed / longSeconds;
         shortRate += shortRates[k];
         longRate += longRates[k];
@@ -271,10 +282,39 @@ public final class FadingInterest {
 
     @Override
     public State readState(DataInput in) throws IOException {
+      return readState(in, 2);
+    }
+
+    @Override
+    public State readState(DataInput in, int version) throws IOException {
       State s = newState();
-      for (int k = 0; k < KINDS.length; k++) {
-        s.shortSums[k] = DecayedSum.readFrom(shortDecay, in);
-        s.longSums[k] = DecayedSum.readFrom(longDecay, in);
+      if (version == 1) {
+        // A decayed sum per kind and decay, each relative to its own latest event: bring them to one.
+        DecayedSum[] old = new DecayedSum[2 * KINDS.length];
+        for (int k = 0; k < KINDS.length; k++) {
+          old[2 * k] = DecayedSum.readFrom(shortDecay, in);
+          old[2 * k + 1] = DecayedSum.readFrom(longDecay, in);
+          s.latest = Math.max(s.latest, old[2 * k + 1].latest());
+        }
+        for (int j = 0; j < old.length; j++) {
+          s.sums[j] = old[j].valueAt(s.latest);
+        }
+        return s;
+      }
+      if (version != 2) {
+        throw new IOException("state version " + version + " of " + NAME + " is not supported; this strategy reads 1 and 2");
+      }
+      s.latest = in.readDouble();
+      boolean empty = s.latest == Double.NEGATIVE_INFINITY;
+      if (!(empty || Math.abs(s.latest) <= Double.MAX_VALUE)) {
+        throw new IOException("invalid " + NAME + " state: latest " + s.latest);
+      }
+      for (int j = 0; j < s.sums.length; j++) {
+        double x = in.readDouble();
+        if (!(x >= 0 && x <= Double.MAX_VALUE) || (empty && x != 0)) {
+          throw new IOException("invalid " + NAME + " state: count " + j + " is " + x + (empty ? " with no event" : ""));
+        }
+        s.sums[j] = x;
       }
       return s;
     }
@@ -284,16 +324,28 @@ public final class FadingInterest {
       return NAME + "[short=" + shortDecay.scale() + ", long=" + longDecay.scale() + "]";
     }
 
-    /** Short and long decayed event counts per kind. */
-    static final class State implements ScoreState<State> {
-      final DecayedSum[] shortSums = new DecayedSum[KINDS.length];
-      final DecayedSum[] longSums = new DecayedSum[KINDS.length];
+    /** What a state needs of its detector: the two decays' rates (halvings per second). */
+    record Rates(double shortInverse, double longInverse) {}
 
-      State(Decay shortDecay, Decay longDecay) {
-        for (int k = 0; k < KINDS.length; k++) {
-          shortSums[k] = shortDecay.newSum();
-          longSums[k] = longDecay.newSum();
-        }
+    /**
+     * Short and long decayed event counts per kind, all relative to one latest instant (the count
+     * at {@code t} is {@code sums[j] * 2^-((t - latest) * rate)}): one array instead of a decayed sum
+     * per kind and decay. Order-independent and exactly mergeable up to rounding, as the sums were.
+     */
+    static final class State implements ScoreState<State> {
+      private final Rates rates;
+      /** Epoch seconds of the latest event, or negative infinity before any. */
+      double latest = Double.NEGATIVE_INFINITY;
+      /** For kind k: [2k] the short count, [2k + 1] the long one, as of {@link #latest}. */
+      final double[] sums = new double[2 * KINDS.length];
+
+      State(Rates rates) {
+        this.rates = rates;
+      }
+
+      /** The factor that brings the counts from {@link #latest} to {@code when}, not before it. */
+      double factor(double when, double rate) {
+        return latest == Double.NEGATIVE_INFINITY ? 0.0 : Decay.exp2(-(when - latest) * rate);
       }
 
       @Override
@@ -302,24 +354,55 @@ public final class FadingInterest {
             ? ((Touchpoint) event).kind().ordinal()
             : event instanceof SurveyResponse ? TouchpointKind.SURVEY_ANSWER.ordinal() : -1;
         if (k >= 0) {
-          shortSums[k].add(event.at(), 1.0);
-          longSums[k].add(event.at(), 1.0);
+          add(k, DecayedSum.seconds(event.at()));
         }
+      }
+
+      private void add(int k, double t) {
+        if (t > latest) {
+          moveTo(t);
+          sums[2 * k] += 1.0;
+          sums[2 * k + 1] += 1.0;
+        } else {
+          sums[2 * k] += Decay.exp2(-(latest - t) * rates.shortInverse);
+          sums[2 * k + 1] += Decay.exp2(-(latest - t) * rates.longInverse);
+        }
+      }
+
+      /** Makes {@code t}, later than {@link #latest}, the new reference instant. */
+      private void moveTo(double t) {
+        if (latest != Double.NEGATIVE_INFINITY) {
+          double shortFactor = Decay.exp2(-(t - latest) * rates.shortInverse);
+          double longFactor = Decay.exp2(-(t - latest) * rates.longInverse);
+          for (int j = 0; j < sums.length; j += 2) {
+            sums[j] *= shortFactor;
+            sums[j + 1] *= longFactor;
+          }
+        }
+        latest = t;
       }
 
       @Override
       public void combine(State other) {
-        for (int k = 0; k < KINDS.length; k++) {
-          shortSums[k].combine(other.shortSums[k]);
-          longSums[k].combine(other.longSums[k]);
+        if (other.latest == Double.NEGATIVE_INFINITY) {
+          return;
+        }
+        if (other.latest > latest) {
+          moveTo(other.latest);
+        }
+        double shortFactor = Decay.exp2(-(latest - other.latest) * rates.shortInverse);
+        double longFactor = Decay.exp2(-(latest - other.latest) * rates.longInverse);
+        for (int j = 0; j < sums.length; j += 2) {
+          sums[j] += other.sums[j] * shortFactor;
+          sums[j + 1] += other.sums[j + 1] * longFactor;
         }
       }
 
       @Override
       public void writeTo(DataOutput out) throws IOException {
-        for (int k = 0; k < KINDS.length; k++) {
-          shortSums[k].writeTo(out);
-          longSums[k].writeTo(out);
+        out.writeDouble(latest);
+        for (double x : sums) {
+          out.writeDouble(x);
         }
       }
     }

@@ -132,4 +132,85 @@ final class FadingInterestTest {
     assertThrows(IllegalArgumentException.class, () -> FadingInterest.alerts(without, START, 0.5));
     assertThrows(IllegalArgumentException.class, () -> FadingInterest.strategy(Duration.ofDays(90), Duration.ofDays(7)));
   }
+
+  /** Events of several kinds over a year, in a seeded random order. */
+  private static List<io.engagekit.core.EngagementEvent> mixed(long seed) {
+    java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+    List<io.engagekit.core.EngagementEvent> events = new java.util.ArrayList<>();
+    TouchpointKind[] kinds = {TouchpointKind.VISIT, TouchpointKind.PURCHASE, TouchpointKind.SUPPORT_CONTACT};
+    for (int i = 0; i < 300; i++) {
+      Instant at = START.plusSeconds(r.nextLong(365L * 86_400));
+      events.add(r.nextInt(8) == 0
+          ? SurveyResponse.of("c", at, SurveyMetric.NPS, r.nextInt(11))
+          : Touchpoint.of("c", at, Channel.WEB, kinds[r.nextInt(kinds.length)]));
+    }
+    return events;
+  }
+
+  @Test
+  void stateVersion1_isReadIntoTheCompactState_withTheSameScores() throws java.io.IOException {
+    // Version 1 kept a decayed sum per kind and decay: write one as that layout did, read it as version 2 state.
+    io.engagekit.scoring.decay.Decay shortDecay = io.engagekit.scoring.decay.Decay.exponential(FadingInterest.SHORT);
+    io.engagekit.scoring.decay.Decay longDecay = io.engagekit.scoring.decay.Decay.exponential(FadingInterest.LONG);
+    for (long seed = 1; seed <= 20; seed++) {
+      List<io.engagekit.core.EngagementEvent> events = mixed(seed);
+      TouchpointKind[] kinds = TouchpointKind.values();
+      io.engagekit.scoring.decay.DecayedSum[][] old = new io.engagekit.scoring.decay.DecayedSum[kinds.length][2];
+      for (int k = 0; k < kinds.length; k++) {
+        old[k][0] = shortDecay.newSum();
+        old[k][1] = longDecay.newSum();
+      }
+      FadingInterest.Detector.State fresh = FADING.newState();
+      for (io.engagekit.core.EngagementEvent e : events) {
+        int k = e instanceof Touchpoint ? ((Touchpoint) e).kind().ordinal() : TouchpointKind.SURVEY_ANSWER.ordinal();
+        old[k][0].add(e.at(), 1.0);
+        old[k][1].add(e.at(), 1.0);
+        fresh.accept(e);
+      }
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+      for (io.engagekit.scoring.decay.DecayedSum[] pair : old) {
+        pair[0].writeTo(out);
+        pair[1].writeTo(out);
+      }
+      FadingInterest.Detector.State read = FADING.readState(
+          new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())), 1);
+      for (int days : new int[] {0, 20, 200, 400}) {
+        Instant asOf = START.plus(Duration.ofDays(days));
+        Score want = FADING.score(fresh, asOf);
+        Score got = FADING.score(read, asOf);
+        assertEquals(want.value(), got.value(), 1e-9, "seed " + seed + ", day " + days);
+        assertEquals(want.contributions().size(), got.contributions().size(), "seed " + seed + ", day " + days);
+      }
+    }
+  }
+
+  @Test
+  void damagedState_isRefused() {
+    java.util.function.Function<double[], java.io.DataInputStream> bytes = values -> {
+      java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+      java.io.DataOutputStream out = new java.io.DataOutputStream(b);
+      try {
+        for (double v : values) {
+          out.writeDouble(v);
+        }
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      return new java.io.DataInputStream(new java.io.ByteArrayInputStream(b.toByteArray()));
+    };
+    int counts = 2 * TouchpointKind.values().length;
+    double[] negative = new double[counts + 1];
+    negative[0] = 1.0e9;
+    negative[3] = -1;
+    double[] countsWithoutEvents = new double[counts + 1];
+    countsWithoutEvents[0] = Double.NEGATIVE_INFINITY;
+    countsWithoutEvents[1] = 2;
+    double[] nanLatest = new double[counts + 1];
+    nanLatest[0] = Double.NaN;
+    for (double[] bad : List.of(negative, countsWithoutEvents, nanLatest)) {
+      assertThrows(java.io.IOException.class, () -> FADING.readState(bytes.apply(bad), 2));
+    }
+    assertThrows(java.io.IOException.class, () -> FADING.readState(bytes.apply(new double[counts + 1]), 3));
+  }
 }
