@@ -16,9 +16,10 @@ import org.jspecify.annotations.Nullable;
  * free-text strings, not a {@code String} per field. Every check and every message is the one the
  * text-based {@link Values} gives for the same text.
  *
- * <p>Customer ids and user-defined codes are interned per reader in small caches of fixed size, so
- * a file that repeats them (as every event log does) shares one string per id while memory stays
- * bounded whatever the input. One instance per reader; not thread-safe.
+ * <p>Customer ids, journey ids and types, segments and user-defined codes are interned per reader
+ * in small caches of fixed size, so a file that repeats them (as every event log does) shares one
+ * string per value while memory stays bounded whatever the input. One instance per reader; not
+ * thread-safe.
  */
 final class Cells {
   private static final int ID_CACHE = 1 << 10;
@@ -39,6 +40,8 @@ final class Cells {
   private int used;
   private final String[] ids = new String[ID_CACHE];
   private final int[] idHashes = new int[ID_CACHE];
+  private final String[] texts = new String[ID_CACHE];
+  private final int[] textHashes = new int[ID_CACHE];
   private final String[][] codeKeys = new String[Codes.OPEN_TABLES][CODE_CACHE];
   private final Object[][] codeValues = new Object[Codes.OPEN_TABLES][CODE_CACHE];
   private @Nullable TouchpointBuilder builder;
@@ -114,10 +117,10 @@ final class Cells {
     return b.customer(customer).at(at).channel(channel).kind(kind).clearOptional();
   }
 
-  /** A required free-text field. */
+  /** A required free-text field, shared as {@link #shared} does. */
   String required(int field, String name) {
     require(field, name);
-    return new String(data, start[field], end[field] - start[field]);
+    return shared(field);
   }
 
   /**
@@ -126,6 +129,18 @@ final class Cells {
    */
   String id(int field, String name) {
     require(field, name);
+    return intern(field, ids, idHashes);
+  }
+
+  /**
+   * A present free-text field that repeats across rows (a journey id, a journey type, a segment):
+   * shared like {@link #id}, in a cache of its own so that it does not push the ids out.
+   */
+  String shared(int field) {
+    return intern(field, texts, textHashes);
+  }
+
+  private String intern(int field, String[] cache, int[] hashes) {
     int s = start[field];
     int e = end[field];
     int h = e - s;
@@ -133,14 +148,14 @@ final class Cells {
       h = 31 * h + data[i];
     }
     int slot = (h ^ (h >>> 16)) & (ID_CACHE - 1);
-    String cached = ids[slot];
-    if (cached != null && idHashes[slot] == h && equal(cached, s, e)) {
+    String cached = cache[slot];
+    if (cached != null && hashes[slot] == h && equal(cached, s, e)) {
       return cached;
     }
-    String id = new String(data, s, e - s);
-    ids[slot] = id;
-    idHashes[slot] = h;
-    return id;
+    String text = new String(data, s, e - s);
+    cache[slot] = text;
+    hashes[slot] = h;
+    return text;
   }
 
   private boolean equal(String text, int s, int e) {

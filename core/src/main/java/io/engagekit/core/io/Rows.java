@@ -57,7 +57,7 @@ final class Rows {
       b.responseSeconds(c.decimal(10, "response_seconds"));
     }
     if (c.has(11)) {
-      b.journey(c.text(11));
+      b.journey(c.shared(11));
     }
     if (c.has(12)) {
       b.step(c.int32(12, "step"));
@@ -192,7 +192,7 @@ final class Rows {
     return new Customer(
         c.id(0, "customer"),
         c.has(1) ? Optional.of(c.code(1, Codes.RELATIONSHIPS)) : Optional.empty(),
-        Optional.ofNullable(c.text(2)),
+        c.has(2) ? Optional.of(c.shared(2)) : Optional.empty(),
         Map.of());
   }
 

@@ -231,10 +231,10 @@ final class InPlaceParsingPropertyTest {
 
   @Test
   void customerIdsAndUserDefinedCodes_areSharedWithinAReader() throws IOException {
-    String csv = "customer,timestamp,channel,kind,content_type\n"
-        + "c1,2026-03-01,podcast_app,content_view,podcast\n"
-        + "c1,2026-03-02,podcast_app,content_view,podcast\n"
-        + "\"c1\",2026-03-03,web,purchase,\n";
+    String csv = "customer,timestamp,channel,kind,content_type,journey\n"
+        + "c1,2026-03-01,podcast_app,content_view,podcast,j-7\n"
+        + "c1,2026-03-02,podcast_app,content_view,podcast,j-7\n"
+        + "\"c1\",2026-03-03,web,purchase,,\n";
     List<Touchpoint> read = new ArrayList<>();
     try (RowReader<Touchpoint> rows =
         Schema.TOUCHPOINTS.reader(new StringReader(csv), Format.CSV, ReadOptions.lenient().withStrict(true), x -> {})) {
@@ -246,6 +246,7 @@ final class InPlaceParsingPropertyTest {
     assertSame(read.get(0).channel(), read.get(1).channel());
     assertSame(read.get(0).contentType().orElseThrow(), read.get(1).contentType().orElseThrow());
     assertEquals("podcast_app", read.get(0).channel().code());
+    assertSame(read.get(0).journey().orElseThrow(), read.get(1).journey().orElseThrow());
   }
 
   @Test
