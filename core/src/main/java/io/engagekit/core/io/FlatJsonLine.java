@@ -29,6 +29,7 @@ final class FlatJsonLine {
   boolean read(char[] d, int s, int e, Cells cells) {
     cells.clear();
     cells.data = d;
+    long seen = 0; // keys read so far, null ones included: a repeated key is Jackson's to refuse
     int i = space(d, s, e);
     if (i == e || d[i] != '{') {
       return false;
@@ -52,9 +53,10 @@ final class FlatJsonLine {
         return false;
       }
       int f = field(d, nameStart, i);
-      if (f < 0 || cells.has(f)) {
+      if (f < 0 || f >= 64 || (seen & (1L << f)) != 0) {
         return false;
       }
+      seen |= 1L << f;
       i = space(d, i + 1, e);
       if (i == e || d[i] != ':') {
         return false;

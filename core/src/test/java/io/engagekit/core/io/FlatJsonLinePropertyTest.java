@@ -35,6 +35,17 @@ final class FlatJsonLinePropertyTest {
     check(Schema.SURVEYS, r -> Generators.survey(r), 17L);
   }
 
+  @Test
+  void aKeyRepeatedAfterANull_isLeftToJackson_whichRefusesIt() throws IOException {
+    String line = "{\"customer\":\"c\",\"timestamp\":\"2026-03-01\",\"channel\":\"web\",\"kind\":\"visit\","
+        + "\"value\":null,\"value\":3}";
+    char[] chars = line.toCharArray();
+    assertTrue(!new FlatJsonLine(Schema.TOUCHPOINTS).read(chars, 0, chars.length, new Cells(14)));
+    List<Object> read = read(Schema.TOUCHPOINTS, line, true);
+    assertEquals(read(Schema.TOUCHPOINTS, line, false), read);
+    assertTrue(read.get(0) instanceof Reject, read.toString());
+  }
+
   private interface Maker<T> {
     T make(SplittableRandom r);
   }
