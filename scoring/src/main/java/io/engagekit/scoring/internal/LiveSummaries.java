@@ -71,14 +71,14 @@ public final class LiveSummaries {
   }
 
   /**
-   * Returns a new, empty live summary for each strategy that has one.
+   * Returns new, empty summaries as this engine keeps them: one per strategy that has one, or none
+   * at all in a batch engine.
    *
-   * @param strategies the strategies
    * @return one summary or null per strategy
    */
-  public static @Nullable PopulationSummary<?>[] newSummaries(List<ScoringStrategy<?>> strategies) {
+  public @Nullable PopulationSummary<?>[] fresh() {
     @Nullable PopulationSummary<?>[] made = new PopulationSummary<?>[strategies.size()];
-    for (int i = 0; i < made.length; i++) {
+    for (int i = 0; keep && i < made.length; i++) {
       if (strategies.get(i) instanceof PopulationStrategy) {
         made[i] = ((PopulationStrategy<?>) strategies.get(i)).newSummary();
       }
@@ -87,19 +87,9 @@ public final class LiveSummaries {
   }
 
   /**
-   * Returns new, empty summaries as this engine keeps them: one per strategy that has one, or none
-   * at all in a batch engine.
-   *
-   * @return one summary or null per strategy
-   */
-  public @Nullable PopulationSummary<?>[] fresh() {
-    return keep ? newSummaries(strategies) : new PopulationSummary<?>[strategies.size()];
-  }
-
-  /**
    * Adds one customer's states to fresh summaries (before they are published).
    *
-   * @param fresh summaries from {@link #newSummaries}
+   * @param fresh summaries from {@link #fresh}
    * @param states the customer's states
    */
   public static void addAll(@Nullable PopulationSummary<?>[] fresh, ScoreState<?>[] states) {
