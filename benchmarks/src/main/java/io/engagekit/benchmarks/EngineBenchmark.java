@@ -18,6 +18,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -45,12 +46,19 @@ public class EngineBenchmark {
 
   EngagementEngine engine;
   EngagementEvent[] events; // length a power of two
+  /** The events in consecutive lists of {@link #BATCH}. */
+  List<List<EngagementEvent>> batches;
+  static final int BATCH = 1024;
 
   @Setup
   public void setup() {
     engine = EngagementEngine.of(List.of(
         ScoringStrategies.satisfactionCsat(), ScoringStrategies.satisfactionNps(), ScoringStrategies.satisfactionCes()));
     events = events(new SplittableRandom(42), customers, 1 << 21);
+    batches = new java.util.ArrayList<>();
+    for (int from = 0; from < events.length; from += BATCH) {
+      batches.add(java.util.Arrays.asList(events).subList(from, from + BATCH));
+    }
     for (int c = 0; c < customers; c++) {
       engine.record(Touchpoint.of("c" + c, Instant.EPOCH, Channel.WEB, TouchpointKind.VISIT));
     }
@@ -89,6 +97,19 @@ public class EngineBenchmark {
   @Threads(1)
   public void recordOneThread(Cursor cursor) {
     engine.record(events[cursor.index++ & (events.length - 1)]);
+  }
+
+  /**
+   * {@link EngagementEngine#recordAll} over blocks of {@code batch} events; one op is one event,
+   * so the figure compares with {@link #recordOneThread} in the same run.
+   */
+  @Benchmark
+  @Threads(1)
+  @OperationsPerInvocation(BATCH)
+  public void recordAllOneThread(Cursor cursor) {
+    int from = cursor.index & (events.length - 1) & ~(BATCH - 1);
+    cursor.index += BATCH;
+    engine.recordAll(batches.get(from / BATCH));
   }
 
   @Benchmark

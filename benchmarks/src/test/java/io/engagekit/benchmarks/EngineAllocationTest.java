@@ -56,4 +56,40 @@ final class EngineAllocationTest {
     // A compiled record allocates 0 B; allow a few KB for the measurement itself and a late compilation.
     assertTrue(allocated < 16_384, allocated + " bytes over " + records + " records");
   }
+
+  /** {@code recordAll}'s promise: a few KB per call (its lookup blocks), nothing per event. */
+  @Test
+  void recordAll_ofKnownCustomers_allocatesPerCallNotPerEvent() {
+    EngagementEngine e = EngagementEngine.of(List.of(ScoringStrategies.satisfactionCsat(),
+        ScoringStrategies.satisfactionNps(), ScoringStrategies.satisfactionCes()));
+    SplittableRandom r = new SplittableRandom(6);
+    EngagementEvent[] events = new EngagementEvent[1 << 14];
+    for (int i = 0; i < events.length; i++) {
+      String id = "c" + r.nextInt(2_000);
+      events[i] = r.nextBoolean()
+          ? SurveyResponse.of(id, T.plusSeconds(i), SurveyMetric.NPS, r.nextInt(11))
+          : Touchpoint.of(id, T.plusSeconds(i), Channel.WEB, TouchpointKind.VISIT);
+    }
+    List<List<EngagementEvent>> batches = new java.util.ArrayList<>();
+    for (int from = 0; from < events.length; from += 1024) {
+      batches.add(List.of(events).subList(from, from + 1024));
+    }
+    for (int round = 0; round < 30; round++) {
+      batches.forEach(e::recordAll);
+    }
+    com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long id = Thread.currentThread().getId();
+    long before = threads.getThreadAllocatedBytes(id);
+    int calls = 0;
+    for (int round = 0; round < 12; round++) {
+      for (List<EngagementEvent> batch : batches) {
+        e.recordAll(batch);
+        calls++;
+      }
+    }
+    long allocated = threads.getThreadAllocatedBytes(id) - before;
+    // Three arrays of 128 per call (about 1.6 KB): 192 calls of 1,024 events are about 300 KB; one
+    // byte per event more would be 196 KB more.
+    assertTrue(allocated < calls * 2_048L + 16_384, allocated + " bytes over " + calls + " calls");
+  }
 }

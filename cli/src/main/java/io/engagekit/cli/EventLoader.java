@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -154,7 +155,35 @@ final class EventLoader implements AutoCloseable {
    * reading stopped (see {@link #stoppedStatus()}).
    */
   boolean readAll(InputOptions.Source source, Path surveys, EngagementEngine engine) throws IOException {
-    return readAll(source, surveys, (java.util.function.Consumer<EngagementEvent>) engine::record);
+    try (Batches batches = new Batches(engine)) {
+      return readAll(source, surveys, batches);
+    }
+  }
+
+  /** Events into an engine by {@link EngagementEngine#recordAll} of 1,024 at a time: faster than one by one. */
+  private static final class Batches implements java.util.function.Consumer<EngagementEvent>, AutoCloseable {
+    private static final int SIZE = 1024;
+    private final EngagementEngine engine;
+    private final List<EngagementEvent> batch = new ArrayList<>(SIZE);
+
+    Batches(EngagementEngine engine) {
+      this.engine = engine;
+    }
+
+    @Override
+    public void accept(EngagementEvent event) {
+      batch.add(event);
+      if (batch.size() == SIZE) {
+        close();
+      }
+    }
+
+    /** Records what is waiting. */
+    @Override
+    public void close() {
+      engine.recordAll(batch);
+      batch.clear();
+    }
   }
 
   /** Reads the main input and then, if given, the surveys file into a sink. */
@@ -170,7 +199,9 @@ final class EventLoader implements AutoCloseable {
 
   /** Reads one file into the engine; returns false when reading stopped (strict, or unreadable). */
   boolean read(InputOptions.Source source, EngagementEngine engine) throws IOException {
-    return read(source, (java.util.function.Consumer<EngagementEvent>) engine::record);
+    try (Batches batches = new Batches(engine)) {
+      return read(source, batches);
+    }
   }
 
   /**

@@ -8,6 +8,7 @@ import io.engagekit.scoring.internal.CustomerEntry;
 import io.engagekit.scoring.internal.Customers;
 import io.engagekit.scoring.internal.EngineSnapshots;
 import io.engagekit.scoring.internal.LiveSummaries;
+import io.engagekit.scoring.internal.StrategyIndex;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -23,26 +24,23 @@ import java.util.concurrent.atomic.LongAdder;
  * Keeps every customer's state for a fixed set of strategies, in memory, for hosts that stream
  * events: {@link #record} from any number of threads, then {@link #score} one customer or rank the
  * {@link #top} customers as of an instant. Engines on different shards {@link #merge} exactly,
- * because strategy states do.
+ * because strategy states do. {@link #register} tells the engine a customer's relationship type,
+ * segment and attributes; {@link #mergeCustomer} folds a guest id into a known one.
  *
  * <p>Thread-safe: each customer's states have their own lock (a live population summary has one
- * too, held for microseconds). {@code record} allocates only for a new customer, a growing summary
- * or an open view (a state copied once for it); a strategy may allocate on its own. Memory is one
- * small state per customer and strategy, plus 8 to 32 bytes per customer and value a population
- * summary keeps; no events are kept. {@link #forBatch} keeps no summaries, for load-then-read.
- *
- * <p>{@link #register} tells the engine what is known about a customer (their relationship type,
- * segment and attributes), which relationship-aware strategies use; {@link #mergeCustomer} folds
- * one customer into another (a guest id into a known one).
+ * too, held for microseconds); {@link #recordAll} takes a batch faster. {@code record} allocates
+ * only for a new customer, a growing summary or an open view (a state copied once for it); a
+ * strategy may allocate on its own. Memory is one small state per customer and strategy, the id
+ * and about 110 bytes of the engine's own per customer, plus 8 to 32 bytes per customer and value
+ * a population summary keeps; no events are kept. {@link #forBatch} keeps no summaries.
  *
  * <p><b>Live population strategies.</b> A {@link PopulationStrategy} with a {@linkplain
  * PopulationStrategy#newSummary live summary} ({@code loyalty.rfm}, {@code loyalty.decayed}, the
  * model-based ones) has it kept current as events are recorded, merged and restored, so {@link
- * #score} reads it with no pass over the population and reflects every event recorded before the
- * call, exactly. A model-based strategy scores against its latest fit, refitted on the engine's
- * {@link RefitPolicy}, never inside a read but the first. A strategy without a live summary takes
- * its {@link #baseline} by a pass, again after any change. {@link #view} takes a consistent,
- * immutable {@link EngineView} for readers that must not see scores move while events stream in.
+ * #score} reflects every event recorded before the call, exactly, with no pass over the population.
+ * A model-based strategy scores against its latest fit, refitted on the engine's {@link
+ * RefitPolicy}. A strategy without a live summary takes its {@link #baseline} by a pass, again
+ * after any change. {@link #view} takes a consistent, immutable {@link EngineView}.
  *
  * <pre>{@code
  * EngagementEngine engine = EngagementEngine.of(List.of(ScoringStrategies.satisfactionNps()));
@@ -64,7 +62,7 @@ public final class EngagementEngine {
 
   private EngagementEngine(List<ScoringStrategy<?>> strategies, RefitPolicy refitPolicy, boolean live) {
     this.strategies = List.copyOf(strategies);
-    this.index = Customers.indexByName(this.strategies);
+    this.index = StrategyIndex.indexByName(this.strategies);
     this.population = new LiveSummaries(this.strategies, requireNonNull(refitPolicy, "refitPolicy"), events::sum,
         changes, () -> table().snapshot(), live);
     this.table = new Customers(this.strategies, population);
@@ -149,6 +147,21 @@ public final class EngagementEngine {
     table.record(requireNonNull(event, "event"));
     events.increment();
     population.recorded();
+  }
+
+  /**
+   * Takes events into their customers' states in order, as {@link #record} of each would, faster
+   * (a block of customers is looked up before any is locked, so that their cache misses overlap):
+   * for hosts that receive events in batches, such as a file reader or a queue consumer. Thread-safe;
+   * allocates a few KB per call, not per event, once every customer is known.
+   *
+   * @param events touchpoints and survey responses, none null
+   * @since 0.3
+   */
+  public void recordAll(List<? extends EngagementEvent> events) {
+    table.recordAll(requireNonNull(events, "events")); // refuses a null event before recording any
+    this.events.add(events.size());
+    population.recorded(events.size());
   }
 
   /**
@@ -267,12 +280,12 @@ public final class EngagementEngine {
   }
 
   /**
-   * The former name of {@link #baseline(String, Instant)}, kept because earlier releases of the README spelled it.
+   * The former name of {@link #baseline(String, Instant)}, which earlier READMEs spelled.
    *
    * @deprecated a population strategy's "calibration" is now its baseline: use {@link #baseline(String, Instant)}
    * @param asOf the instant to score at
    * @param strategy the name of a population strategy
-   * @return the strategy
+   * @return the baseline
    */
   @Deprecated
   public PopulationStrategy.Baseline<?> calibration(String strategy, Instant asOf) {
@@ -342,11 +355,7 @@ public final class EngagementEngine {
    * @throws IllegalArgumentException if the strategies differ or {@code other} is this engine
    */
   public void merge(EngagementEngine other) {
-    requireNonNull(other, "other");
-    if (other == this) {
-      throw new IllegalArgumentException("an engine cannot be merged into itself");
-    }
-    table.mergeFrom(other.table); // checks the strategies first
+    table.mergeFrom(requireNonNull(other, "other").table); // checks the strategies first
     events.add(other.events());
     changes.incrementAndGet();
   }
@@ -371,12 +380,7 @@ public final class EngagementEngine {
    * @since 0.2
    */
   public boolean mergeCustomer(String from, String into) {
-    requireNonNull(from, "from");
-    Customer.checkId(requireNonNull(into, "into"));
-    if (from.equals(into)) {
-      throw new IllegalArgumentException("a customer cannot be merged into itself: " + from);
-    }
-    boolean merged = table.mergeCustomer(from, into);
+    boolean merged = table.mergeCustomer(from, into); // checks the ids first
     if (merged) {
       changes.incrementAndGet();
     }
@@ -420,12 +424,7 @@ public final class EngagementEngine {
   }
 
   int indexOf(String strategy) {
-    Integer i = index.get(requireNonNull(strategy, "strategy"));
-    if (i == null) {
-      throw new IllegalArgumentException(
-          "this engine keeps no strategy named '" + strategy + "'; it keeps " + index.keySet());
-    }
-    return i;
+    return StrategyIndex.indexOf(index, strategy);
   }
 
   /** A customer and their score, as ranked by {@link #top}. */

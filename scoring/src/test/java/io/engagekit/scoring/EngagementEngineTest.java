@@ -161,6 +161,67 @@ final class EngagementEngineTest {
     assertEquals((long) threads * perThread, counted);
   }
 
+  /**
+   * {@code recordAll} from two threads while a third folds customers into one another: no event is
+   * lost or counted twice (a batch's customer merged away between its lookup and its lock is
+   * looked up again), and every event ends in a surviving customer.
+   */
+  @Test
+  void recordAll_fromTwoThreads_withMergesMeanwhile_losesNoEvent() throws Exception {
+    EngagementEngine e = EngagementEngine.of(List.of(new EventCount()));
+    int perThread = 200_000;
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    CountDownLatch start = new CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicBoolean recording = new java.util.concurrent.atomic.AtomicBoolean(true);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < 2; t++) {
+        int seed = t;
+        done.add(pool.submit(() -> {
+          SplittableRandom r = new SplittableRandom(seed);
+          start.await();
+          List<EngagementEvent> batch = new ArrayList<>();
+          for (int i = 0; i < perThread; i++) {
+            batch.add(visit("c" + r.nextInt(200)));
+            if (batch.size() == 1 + r.nextInt(300)) {
+              e.recordAll(batch);
+              batch.clear();
+            }
+          }
+          e.recordAll(batch);
+          return null;
+        }));
+      }
+      Future<Integer> merges = pool.submit(() -> {
+        SplittableRandom r = new SplittableRandom(9);
+        start.await();
+        int n = 0;
+        while (recording.get()) {
+          int from = r.nextInt(200);
+          int into = r.nextInt(200);
+          if (from != into && e.mergeCustomer("c" + from, "c" + into)) {
+            n++;
+          }
+        }
+        return n;
+      });
+      start.countDown();
+      for (Future<?> f : done) {
+        f.get(60, TimeUnit.SECONDS);
+      }
+      recording.set(false);
+      assertTrue(merges.get(60, TimeUnit.SECONDS) > 0, "no merge ran during the recording");
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(2L * perThread, e.events());
+    long counted = 0;
+    for (String id : e.customerIds()) {
+      counted += EventCount.count(e.score(id, EventCount.NAME, T).orElseThrow());
+    }
+    assertEquals(2L * perThread, counted);
+  }
+
   /** Counts events exactly: score = 100 * count / 2^20, exact in binary floating point. */
   static final class EventCount implements ScoringStrategy<EventCount.State> {
     static final String NAME = "test.count";

@@ -5,13 +5,13 @@ import static java.util.Objects.requireNonNull;
 import io.engagekit.core.Customer;
 import io.engagekit.core.EngagementEvent;
 import io.engagekit.scoring.PopulationSummary;
+import io.engagekit.scoring.ScoreState;
 import io.engagekit.scoring.ScoringStrategy;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
 public final class Customers {
   private final List<ScoringStrategy<?>> strategies;
   private final LiveSummaries population;
-  private final ConcurrentHashMap<String, CustomerEntry> byId = new ConcurrentHashMap<>();
+  private final IdIndex byId = new IdIndex();
   /** The same entries in creation order, for sequential scans; replaced by restore. */
   private volatile EntryList entries = new EntryList();
   /** Serialises {@link #mergeCustomer}, the one operation that holds two entry locks. */
@@ -46,54 +46,120 @@ public final class Customers {
   }
 
   /**
-   * Indexes strategies by name, checking that there is at least one and that the names are distinct.
-   *
-   * @param strategies the strategies
-   * @return each name's index
-   * @throws IllegalArgumentException if there is none or two share a name
-   */
-  public static Map<String, Integer> indexByName(List<ScoringStrategy<?>> strategies) {
-    Map<String, Integer> byName = new HashMap<>();
-    for (int i = 0; i < strategies.size(); i++) {
-      String name = requireNonNull(strategies.get(i).name(), "strategy name");
-      if (byName.putIfAbsent(name, i) != null) {
-        throw new IllegalArgumentException("strategies must have distinct names but '" + name + "' appears twice");
-      }
-    }
-    if (byName.isEmpty()) {
-      throw new IllegalArgumentException("an engine needs at least one strategy");
-    }
-    return Map.copyOf(byName);
-  }
-
-  /**
    * Takes one event into its customer's states, creating the customer if new.
    *
    * @param event the event
    */
   public void record(EngagementEvent event) {
-    String customer = event.customer();
     // Engines with live summaries enter the epoch (a view drains it before freezing them); the
     // others stamp the write under the customer's lock, with no atomic update: issue 19 measured the
     // two counter updates at ~30% of a satisfaction-only record (benchmarks/RESULTS.md 2026-12-05).
     boolean drained = population.any();
     long w = drained ? epochs.enter() : 0;
     try {
-      while (true) {
-        CustomerEntry entry = entryOf(customer, drained ? w : epochs.current());
-        synchronized (entry) {
-          if (entry.retired) {
-            continue; // merged into another customer meanwhile: this event starts the id afresh
-          }
-          entry.beforeWrite(drained ? w : epochs.current(), epochs.oldestOpenView(), strategies);
-          population.accept(entry.states, event);
-        }
-        break;
-      }
+      recordIn(event, drained, w);
     } finally {
       if (drained) {
         epochs.exit(w);
       }
+    }
+  }
+
+  /** Records one event, inside epoch w when the engine is drained by views, else stamped under the lock. */
+  private void recordIn(EngagementEvent event, boolean drained, long w) {
+    String customer = event.customer();
+    while (true) {
+      CustomerEntry entry = entryOf(customer, drained ? w : epochs.current());
+      synchronized (entry) {
+        if (entry.retired) {
+          continue; // merged into another customer meanwhile: this event starts the id afresh
+        }
+        entry.beforeWrite(drained ? w : epochs.current(), epochs.oldestOpenView(), strategies);
+        population.accept(entry.states, event);
+      }
+      break;
+    }
+  }
+
+  /** How many events {@link #recordAll} resolves before it takes any lock. */
+  static final int BLOCK = 128;
+  /** Written so the JIT keeps {@link #recordAll}'s touches. */
+  @SuppressWarnings("unused")
+  private int sink;
+
+  /**
+   * Takes events in order into their customers' states, as {@link #record} would one by one, a
+   * block at a time: first every customer of the block is looked up with no lock held, so the
+   * processor overlaps the cache misses of independent lookups (a lock is a full fence, which
+   * makes one-at-a-time recording wait for each miss in turn); then each event is taken under its
+   * customer's lock, consecutive events of one customer under one.
+   *
+   * @param events the events
+   * @throws NullPointerException if one is null (naming its index), before any is recorded
+   */
+  public void recordAll(List<? extends EngagementEvent> events) {
+    int n = events.size();
+    for (int k = 0; k < n; k++) {
+      if (events.get(k) == null) {
+        throw new NullPointerException("events[" + k + "]");
+      }
+    }
+    int size = Math.min(n, BLOCK);
+    CustomerEntry[] block = new CustomerEntry[size];
+    String[] ids = new String[size];
+    int[] scratch = new int[size];
+    for (int from = 0; from < n; from += BLOCK) {
+      int to = Math.min(n, from + BLOCK);
+      boolean drained = population.any();
+      long w = drained ? epochs.enter() : 0;
+      try {
+        for (int k = from; k < to; k++) {
+          ids[k - from] = events.get(k).customer();
+        }
+        byId.getAll(ids, to - from, block, scratch);
+        int touched = 0;
+        for (int k = from; k < to; k++) { // bring each entry's states into the cache, misses overlapping
+          CustomerEntry entry = block[k - from];
+          if (entry != null) {
+            ScoreState<?>[] states = entry.states;
+            for (int i = 0; i < states.length; i++) {
+              touched += ((Object) states[i]).getClass() == Customers.class ? 1 : 0;
+            }
+          }
+        }
+        sink += touched;
+        for (int k = from; k < to; ) {
+          CustomerEntry entry = block[k - from];
+          int end = k + 1;
+          while (end < to && block[end - from] == entry && entry != null) {
+            end++;
+          }
+          if (entry == null || !acceptAll(entry, events, k, end, drained ? w : epochs.current())) {
+            for (int j = k; j < end; j++) { // new (or merged away meanwhile): the one-event path
+              recordIn(events.get(j), drained, w);
+            }
+          }
+          k = end;
+        }
+      } finally {
+        if (drained) {
+          epochs.exit(w);
+        }
+      }
+    }
+  }
+
+  /** Takes events [from, to) of one customer into its entry; false if the entry was merged away. */
+  private boolean acceptAll(CustomerEntry entry, List<? extends EngagementEvent> events, int from, int to, long w) {
+    synchronized (entry) {
+      if (entry.retired) {
+        return false;
+      }
+      entry.beforeWrite(w, epochs.oldestOpenView(), strategies);
+      for (int k = from; k < to; k++) {
+        population.accept(entry.states, events.get(k));
+      }
+      return true;
     }
   }
 
@@ -238,8 +304,12 @@ public final class Customers {
    * Adds another table's customers to this one, registrations included (this table's win).
    *
    * @param other the other engine's table
+   * @throws IllegalArgumentException if it is this table or keeps other strategies
    */
   public void mergeFrom(Customers other) {
+    if (other == this) {
+      throw new IllegalArgumentException("an engine cannot be merged into itself");
+    }
     List<String> mine = strategies.stream().map(ScoringStrategy::name).toList();
     List<String> theirs = other.strategies.stream().map(ScoringStrategy::name).toList();
     if (!mine.equals(theirs)) {
@@ -270,8 +340,14 @@ public final class Customers {
    * @param from the customer that goes away
    * @param into the customer that keeps both histories, created if new
    * @return false if {@code from} has no state
+   * @throws IllegalArgumentException if the ids are equal or {@code into} is not a valid id
    */
   public boolean mergeCustomer(String from, String into) {
+    requireNonNull(from, "from");
+    Customer.checkId(requireNonNull(into, "into"));
+    if (from.equals(into)) {
+      throw new IllegalArgumentException("a customer cannot be merged into itself: " + from);
+    }
     synchronized (identityLock) {
       CustomerEntry source = byId.get(from);
       if (source == null) {

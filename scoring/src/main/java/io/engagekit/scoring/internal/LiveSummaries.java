@@ -146,6 +146,17 @@ public final class LiveSummaries {
   }
 
   /**
+   * Counts events towards the refits the policy triggers by event counts, as {@link #recorded()} of each.
+   *
+   * @param n how many events
+   */
+  public void recorded(int n) {
+    for (int k = 0; refitEvery > 0 && k < n; k++) {
+      refits.countEvent();
+    }
+  }
+
+  /**
    * Adds a customer's states to every live summary, or removes them.
    *
    * @param states the customer's states
