@@ -11,8 +11,8 @@ import java.util.Locale;
  * those conversions, and how many ended without converting.
  *
  * <ul>
- *   <li>At least one channel; each non-blank, at most 256 characters, no control characters, and
- *       not starting or ending with a space (the text form separates channels by {@code " > "}).
+ *   <li>At least one channel; each non-blank, at most 256 characters, no control characters, no
+ *       {@code >} (it separates channels in the text form), and not starting or ending with a space.
  *   <li>Conversions, value and nulls are finite and {@code >= 0}; they may be fractional (weighted
  *       data).
  *   <li>The value is that of the conversions, so it is 0 when there are none.
@@ -49,6 +49,10 @@ public record ConversionPath(List<String> channels, double conversions, double v
     for (int i = 0; i < channels.size(); i++) {
       String c = channels.get(i);
       Checks.id("path", c);
+      if (c.indexOf('>') >= 0) {
+        throw new InvalidFieldException("path", String.format(Locale.ROOT,
+            "channel %d %s must not contain '>', which separates channels", i + 1, Checks.quote(c)));
+      }
       if (c.startsWith(" ") || c.endsWith(" ")) {
         throw new InvalidFieldException("path", String.format(Locale.ROOT,
             "channel %d %s must not start or end with a space (channels are separated by \"%s\")", i + 1,
@@ -71,7 +75,10 @@ public record ConversionPath(List<String> channels, double conversions, double v
   }
 
   /**
-   * Parses a path's text form: channels separated by {@code " > "}.
+   * Parses a path's text form: channels separated by {@code >}, with any spaces around each {@code
+   * >} ignored, so that {@code "a > b"}, {@code "a>b"} and {@code "a >b"} are the same path (the
+   * form {@link #text} writes, and ChannelAttribution's, is {@code " > "}). A channel left empty,
+   * as in {@code "a > > b"} or {@code "a >"}, is refused, never dropped.
    *
    * @param path the text, such as {@code "Google Ads > Mailing"}
    * @param conversions see the class description
@@ -82,14 +89,29 @@ public record ConversionPath(List<String> channels, double conversions, double v
    */
   public static ConversionPath parse(String path, double conversions, double value, double nulls) {
     requireNonNull(path, "path");
-    String[] parts = path.split(SEPARATOR, -1);
+    String[] parts = path.split(">", -1);
     for (int i = 0; i < parts.length; i++) {
-      if (parts[i].isEmpty()) {
+      String channel = strip(parts[i]);
+      if (channel.isEmpty()) {
         throw new InvalidFieldException("path", String.format(Locale.ROOT,
-            "channel %d of %s is empty", i + 1, Checks.quote(path)));
+            "channel %d of %s is empty (channels are separated by '>')", i + 1, Checks.quote(path)));
       }
+      parts[i] = channel;
     }
     return new ConversionPath(List.of(parts), conversions, value, nulls);
+  }
+
+  /** The text without the spaces (U+0020 only) at its ends. */
+  private static String strip(String s) {
+    int from = 0;
+    int to = s.length();
+    while (from < to && s.charAt(from) == ' ') {
+      from++;
+    }
+    while (to > from && s.charAt(to - 1) == ' ') {
+      to--;
+    }
+    return s.substring(from, to);
   }
 
   /**

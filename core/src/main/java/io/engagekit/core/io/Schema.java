@@ -45,7 +45,8 @@ import org.jspecify.annotations.Nullable;
  * attributes are not read from files.
  *
  * <p>A paths row is an aggregated path of the kind attribution tools exchange ({@link
- * ConversionPath}): channels separated by {@code " > "}, with counts that may be fractional; an
+ * ConversionPath}): channels separated by {@code >} (spaces around it ignored; an empty channel is
+ * a reject), with counts that may be fractional; an
  * empty {@code total_conversion_value} is 0.
  *
  * <p>The five schemas are constants; they are immutable and thread-safe, and each call to {@link
