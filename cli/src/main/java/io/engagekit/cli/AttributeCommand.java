@@ -5,6 +5,7 @@ import io.engagekit.core.ConversionPath;
 import io.engagekit.core.Journey;
 import io.engagekit.core.JourneyPath;
 import io.engagekit.core.Touchpoint;
+import io.engagekit.core.io.DecodingReader;
 import io.engagekit.core.io.Format;
 import io.engagekit.core.io.ReadOptions;
 import io.engagekit.core.io.RejectedRowException;
@@ -18,6 +19,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,6 +55,11 @@ final class AttributeCommand implements Callable<Integer> {
 
   @Option(names = "--input", required = true, paramLabel = "FILE", description = "The paths (or touchpoints) file.")
   Path input;
+
+  @Option(names = "--encoding", paramLabel = "CHARSET", defaultValue = "UTF-8",
+      description = "The input's character encoding, such as UTF-8, ISO-8859-1 or windows-1252; a line with bytes"
+          + " that are not valid in it is a rejected row. Default: ${DEFAULT-VALUE}.")
+  String encoding;
 
   @Option(names = "--format", paramLabel = "csv|jsonl",
       description = "Input format. Default: jsonl for *.jsonl and *.ndjson, else csv.")
@@ -148,8 +155,8 @@ final class AttributeCommand implements Callable<Integer> {
     if (sequences < 0) {
       throw usage("--sequences must be >= 0 but was " + sequences);
     }
-    if (samples != null && samples < 2) {
-      throw usage("--samples must be at least 2 but was " + samples);
+    if (samples != null && (samples < 2 || samples > Attributions.MAX_SHAPLEY_SAMPLES)) {
+      throw usage("--samples must be in [2, " + Attributions.MAX_SHAPLEY_SAMPLES + "] but was " + samples);
     }
     Duration decay;
     JourneySettings settings;
@@ -161,6 +168,7 @@ final class AttributeCommand implements Callable<Integer> {
     }
     PrintWriter err = spec.commandLine().getErr();
     Format f = format(input);
+    Charset charset = InputOptions.charset(spec, encoding);
     List<ConversionPath> paths = new ArrayList<>();
     List<JourneyPath> journeyPaths = List.of();
     long rejected;
@@ -173,7 +181,7 @@ final class AttributeCommand implements Callable<Integer> {
       }
       ReadOptions options = ReadOptions.lenient().withStrict(strict);
       InputOptions.Source source = new InputOptions.Source(input, Schema.TOUCHPOINTS,
-          f == Format.JSON_LINES ? "jsonl" : "csv", null, options);
+          f == Format.JSON_LINES ? "jsonl" : "csv", null, options, charset);
       List<Touchpoint> touchpoints = new ArrayList<>();
       List<Journey> known = new ArrayList<>();
       try (EventLoader loader = new EventLoader(err, report.verbose, cutoff, null)) {
@@ -198,7 +206,7 @@ final class AttributeCommand implements Callable<Integer> {
       if (!InputOptions.readable(input, err)) {
         return Main.UNUSABLE;
       }
-      try (Reader chars = InputOptions.utf8(Files.newInputStream(input));
+      try (Reader chars = DecodingReader.of(Files.newInputStream(input), charset);
           RowReader<ConversionPath> rows = Schema.PATHS.reader(chars, f, ReadOptions.lenient().withStrict(strict),
               r -> err.println("rejected " + r))) {
         try {

@@ -70,7 +70,7 @@ final class EventLoader implements AutoCloseable {
   /** A file given beside the main input (surveys, customers): csv, or jsonl by extension; the same read options. */
   private static InputOptions.Source beside(Path file, Schema<?> schema, InputOptions.Source main) {
     String format = file.toString().toLowerCase(Locale.ROOT).matches(".*\\.(jsonl|ndjson)$") ? "jsonl" : "csv";
-    return new InputOptions.Source(file, schema, format, null, main.options());
+    return new InputOptions.Source(file, schema, format, null, main.options(), main.charset());
   }
 
   /**
@@ -90,7 +90,7 @@ final class EventLoader implements AutoCloseable {
     }
     Map<String, Long> firstLine = new HashMap<>();
     try (Progress bytes = new Progress(file, "customers");
-        Reader chars = InputOptions.utf8(bytes);
+        Reader chars = main.decode(bytes);
         RowReader<?> rows = beside(file, Schema.CUSTOMERS, main).open(chars, r -> reject(file, r))) {
       while (rows.hasNext()) {
         Customer c = (Customer) rows.next();
@@ -136,7 +136,7 @@ final class EventLoader implements AutoCloseable {
       return false;
     }
     try (Progress bytes = new Progress(file, "read");
-        Reader chars = InputOptions.utf8(bytes);
+        Reader chars = source.decode(bytes);
         RowReader<?> rows = source.open(chars, r -> reject(file, r))) {
       while (rows.hasNext()) {
         Object row = rows.next();

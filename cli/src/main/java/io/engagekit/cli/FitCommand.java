@@ -225,7 +225,7 @@ final class FitCommand implements Callable<Integer> {
           + "--calibration-end and --holdout-end do not apply");
     }
     InputOptions.Source source = new InputOptions.Source(in.input, DiscretePattern.SCHEMA, "csv", null,
-        ReadOptions.lenient().withStrict(in.strict));
+        ReadOptions.lenient().withStrict(in.strict), InputOptions.charset(spec, in.encoding));
     List<DiscretePattern> patterns = new ArrayList<>();
     List<Long> lines = new ArrayList<>();
     int status;

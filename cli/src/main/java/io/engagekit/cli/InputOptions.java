@@ -3,6 +3,7 @@ package io.engagekit.cli;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import io.engagekit.core.io.Column;
+import io.engagekit.core.io.DecodingReader;
 import io.engagekit.core.io.Delimiter;
 import io.engagekit.core.io.Format;
 import io.engagekit.core.io.ReadOptions;
@@ -12,10 +13,9 @@ import io.engagekit.core.io.Schema;
 import io.engagekit.core.io.TransactionLogFormat;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.Writer;
-import java.nio.charset.CodingErrorAction;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,6 +92,14 @@ final class InputOptions {
       description = "Zone for dates without a time or offset. Default: ${DEFAULT-VALUE}.")
   String zone;
 
+  @Option(
+      names = "--encoding",
+      paramLabel = "CHARSET",
+      defaultValue = "UTF-8",
+      description = "The input's character encoding, such as UTF-8, ISO-8859-1 or windows-1252; a line with"
+          + " bytes that are not valid in it is a rejected row. Default: ${DEFAULT-VALUE}.")
+  String encoding;
+
   @Option(names = "--strict", description = "Stop at the first rejected row.")
   boolean strict;
 
@@ -99,7 +107,13 @@ final class InputOptions {
   Path rejectsFile;
 
   /** A checked combination of input options: how to open the input. */
-  record Source(Path input, Schema<?> schema, String formatName, TransactionLogFormat log, ReadOptions options) {
+  record Source(Path input, Schema<?> schema, String formatName, TransactionLogFormat log, ReadOptions options,
+      Charset charset) {
+    /** The input's characters: a line with undecodable bytes becomes a rejected row. */
+    Reader decode(InputStream bytes) {
+      return DecodingReader.of(bytes, charset);
+    }
+
     /** Opens a reader over the input's characters. */
     RowReader<?> open(Reader chars, RejectSink sink) {
       return log != null
@@ -164,7 +178,21 @@ final class InputOptions {
     if (schema == Schema.PATHS && !spec.name().equals("validate")) {
       throw usage("--kind paths (aggregated conversion paths) is read by validate and attribute, not " + spec.name());
     }
-    return new Source(input, schema, formatName, log, options);
+    return new Source(input, schema, formatName, log, options, charset(spec, encoding));
+  }
+
+  /**
+   * Parses an {@code --encoding} option.
+   *
+   * @throws ParameterException if this Java knows no such charset
+   */
+  static Charset charset(CommandSpec spec, String name) {
+    try {
+      return Charset.forName(name);
+    } catch (IllegalArgumentException e) { // unsupported or illegal name
+      throw new ParameterException(spec.commandLine(), "--encoding must be a character encoding this Java knows,"
+          + " such as UTF-8, ISO-8859-1 or windows-1252, but was '" + name + "'");
+    }
   }
 
   String formatName() {
@@ -264,13 +292,4 @@ final class InputOptions {
     return true;
   }
 
-  /** Reads UTF-8 strictly: a malformed byte sequence is an error, never a replacement character. */
-  static Reader utf8(InputStream in) {
-    return new InputStreamReader(
-        in,
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT));
-  }
 }

@@ -60,7 +60,7 @@ final class ValidateCommand implements Callable<Integer> {
     Summary summary = new Summary(err, report.json);
     try (CsvWriter rejects = in.rejectsFile == null ? null : in.rejectsWriter();
         Terminal.CountingInputStream bytes = new Terminal.CountingInputStream(Files.newInputStream(input));
-        Reader chars = InputOptions.utf8(bytes);
+        Reader chars = source.decode(bytes);
         RowReader<?> rows = source.open(chars, r -> summary.reject(r, rejects));
         ProgressBar bar = !report.json && size >= Terminal.LARGE_INPUT_BYTES && Terminal.stderrIsTerminal()
             ? Terminal.progressBar("validate", size) : null) {

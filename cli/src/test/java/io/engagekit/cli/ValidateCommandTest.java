@@ -48,6 +48,53 @@ final class ValidateCommandTest {
         r.out());
   }
 
+  /**
+   * Issue 22: a headerless log read as if it had a header lost its first row with exit 0 (6,918 of
+   * 6,919 rows). Its first row reads as a purchase, so the input is refused, naming the way out.
+   */
+  @Test
+  void validate_headerlessLog_withoutNoHeader_isRefused() throws IOException {
+    Path log = dir.resolve("headerless.txt");
+    Files.writeString(log, "00001 19970101 1 11.77\n00002 19970112 1 12.00\n");
+    String[] options = {"--format", "transactions", "--delimiter", "whitespace",
+        "--columns", "customer=1,date=2,quantity=3,amount=4", "--date-format", "yyyyMMdd", "--json"};
+    CliTestSupport.Result r = run(concat(new String[] {"validate", "--input", log.toString()}, options));
+    assertEquals(2, r.status(), r.out());
+    assertTrue(r.err().contains("line 1: the header row reads as a purchase"), r.err());
+    assertTrue(r.err().contains("--no-header"), r.err());
+    CliTestSupport.Result ok = run(concat(new String[] {"validate", "--input", log.toString(), "--no-header"}, options));
+    assertEquals(0, ok.status(), ok.err());
+    assertTrue(ok.out().startsWith("{\"rows\":2,\"accepted\":2,"), ok.out());
+  }
+
+  /**
+   * Issue 22: one Latin-1 byte in a UTF-8 read made the file unreadable ("reading failed after 0
+   * rows"). Now it is a rejected row with its line and byte; --encoding reads the file as what it is.
+   */
+  @Test
+  void validate_aByteOfAnotherEncoding_isARejectedRow_andEncodingReadsIt() throws IOException {
+    Path file = dir.resolve("latin1.csv");
+    Files.write(file, ("customer,timestamp,channel,kind\nc1,2026-01-01T00:00:00Z,web,visit\n"
+        + "caf\u00e9,2026-01-02T00:00:00Z,web,visit\nc2,2026-01-03T00:00:00Z,web,visit\n")
+        .getBytes(StandardCharsets.ISO_8859_1));
+    CliTestSupport.Result r = run("validate", "--input", file.toString(), "--json");
+    assertEquals(1, r.status(), r.err());
+    assertTrue(r.out().startsWith("{\"rows\":3,\"accepted\":2,\"rejected\":1,"), r.out());
+    assertTrue(r.err().contains("rejected line 3: line is not valid UTF-8: byte 0xE9 at offset 69"), r.err());
+    CliTestSupport.Result latin1 = run("validate", "--input", file.toString(), "--encoding", "ISO-8859-1", "--json");
+    assertEquals(0, latin1.status(), latin1.err());
+    assertTrue(latin1.out().startsWith("{\"rows\":3,\"accepted\":3,"), latin1.out());
+    CliTestSupport.Result unknown = run("validate", "--input", file.toString(), "--encoding", "klingon");
+    assertEquals(2, unknown.status());
+    assertTrue(unknown.err().contains("--encoding must be a character encoding this Java knows"), unknown.err());
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
+  }
+
   @Test
   void validate_lenient_reportsEveryRejectAndExitsOne() throws IOException {
     CliTestSupport.Result r = run("validate", "--input", badTouchpoints().toString(), "--json");
@@ -131,7 +178,8 @@ final class ValidateCommandTest {
     assertFalse(header.err().contains("\tat "), "no stack trace without --verbose");
     Path notUtf8 = dir.resolve("latin1.csv");
     Files.write(notUtf8, "customer,timestamp,channel,kind\nJos\u00e9,2026-03-01,web,visit\n".getBytes(StandardCharsets.ISO_8859_1));
-    assertEquals(2, run("validate", "--input", notUtf8.toString()).status());
+    // Not UTF-8: the line is a rejected row now (exit 1), not the whole file unreadable.
+    assertEquals(1, run("validate", "--input", notUtf8.toString()).status());
   }
 
   @Test

@@ -53,6 +53,14 @@ final class CsvSource<T> extends LineRowSource<T> {
   }
 
   @Override
+  void malformed(long number, String reason) {
+    if (columnToField == null) {
+      throw header(number, reason);
+    }
+    super.malformed(number, reason);
+  }
+
+  @Override
   void tooLong(long number) {
     if (columnToField == null) {
       throw header(number, "is longer than " + maxLineLength() + " characters");

@@ -3,6 +3,7 @@ package io.engagekit.core.io;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads physical lines with bounded memory. A line ends at {@code \n}; one {@code \r} before it is
@@ -12,7 +13,8 @@ import java.util.Arrays;
  * <p>The current line is {@code chars()[start(), end())}: a range of the read buffer, or of a
  * second buffer when the line spans two reads, valid until the next call to {@link #next()}. A
  * caller may rewrite characters inside that range (a CSV splitter unescaping quotes in place).
- * {@link #line()} copies it into a {@code String} only when asked.
+ * {@link #line()} copies it into a {@code String} only when asked. Over a {@link DecodingReader},
+ * {@link #malformed()} says whether the line held bytes that could not be decoded.
  */
 final class LineReader implements java.io.Closeable {
   private final Reader in;
@@ -29,10 +31,16 @@ final class LineReader implements java.io.Closeable {
   private int end;
   private boolean tooLong;
   private boolean first = true;
+  /** Characters read before {@code buf[0]}. */
+  private long consumed;
+  /** The decoder, when the input is one that reports undecodable bytes by position. */
+  private final @Nullable DecodingReader decoding;
+  private @Nullable String malformed;
 
   LineReader(Reader in, int maxLength) {
     this.in = in;
     this.maxLength = maxLength;
+    this.decoding = in instanceof DecodingReader d ? d : null;
   }
 
   /** Reads the next line; returns false at the end of input. */
@@ -85,6 +93,7 @@ final class LineReader implements java.io.Closeable {
   /** Ends the current line: {@code buf[from, to)} is its last part if {@code inBuffer}. */
   private void finish(boolean inBuffer, int from, int to) {
     lineNumber++;
+    malformed = decoding == null ? null : decoding.claim(inBuffer ? consumed + to + 1 : Long.MAX_VALUE);
     if (inBuffer && pendingLength == 0 && !tooLong) {
       chars = buf;
       start = from;
@@ -116,9 +125,11 @@ final class LineReader implements java.io.Closeable {
     } while (n == 0);
     if (n < 0) {
       eof = true;
+      consumed += limit;
       pos = limit = 0;
       return false;
     }
+    consumed += limit;
     pos = 0;
     limit = n;
     return true;
@@ -146,6 +157,14 @@ final class LineReader implements java.io.Closeable {
   /** Where the current line ends (exclusive) in {@link #chars()}, without its line break. */
   int end() {
     return end;
+  }
+
+  /**
+   * Why the current line holds bytes its decoder could not decode (see {@link DecodingReader}), or
+   * null if it holds none.
+   */
+  @Nullable String malformed() {
+    return malformed;
   }
 
   boolean tooLong() {

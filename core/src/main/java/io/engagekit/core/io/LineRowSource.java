@@ -3,8 +3,9 @@ package io.engagekit.core.io;
 import java.io.IOException;
 
 /**
- * A row source over physical lines: blank lines are not rows, an over-long line is a rejected row,
- * and every other line goes to {@link #line(long, char[], int, int)}.
+ * A row source over physical lines: blank lines are not rows, an over-long line and a line with
+ * undecodable bytes are rejected rows, and every other line goes to {@link #line(long, char[], int,
+ * int)}.
  */
 abstract class LineRowSource<T> extends RowSource<T> {
   private final LineReader lines;
@@ -25,6 +26,16 @@ abstract class LineRowSource<T> extends RowSource<T> {
     reject(number, null, "line is longer than " + lines.maxLength() + " characters");
   }
 
+  /**
+   * Handles a line holding bytes that could not be decoded; rejects it unless a subclass must fail
+   * (a header).
+   *
+   * @param reason why, starting "is not valid …"
+   */
+  void malformed(long number, String reason) {
+    reject(number, null, "line " + reason);
+  }
+
   @Override
   final boolean advance() throws IOException {
     while (lines.next()) {
@@ -34,6 +45,11 @@ abstract class LineRowSource<T> extends RowSource<T> {
       line = lines.lineNumber();
       if (lines.tooLong()) {
         tooLong(line);
+        return true;
+      }
+      String malformed = lines.malformed();
+      if (malformed != null) {
+        malformed(line, malformed);
         return true;
       }
       if (line(line, lines.chars(), lines.start(), lines.end())) {

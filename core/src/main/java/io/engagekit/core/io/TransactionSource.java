@@ -55,6 +55,9 @@ final class TransactionSource extends LineRowSource<Touchpoint> {
       for (int f = 0; f < fields.count(); f++) {
         names.add(new String(chars, fields.start(f), fields.end(f) - fields.start(f)));
       }
+      if (!named()) {
+        refuseDataAsHeader(number, chars);
+      }
       resolve(names, number);
       headerPending = false;
       return false;
@@ -73,12 +76,48 @@ final class TransactionSource extends LineRowSource<Touchpoint> {
     return true;
   }
 
+  /** Whether a column is named, so that the header must name it. */
+  private boolean named() {
+    return format.customer().isNamed() || format.date().isNamed() || format.amount().isNamed()
+        || format.quantity().map(Column::isNamed).orElse(false);
+  }
+
+  /**
+   * With columns by number, the header's cells are not checked against names: a first row that
+   * reads as a purchase (a customer, a date and an amount where the columns say) is data, and taking
+   * it as a header would lose it silently. Refuses it.
+   */
+  private void refuseDataAsHeader(long number, char[] chars) {
+    resolve(null, number);
+    if (fields.count() < needed) {
+      return;
+    }
+    Touchpoint purchase;
+    try {
+      purchase = parse(chars);
+    } catch (InvalidFieldException e) {
+      return; // not a purchase: a header
+    }
+    throw new IllegalArgumentException("line " + number + ": the header row reads as a purchase (a date "
+        + purchase.at() + " and an amount " + purchase.valueOr(0) + " where the columns say): the log seems to "
+        + "have no header row, and taking this row as one would lose it; read it with header = false (the command line's --no-header), or "
+        + "give it a header row");
+  }
+
   @Override
   void atEnd() {
     if (headerPending) {
       throw new IllegalArgumentException(
           "input is empty: a header row was expected (a log without one needs header = false)");
     }
+  }
+
+  @Override
+  void malformed(long number, String reason) {
+    if (headerPending) {
+      throw new IllegalArgumentException("line " + number + ": the header " + reason);
+    }
+    super.malformed(number, reason);
   }
 
   @Override

@@ -132,6 +132,24 @@ final class TransactionLogFormatTest {
     assertTrue(pattern.getMessage().startsWith("datePattern is not a valid date pattern"), pattern.getMessage());
   }
 
+  /**
+   * Issue 22: a headerless log read as if it had a header lost its first purchase with no word
+   * (6,918 of CDNOW's 6,919 rows). With columns by number the header is not checked against names,
+   * so a first row that reads as a purchase is refused instead, naming the line.
+   */
+  @Test
+  void headerlessLog_readWithAHeader_isRefused_notShortenedByARow() throws IOException {
+    String headerless = " 00001 19970101  1   11.77\n 00002 19970112  1   12.00\n";
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> read(CDNOW_MASTER, new StringReader(headerless), new ArrayList<>()));
+    assertTrue(e.getMessage().startsWith("line 1: the header row reads as a purchase (a date 1997-01-01T00:00:00Z"
+        + " and an amount 11.77 where the columns say)"), e.getMessage());
+    assertEquals(2, read(CDNOW_MASTER.withHeader(false), new StringReader(headerless), new ArrayList<>()).size());
+    // A header whose cells are not a purchase is a header, as before (also when it has too few fields).
+    assertEquals(2, read(CDNOW_MASTER, new StringReader(" id date n amount\n" + headerless), new ArrayList<>()).size());
+    assertEquals(2, read(CDNOW_MASTER, new StringReader("purchases\n" + headerless), new ArrayList<>()).size());
+  }
+
   @Test
   void header_missingNamedColumn_isUnreadable() throws IOException {
     TransactionLogFormat f = TransactionLogFormat.of(
