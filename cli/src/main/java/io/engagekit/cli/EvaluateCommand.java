@@ -115,8 +115,8 @@ final class EvaluateCommand implements Callable<Integer> {
       throw usage(e.getMessage().startsWith("outcome") ? "--" + e.getMessage()
           : "--time-unit must be days or weeks but was '" + timeUnit + "'");
     }
-    if (bootstrap < 1) {
-      throw usage("--bootstrap must be at least 1 but was " + bootstrap);
+    if (bootstrap < 1 || bootstrap > Bootstrap.MAX_SAMPLES) {
+      throw usage("--bootstrap must be in [1, " + Bootstrap.MAX_SAMPLES + "] but was " + bootstrap);
     }
     LocalDate calDay = InputOptions.date(spec, "--calibration-end", calibrationEnd);
     LocalDate holdDay = InputOptions.date(spec, "--holdout-end", holdoutEnd);

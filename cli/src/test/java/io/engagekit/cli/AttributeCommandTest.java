@@ -90,6 +90,9 @@ final class AttributeCommandTest {
     assertEquals(2, run("attribute", "--input", file, "--model", "linear", "--half-life", "2d").status());
     assertEquals(2, run("attribute", "--input", file, "--model", "markov", "--samples", "100").status());
     assertEquals(2, run("attribute", "--input", file, "--model", "shapley", "--samples", "1").status());
+    CliTestSupport.Result many = run("attribute", "--input", file, "--model", "shapley", "--samples", "2000000000");
+    assertEquals(2, many.status());
+    assertTrue(many.err().contains("--samples must be in [2, 10000000] but was 2000000000"), many.err());
     assertEquals(2, run("attribute", "--input", file, "--model", "markov", "--gap", "1d").status());
     assertEquals(2, run("attribute", "--input", file, "--model", "markov", "--kind", "surveys").status());
     CliTestSupport.Result r = run("attribute", "--input", file, "--model", "time-decay");

@@ -91,6 +91,14 @@ final class EvaluateCommandTest {
     CliTestSupport.Result advocacy = CliTestSupport.run(cdnow("--strategy", "loyalty.rfm", "--outcome", "advocacy"));
     assertEquals(2, advocacy.status());
     assertTrue(advocacy.err().contains("do not support the outcome advocacy"), advocacy.err());
+    // Issue 22: every user-sized number is bounded, with the bound in the message.
+    CliTestSupport.Result resamples = CliTestSupport.run(cdnow("--strategy", "loyalty.rfm", "--bootstrap", "2000000000"));
+    assertEquals(2, resamples.status());
+    assertTrue(resamples.err().contains("--bootstrap must be in [1, 100000] but was 2000000000"), resamples.err());
+    CliTestSupport.Result weeks = CliTestSupport.run("simulate", "--customers", "10", "--seed", "1", "--output",
+        dir.resolve("w").toString(), "--holdout-weeks", "2000000000");
+    assertEquals(2, weeks.status());
+    assertTrue(weeks.err().contains("at most 5200 (100 years)"), weeks.err());
   }
 
   /** simulate writes canonical files that evaluate reads back; the same seed gives the same bytes. */

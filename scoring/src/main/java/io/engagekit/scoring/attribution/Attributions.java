@@ -40,6 +40,11 @@ import java.util.TreeSet;
 public final class Attributions {
   /** The highest Markov order supported. */
   public static final int MAX_ORDER = 4;
+  /**
+   * The most random orders a sampled Shapley estimate takes: 10,000,000. Each costs a pass over the
+   * paths; the error bounds shrink with the square root of the samples, so more buys little.
+   */
+  public static final int MAX_SHAPLEY_SAMPLES = 10_000_000;
   /** The default share of the first channel in the position-based model. */
   public static final double DEFAULT_FIRST_SHARE = 0.4;
   /** The default share of the last channel in the position-based model. */
@@ -308,16 +313,17 @@ public final class Attributions {
    *
    * @param paths the paths
    * @param ordered whether to estimate the order-aware value
-   * @param samples how many random orders, {@code >= 2}
+   * @param samples how many random orders, in {@code [2, MAX_SHAPLEY_SAMPLES]}
    * @param seed the generator's seed
    * @return the attribution, model {@code shapley} or {@code shapley-ordered}, with error bounds
-   * @throws IllegalArgumentException if {@code samples < 2}
+   * @throws IllegalArgumentException if {@code samples} is out of range
    * @throws NullPointerException if {@code paths} or a path is null
    */
   public static Attribution shapleySampled(Collection<ConversionPath> paths, boolean ordered, int samples,
       long seed) {
-    if (samples < 2) {
-      throw new IllegalArgumentException("Shapley sampling needs at least 2 samples but was given " + samples);
+    if (samples < 2 || samples > MAX_SHAPLEY_SAMPLES) {
+      throw new IllegalArgumentException("Shapley sampling needs 2 to " + MAX_SHAPLEY_SAMPLES
+          + " samples but was given " + samples);
     }
     List<ConversionPath> list = copy(paths);
     return new Shapley(list, new ArrayList<>(channels(list).keySet())).sampled(ordered, samples, seed);

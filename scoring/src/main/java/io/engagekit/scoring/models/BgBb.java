@@ -2,6 +2,7 @@ package io.engagekit.scoring.models;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
 import org.apache.commons.numbers.gamma.Digamma;
@@ -21,7 +22,11 @@ import org.apache.commons.numbers.gamma.Trigamma;
  *   + Σ_{i=0}^{n−t_x−1} B(α+x, β+t_x−x+i)/B(α,β) · B(γ+1, δ+t_x+i)/B(γ,δ)
  * </pre>
  *
- * The sum has n − t<sub>x</sub> terms, so a likelihood evaluation costs O(n) per pattern.
+ * Each ratio of beta functions is a product of ratios below 1 (one per opportunity), summed as
+ * logarithms by {@code log1p}, so every term is computed to a few ulps per factor and the sum, a
+ * probability, stays at or below 1 up to its own rounding; no array is allocated. A likelihood
+ * evaluation costs O(n) per pattern, which is why a pattern's periods are bounded
+ * ({@link DiscretePattern#MAX_PERIODS}).
  *
  * <p>Immutable and thread-safe.
  *
@@ -97,8 +102,10 @@ public record BgBb(double alpha, double beta, double gamma, double delta) {
    */
   public double probabilityAlive(DiscretePattern p) {
     requireNonNull(p, "pattern");
-    double logAliveNext = LogBeta.value(alpha + p.frequency(), beta + p.periods() - p.frequency())
-        - LogBeta.value(alpha, beta) + LogBeta.value(gamma, delta + p.periods() + 1) - LogBeta.value(gamma, delta);
+    // The likelihood's "alive through n" term, one opportunity further: a part of the likelihood, so
+    // at most 1 as a ratio, up to the rounding of the sum the likelihood is.
+    double logAliveNext = logRatioA(alpha, beta, p.frequency(), p.periods() - p.frequency())
+        + logRatioC(gamma, delta, p.periods() + 1);
     return Math.min(1.0, Math.exp(logAliveNext - logLikelihood(p)));
   }
 
@@ -122,8 +129,8 @@ public record BgBb(double alpha, double beta, double gamma, double delta) {
     double x = p.frequency();
     double n = p.periods();
     // P(alive at n | data) and the posterior mean transaction probability (α+x)/(α+β+n).
-    double logAlive = LogBeta.value(alpha + x, beta + n - x) - LogBeta.value(alpha, beta)
-        + LogBeta.value(gamma, delta + n) - LogBeta.value(gamma, delta) - logLikelihood(p);
+    double logAlive = logRatioA(alpha, beta, p.frequency(), p.periods() - p.frequency())
+        + logRatioC(gamma, delta, p.periods()) - logLikelihood(p);
     double meanP = (alpha + x) / (alpha + beta + n);
     double e = Math.exp(logAlive) * meanP * survivals(delta + n, opportunities);
     return Math.min(e, opportunities);
@@ -162,7 +169,8 @@ public record BgBb(double alpha, double beta, double gamma, double delta) {
     return Math.max(0, Math.min(s, n));
   }
 
-  private double logLikelihood(DiscretePattern p) {
+  /** One pattern's log-likelihood (its count ignored): at most 0. */
+  double logLikelihood(DiscretePattern p) {
     return evaluate(new DiscretePattern[] {p}, new double[] {alpha, beta, gamma, delta}, null);
   }
 
@@ -181,8 +189,6 @@ public record BgBb(double alpha, double beta, double gamma, double delta) {
     double be = v[1];
     double ga = v[2];
     double de = v[3];
-    double lbAB = LogBeta.value(al, be);
-    double lbGD = LogBeta.value(ga, de);
     double psiAB = Digamma.value(al + be);
     double psiGD = Digamma.value(ga + de);
     double psiA = Digamma.value(al);
@@ -191,36 +197,34 @@ public record BgBb(double alpha, double beta, double gamma, double delta) {
     double psiD = Digamma.value(de);
     double sum = 0;
     double[] g = new double[4];
+    double[] d = new double[4];
     for (DiscretePattern p : data) {
-      double x = p.frequency();
-      double tx = p.recency();
-      double n = p.periods();
-      int extra = (int) Math.min(Integer.MAX_VALUE - 1, p.periods() - p.recency());
-      // Terms in log; the first is "alive through n", then "dropped out after opportunity tx+i".
-      double first = LogBeta.value(al + x, be + n - x) - lbAB + LogBeta.value(ga, de + n) - lbGD;
-      double max = first;
-      double[] terms = new double[extra];
-      for (int i = 0; i < extra; i++) {
-        terms[i] = LogBeta.value(al + x, be + tx - x + i) - lbAB + LogBeta.value(ga + 1, de + tx + i) - lbGD;
-        max = Math.max(max, terms[i]);
-      }
-      double total = Math.exp(first - max);
-      for (double t : terms) {
-        total += Math.exp(t - max);
-      }
-      double ll = max + Math.log(total);
+      long x = p.frequency();
+      long tx = p.recency();
+      long n = p.periods();
+      // The exact value is a probability's log, at most 0; the computed one can exceed 0 only by the
+      // rounding of its last few ulps (NumericsPropertyTest bounds it), which is dropped here.
+      double ll = Math.min(0, rawLogLikelihood(al, be, ga, de, x, tx, n));
       sum += p.customers() * ll;
       if (gradient != null) {
+        long extra = n - tx;
+        double a0 = logRatioA(al, be, x, tx - x);
+        double d0 = logRatioD(ga, de, tx);
+        double first = logRatioA(al, be, x, n - x) + logRatioC(ga, de, n);
         double w = Math.exp(first - ll);
         double psiAX = Digamma.value(al + x);
         // d ln B(u, v)/du = ψ(u) − ψ(u+v).
-        double[] d = new double[4];
+        Arrays.fill(d, 0);
         addTerm(d, w, psiAX - Digamma.value(al + be + n) - psiA + psiAB,
             Digamma.value(be + n - x) - Digamma.value(al + be + n) - psiB + psiAB,
             psiG - Digamma.value(ga + de + n) - psiG + psiGD,
             Digamma.value(de + n) - Digamma.value(ga + de + n) - psiD + psiGD);
-        for (int i = 0; i < extra; i++) {
-          double wi = Math.exp(terms[i] - ll);
+        double a = a0;
+        double dd = d0;
+        for (long i = 0; i < extra; i++) {
+          double wi = Math.exp(a + dd - ll);
+          a -= Math.log1p((al + x) / (be + tx - x + i));
+          dd -= Math.log1p((ga + 1) / (de + tx + i));
           if (wi == 0) {
             continue;
           }
@@ -240,6 +244,80 @@ public record BgBb(double alpha, double beta, double gamma, double delta) {
       System.arraycopy(g, 0, gradient, 0, 4);
     }
     return sum;
+  }
+
+  /**
+   * One pattern's log-likelihood as computed, before the rounding above 0 is dropped: the terms in
+   * log, each a sum of logs of ratios below 1 (so each is at most 0), the "dropped out after
+   * opportunity t_x+i" terms by recurrence and then "alive through n"; the largest found first,
+   * then ln L = max + log1p(sum of the others relative to it), which keeps the digits of a
+   * likelihood near 1.
+   */
+  static double rawLogLikelihood(double al, double be, double ga, double de, long x, long tx, long n) {
+    double a0 = logRatioA(al, be, x, tx - x);
+    double d0 = logRatioD(ga, de, tx);
+    double max = Double.NEGATIVE_INFINITY;
+    double a = a0;
+    double dd = d0;
+    for (long i = 0; i < n - tx; i++) {
+      max = Math.max(max, a + dd);
+      a -= Math.log1p((al + x) / (be + tx - x + i));
+      dd -= Math.log1p((ga + 1) / (de + tx + i));
+    }
+    double first = a + logRatioC(ga, de, n); // a is now ln[B(α+x, β+n−x)/B(α, β)]
+    max = Math.max(max, first);
+    double rest = 0;
+    boolean skipped = false; // the largest term is the 1 in log1p
+    a = a0;
+    dd = d0;
+    for (long i = 0; i < n - tx; i++) {
+      double t = a + dd;
+      if (!skipped && t == max) {
+        skipped = true;
+      } else {
+        rest += Math.exp(t - max);
+      }
+      a -= Math.log1p((al + x) / (be + tx - x + i));
+      dd -= Math.log1p((ga + 1) / (de + tx + i));
+    }
+    if (skipped) { // else the largest term is this one
+      rest += Math.exp(first - max);
+    }
+    return max + Math.log1p(rest);
+  }
+
+  /**
+   * ln[B(α+x, β+y)/B(α, β)] = Σ<sub>j&lt;x</sub> ln((α+j)/(α+β+j)) + Σ<sub>j&lt;y</sub>
+   * ln((β+j)/(α+β+x+j)), each ratio below 1 taken as −log1p of a positive number: exact to a few
+   * ulps per factor, where a difference of log-beta values loses digits to cancellation.
+   */
+  static double logRatioA(double al, double be, long x, long y) {
+    double s = 0;
+    for (long j = 0; j < x; j++) {
+      s -= Math.log1p(be / (al + j));
+    }
+    for (long j = 0; j < y; j++) {
+      s -= Math.log1p((al + x) / (be + j));
+    }
+    return s;
+  }
+
+  /** ln[B(γ, δ+z)/B(γ, δ)] = Σ<sub>j&lt;z</sub> ln((δ+j)/(γ+δ+j)), as {@link #logRatioA}. */
+  static double logRatioC(double ga, double de, long z) {
+    double s = 0;
+    for (long j = 0; j < z; j++) {
+      s -= Math.log1p(ga / (de + j));
+    }
+    return s;
+  }
+
+  /** ln[B(γ+1, δ+z)/B(γ, δ)] = ln(γ/(γ+δ)) + Σ<sub>j&lt;z</sub> ln((δ+j)/(γ+δ+1+j)), as {@link #logRatioA}. */
+  static double logRatioD(double ga, double de, long z) {
+    double s = -Math.log1p(de / ga);
+    for (long j = 0; j < z; j++) {
+      s -= Math.log1p((ga + 1) / (de + j));
+    }
+    return s;
   }
 
   private static void addTerm(double[] d, double w, double da, double db, double dg, double dd) {

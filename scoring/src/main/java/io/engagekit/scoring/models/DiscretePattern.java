@@ -14,11 +14,19 @@ import org.jspecify.annotations.Nullable;
  * @param frequency x, the number of repeat transactions, in {@code [0, recency]}
  * @param recency t<sub>x</sub>, the opportunity of the last transaction ({@code 0} when x = 0), in
  *     {@code [x, periods]}
- * @param periods n, the number of opportunities, {@code >= 0}
+ * @param periods n, the number of opportunities, in {@code [0, MAX_PERIODS]}
  * @param customers how many customers share this pattern (the data's {@code weights}), {@code >= 1}
  * @since 0.1
  */
 public record DiscretePattern(long frequency, long recency, long periods, long customers) {
+  /**
+   * The most opportunities a pattern may have: 100,000. BG/BB's likelihood has a term per
+   * opportunity after the last transaction, so one evaluation costs time in proportion to the
+   * periods (about 2 ms a pattern at this bound, and a fit evaluates a hundred times or more);
+   * discrete-time data count years, quarters or campaigns, far fewer.
+   */
+  public static final long MAX_PERIODS = 100_000;
+
   /**
    * The pattern file {@code engagekit fit bgbb} reads, in the layout of the donations data of Fader,
    * Hardie &amp; Shang (2010) as lifetimes ships it: {@code frequency, recency, periods, weights},
@@ -65,8 +73,8 @@ public record DiscretePattern(long frequency, long recency, long periods, long c
    * @throws IllegalArgumentException naming the component and the value, if one is out of range
    */
   public DiscretePattern {
-    if (periods < 0) {
-      throw new IllegalArgumentException("periods must be >= 0 but was " + periods);
+    if (periods < 0 || periods > MAX_PERIODS) {
+      throw new IllegalArgumentException("periods must be in [0, " + MAX_PERIODS + "] but was " + periods);
     }
     if (frequency < 0 || frequency > periods) {
       throw new IllegalArgumentException("frequency must be in [0, periods = " + periods + "] but was " + frequency);

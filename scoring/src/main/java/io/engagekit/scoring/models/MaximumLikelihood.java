@@ -13,9 +13,23 @@ import java.util.function.Function;
  * optimum, which is quadratically convergent and ends at a gradient near 0 rather than at a value
  * that stopped changing. Every way this can fail ends in a {@link ModelFitException} naming the
  * model.
+ *
+ * <p>The convergence rule, the one every fit (the command line, the model-based strategies, the
+ * backtest) is judged by: the gradient in log-parameters is below a tolerance that grows with the
+ * customers; the information matrix there is positive definite; and every parameter is identified,
+ * its standard error at most {@value #MAX_RELATIVE_SE} times its estimate (a flat ridge can leave
+ * the information matrix positive definite by rounding, with standard errors thousands of times the
+ * estimates: issue 22).
  */
 final class MaximumLikelihood {
   private static final int MAX_ITERATIONS = 500;
+  /**
+   * The largest standard error of an identified parameter, as a multiple of its estimate (the
+   * standard error of its logarithm): 100. Fits on a ridge of near-equal likelihood, where the data
+   * fix a ratio of two parameters but not each (Pareto/NBD's s and β with little dropout), reach
+   * tens and still predict well; unidentified ones reach thousands.
+   */
+  static final double MAX_RELATIVE_SE = 100;
   /** The largest change of a log-parameter in one step: e^8 ≈ 3,000 times. */
   private static final double MAX_STEP = 8.0;
 
@@ -173,6 +187,12 @@ final class MaximumLikelihood {
       if (!(Double.isFinite(p[i]) && Double.isFinite(se[i]))) {
         throw new ModelFitException(model + ": the fit ran off to " + names[i] + " = " + p[i]
             + ", so the data do not identify it");
+      }
+      if (se[i] > MAX_RELATIVE_SE * p[i]) {
+        throw new ModelFitException(model + ": the optimum at " + describe(names, p) + " leaves " + names[i]
+            + " unidentified: its standard error, " + se[i] + ", is " + Math.round(se[i] / p[i])
+            + " times the estimate (at most " + (int) MAX_RELATIVE_SE + " for a fit), so the data do not identify "
+            + String.join(", ", names));
       }
     }
     return new Optimum(p, value, se, iteration, norm(grad));

@@ -15,12 +15,14 @@ import java.time.LocalDate;
  * @param start the first day (UTC) of the simulated period; customers make their first purchase
  *     in its first twelve weeks, like the CDNOW cohort
  * @param calibrationWeeks the length of the calibration period, at least 13 weeks (past the twelve
- *     weeks of first purchases)
- * @param holdoutWeeks the length of the holdout period that follows, at least 1 week
+ *     weeks of first purchases), at most {@link #MAX_WEEKS}
+ * @param holdoutWeeks the length of the holdout period that follows, 1 to {@link #MAX_WEEKS} weeks
  * @since 0.1
  */
 public record SimulationSettings(int customers, long seed, double satisfactionLoyaltyCorrelation, LocalDate start,
     int calibrationWeeks, int holdoutWeeks) {
+  /** The longest calibration or holdout period: 5,200 weeks (100 years); each week costs time for every customer. */
+  public static final int MAX_WEEKS = 5_200;
   /** The default start: Monday 2025-01-06. */
   public static final LocalDate DEFAULT_START = LocalDate.of(2025, 1, 6);
   /** The default period lengths: 39 weeks each, as in the CDNOW studies. */
@@ -47,6 +49,10 @@ public record SimulationSettings(int customers, long seed, double satisfactionLo
           + satisfactionLoyaltyCorrelation);
     }
     requireNonNull(start, "start");
+    if (calibrationWeeks > MAX_WEEKS || holdoutWeeks > MAX_WEEKS) {
+      throw new IllegalArgumentException("calibrationWeeks and holdoutWeeks must be at most " + MAX_WEEKS
+          + " (100 years) but were " + calibrationWeeks + " and " + holdoutWeeks);
+    }
     if (calibrationWeeks < 13) {
       throw new IllegalArgumentException("calibrationWeeks must be at least 13 (past the 12 weeks of first"
           + " purchases) but was " + calibrationWeeks);

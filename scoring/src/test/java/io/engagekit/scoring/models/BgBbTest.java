@@ -98,4 +98,17 @@ final class BgBbTest {
     assertThrows(IllegalArgumentException.class, () -> new DiscretePattern(0, 0, 6, 0));
     assertThrows(IllegalArgumentException.class, () -> BgBb.fit(List.of()));
   }
+
+  /**
+   * Issue 22: two patterns cannot identify four parameters. The fit used to be refused only when
+   * rounding left the information matrix indefinite; on the same data it can end on a ridge with a
+   * positive definite matrix and standard errors thousands of times the estimates. The one rule
+   * (MaximumLikelihood) refuses both.
+   */
+  @Test
+  void twoPatterns_doNotIdentifyFourParameters() {
+    ModelFitException e = assertThrows(ModelFitException.class,
+        () -> BgBb.fit(List.of(new DiscretePattern(0, 0, 6, 10), new DiscretePattern(1, 1, 6, 7))));
+    assertTrue(e.getMessage().contains("so the data do not identify"), e.getMessage());
+  }
 }

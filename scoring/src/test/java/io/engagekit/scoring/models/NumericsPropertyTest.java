@@ -45,7 +45,7 @@ final class NumericsPropertyTest {
     };
   }
 
-  private static void check(String what, double v, boolean probability, long index, Object model, RepeatPattern p) {
+  private static void check(String what, double v, boolean probability, long index, Object model, Object p) {
     if (!Double.isFinite(v) || (probability && !(v >= 0 && v <= 1)) || v < 0 && probability) {
       fail(what + " = " + v + " at case " + index + " of seed " + SEED + ": " + model + " " + p);
     }
@@ -87,6 +87,37 @@ final class NumericsPropertyTest {
       evaluations += 5;
     }
     assertTrue(evaluations >= 300_000);
+  }
+
+  /**
+   * Issue 22: BG/BB over seeded extreme inputs (parameters log-uniform in [1e-8, 1e8], periods up
+   * to 1,000 and now and then at the bound): the per-pattern log-likelihood is at most 0 (it is a
+   * probability; the log-beta differences it was computed from gave up to +2.8e-6), P(alive) in [0,
+   * 1] and expected transactions in [0, n*], all finite. The computed value exceeds 0 by at most
+   * 1e-15 before that rounding is dropped.
+   */
+  @Test
+  void bgBb_likelihoodIsAProbability_andPredictionsStayInRange() {
+    SplittableRandom r = new SplittableRandom(SEED + 2);
+    for (long i = 0; i < 60_000; i++) {
+      long n = i % 2_000 == 0 ? DiscretePattern.MAX_PERIODS : r.nextInt(4) == 0 ? r.nextInt(1_001) : r.nextInt(12);
+      long x = n == 0 ? 0 : r.nextInt(3) == 0 ? n : r.nextLong(n + 1);
+      long tx = x == 0 ? 0 : x + r.nextLong(n - x + 1);
+      DiscretePattern p = new DiscretePattern(x, tx, n, 1);
+      BgBb m = new BgBb(parameter(r), parameter(r), parameter(r), parameter(r));
+      double ll = m.logLikelihood(p);
+      // Before the rounding above 0 is dropped: within a few ulps of 0 (the old log-beta form: +2.8e-6).
+      double raw = BgBb.rawLogLikelihood(m.alpha(), m.beta(), m.gamma(), m.delta(), x, tx, n);
+      if (!(ll <= 0) || !Double.isFinite(ll) || !(raw <= 1e-15) || ll != Math.min(0, raw)) {
+        fail("BG/BB ln L = " + ll + " (" + raw + ") at case " + i + " of seed " + (SEED + 2) + ": " + m + " " + p);
+      }
+      check("BG/BB P(alive)", m.probabilityAlive(p), true, i, m, null);
+      long future = r.nextInt(5) == 0 ? 5_000 : r.nextInt(20);
+      double e = m.expectedTransactions(p, future);
+      if (!(e >= 0 && e <= future)) {
+        fail("BG/BB E[X] = " + e + " over " + future + " at case " + i + ": " + m + " " + p);
+      }
+    }
   }
 
   /** Pareto/NBD expectations may overflow a double for rates of 1e8 over 1e5 weeks; that is an exception, not ∞. */
