@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.engagekit.core.Touchpoint;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Jazzer targets for every reader. Without {@code JAZZER_FUZZ=1} they replay the corpus in {@code
+ * Jazzer targets for every reader, schema by format, fed the raw bytes a user would give the
+ * command line and decoded as it decodes them ({@link DecodingReader}, UTF-8 and windows-1252). Without {@code JAZZER_FUZZ=1} they replay the corpus in {@code
  * src/test/resources/io/engagekit/core/io/ReaderFuzzTestInputs/} as ordinary tests. A reader may
  * only accept rows, reject rows (counted, each reported once), or throw {@link
  * IllegalArgumentException} for a missing or unreadable header; lines are capped at 4 KiB so that no input
@@ -18,6 +20,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class ReaderFuzzTest {
   private static final ReadOptions OPTIONS = ReadOptions.lenient().withMaxLineLength(4096);
+  private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
   @FuzzTest(maxDuration = "60s")
   void touchpointsCsv(byte[] input) throws IOException {
@@ -35,8 +38,33 @@ final class ReaderFuzzTest {
   }
 
   @FuzzTest(maxDuration = "30s")
+  void surveysJsonLines(byte[] input) throws IOException {
+    readAll(Schema.SURVEYS, Format.JSON_LINES, input);
+  }
+
+  @FuzzTest(maxDuration = "30s")
   void journeysJsonLines(byte[] input) throws IOException {
     readAll(Schema.JOURNEYS, Format.JSON_LINES, input);
+  }
+
+  @FuzzTest(maxDuration = "30s")
+  void journeysCsv(byte[] input) throws IOException {
+    readAll(Schema.JOURNEYS, Format.CSV, input);
+  }
+
+  @FuzzTest(maxDuration = "30s")
+  void customersJsonLines(byte[] input) throws IOException {
+    readAll(Schema.CUSTOMERS, Format.JSON_LINES, input);
+  }
+
+  @FuzzTest(maxDuration = "30s")
+  void pathsCsv(byte[] input) throws IOException {
+    readAll(Schema.PATHS, Format.CSV, input);
+  }
+
+  @FuzzTest(maxDuration = "30s")
+  void pathsJsonLines(byte[] input) throws IOException {
+    readAll(Schema.PATHS, Format.JSON_LINES, input);
   }
 
   @FuzzTest(maxDuration = "30s")
@@ -53,9 +81,8 @@ final class ReaderFuzzTest {
     TransactionLogFormat named = TransactionLogFormat.of(
         Delimiter.SEMICOLON, true, Column.named("id"), Column.named("date"), Column.named("amount"));
     for (TransactionLogFormat format : new TransactionLogFormat[] {cdnow, named}) {
-      String text = new String(input, StandardCharsets.UTF_8);
       Counter counter = new Counter();
-      try (RowReader<Touchpoint> r = format.reader(new StringReader(text), OPTIONS, counter)) {
+      try (RowReader<Touchpoint> r = format.reader(decoded(input, StandardCharsets.UTF_8), OPTIONS, counter)) {
         drain(r, counter);
       } catch (IllegalArgumentException expected) {
         // Unreadable: a bad header names its line; an input without the header it needs says so.
@@ -65,15 +92,21 @@ final class ReaderFuzzTest {
     }
   }
 
+  /** Reads the bytes as the command line does (decoded, a line with undecodable bytes a reject), in two charsets. */
   private static <T> void readAll(Schema<T> schema, Format format, byte[] input) throws IOException {
-    String text = new String(input, StandardCharsets.UTF_8);
-    Counter counter = new Counter();
-    try (RowReader<T> r = schema.reader(new StringReader(text), format, OPTIONS, counter)) {
-      drain(r, counter);
-    } catch (IllegalArgumentException expected) {
-      // Only a CSV header can make a whole input unreadable.
-      assertEquals(Format.CSV, format, expected.getMessage());
+    for (Charset charset : new Charset[] {StandardCharsets.UTF_8, WINDOWS_1252}) {
+      Counter counter = new Counter();
+      try (RowReader<T> r = schema.reader(decoded(input, charset), format, OPTIONS, counter)) {
+        drain(r, counter);
+      } catch (IllegalArgumentException expected) {
+        // Only a CSV header can make a whole input unreadable.
+        assertEquals(Format.CSV, format, expected.getMessage());
+      }
     }
+  }
+
+  private static DecodingReader decoded(byte[] input, Charset charset) {
+    return DecodingReader.of(new ByteArrayInputStream(input), charset);
   }
 
   private static void drain(RowReader<?> r, Counter counter) {

@@ -80,7 +80,7 @@ final class CompositeBlocks implements ScoringStrategy<CompositeBlocks.State> {
   static final double RESPONSE_TARGET_SECONDS = 300;
   static final int CHANNELS = 8;
   static final int PERIODS = 6;
-  private static final long WEEK = 7 * 86_400;
+  static final long WEEK = 7 * 86_400;
   private static final double INVERSE_HALF_LIFE = 1.0 / (90 * 86_400.0);
   // lanes of the decayed sums
   private static final int CONTENT = 0; // 0..4: in-house, user-generated, news, analytical, other
@@ -89,7 +89,7 @@ final class CompositeBlocks implements ScoringStrategy<CompositeBlocks.State> {
   private static final int BLAME = 7;
   private static final int RESPONSES = 8;
   private static final int ON_TIME = 9;
-  private static final int LANES = 10;
+  static final int LANES = 10;
 
   private final double[] weights = new double[BLOCKS.size()];
   private final Expectations expectations;
@@ -217,40 +217,7 @@ final class CompositeBlocks implements ScoringStrategy<CompositeBlocks.State> {
 
   @Override
   public State readState(DataInput in) throws IOException {
-    State s = new State();
-    s.first = in.readDouble();
-    s.ref = in.readDouble();
-    s.weeks = in.readLong();
-    s.newestWeek = in.readLong();
-    for (int i = 0; i < LANES; i++) {
-      s.lanes[i] = in.readDouble();
-      if (!(s.lanes[i] >= 0 && s.lanes[i] <= Double.MAX_VALUE)) {
-        throw new IOException("invalid composite.blocks decayed sum " + i + ": " + s.lanes[i]);
-      }
-    }
-    int n = in.readUnsignedByte();
-    if (n > CHANNELS) {
-      throw new IOException("invalid composite.blocks channel count " + n);
-    }
-    for (int i = 0; i < n; i++) {
-      try {
-        s.channels[i] = Channel.of(in.readUTF());
-      } catch (IllegalArgumentException e) {
-        throw new IOException("invalid composite.blocks channel: " + e.getMessage(), e);
-      }
-      s.seen[i] = in.readDouble();
-      if (!(Math.abs(s.seen[i]) <= Double.MAX_VALUE)) {
-        throw new IOException("invalid composite.blocks channel time " + s.seen[i]);
-      }
-    }
-    s.channelCount = n;
-    boolean empty = s.ref == Double.NEGATIVE_INFINITY;
-    boolean inactive = s.first == Double.POSITIVE_INFINITY;
-    if (!(empty || Math.abs(s.ref) <= Double.MAX_VALUE) || !(inactive || Math.abs(s.first) <= Double.MAX_VALUE)
-        || (inactive != (n == 0)) || (inactive && (s.weeks != 0 || s.newestWeek != Long.MIN_VALUE))) {
-      throw new IOException("invalid composite.blocks state: first " + s.first + ", latest " + s.ref + ", channels " + n);
-    }
-    return s;
+    return StoredBlocks.read(in);
   }
 
   @Override

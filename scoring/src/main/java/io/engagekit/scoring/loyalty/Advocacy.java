@@ -40,8 +40,11 @@ import java.util.List;
  *
  * <p>With {@code P} the decayed positive weight and {@code N} the decayed complaint weight, the
  * score is {@code 100 · (1 − 2^(−(P − N) / 4))} when {@code P > N}, else 0: four points of net
- * advocacy make 50. Contributions split the score in proportion to each act's share of {@code P −
- * N} (complaints negative), so they add up to it.
+ * advocacy make 50. Contributions: the score without complaints, {@code S⁺ = 100 · (1 − 2^(−P /
+ * 4))}, split among the positive acts in proportion to their weight, and {@code complaints} the
+ * (negative) difference the complaints make, {@code score − S⁺}; so they add up to the score and
+ * each lies in [−100, 100]. (Shares of {@code P − N} would not: with {@code N} close to {@code P}
+ * they are huge and opposite, and their sum loses the score to rounding: issue 22.)
  *
  * <ul>
  *   <li>No advocacy and no complaints, or {@code N >= P}: {@link Score#ZERO}, no contributions.
@@ -119,11 +122,12 @@ final class Advocacy implements ScoringStrategy<Advocacy.State> {
       return Score.ZERO;
     }
     double score = 100.0 * (1.0 - Math.pow(2.0, -net / HALF_SCORE));
+    double withoutComplaints = 100.0 * (1.0 - Math.pow(2.0, -positive / HALF_SCORE));
     List<Contribution> parts = new ArrayList<>(ACTS.length);
     for (int i = 0; i < ACTS.length; i++) {
       if (mass[i] > 0) {
-        double share = (ACTS[i] == Act.COMPLAINTS ? -mass[i] : mass[i]) / net;
-        parts.add(new Contribution(ACTS[i].contribution, score * share));
+        double part = ACTS[i] == Act.COMPLAINTS ? score - withoutComplaints : withoutComplaints * (mass[i] / positive);
+        parts.add(new Contribution(ACTS[i].contribution, part));
       }
     }
     return Score.of(parts);

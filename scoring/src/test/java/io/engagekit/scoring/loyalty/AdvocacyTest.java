@@ -3,6 +3,7 @@ package io.engagekit.scoring.loyalty;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.engagekit.core.Channel;
 import io.engagekit.core.ContentType;
@@ -65,8 +66,26 @@ final class AdvocacyTest {
     Score s = score(act(TouchpointKind.REFERRAL, NOW, -1), act(TouchpointKind.COMPLAINT, NOW, 0));
     double expected = 100 * (1 - Math.pow(2, -1.0 / 4));
     assertEquals(expected, s.value(), EPS);
-    assertEquals(3 * expected, s.contribution("referral").orElseThrow(), EPS);
-    assertEquals(-2 * expected, s.contribution("complaints").orElseThrow(), EPS);
+    // The referral alone would score 100 (1 - 2^(-3/4)); the complaint takes the rest away.
+    double referralAlone = 100 * (1 - Math.pow(2, -3.0 / 4));
+    assertEquals(referralAlone, s.contribution("referral").orElseThrow(), EPS);
+    assertEquals(expected - referralAlone, s.contribution("complaints").orElseThrow(), EPS);
+  }
+
+  /**
+   * Issue 22 (found by StateFuzzTest): complaints nearly as heavy as the advocacy, at large weights.
+   * Shares of the net weight were huge and opposite and summed to 100.0039; the contributions now
+   * stay within [-100, 100] and add up to the score.
+   */
+  @Test
+  void complaintsNearlyCancellingHeavyAdvocacy_stillExplainTheScore() {
+    Score s = score(act(TouchpointKind.REFERRAL, NOW, 999_999_999), act(TouchpointKind.REFERRAL, NOW, 999_999_999),
+        act(TouchpointKind.COMPLAINT, NOW, 999_999_998), act(TouchpointKind.COMPLAINT, NOW, 999_999_998),
+        act(TouchpointKind.COMPLAINT, NOW, 999_999_998));
+    assertTrue(s.value() > 0 && s.value() <= 100, s.toString());
+    for (io.engagekit.scoring.Contribution c : s.contributions()) {
+      assertTrue(Math.abs(c.value()) <= 100, c.toString());
+    }
   }
 
   @Test
