@@ -3,6 +3,8 @@ package io.engagekit.benchmarks;
 import io.engagekit.core.Channel;
 import io.engagekit.core.ContentType;
 import io.engagekit.core.EngagementEvent;
+import io.engagekit.core.SurveyMetric;
+import io.engagekit.core.SurveyResponse;
 import io.engagekit.core.Touchpoint;
 import io.engagekit.core.TouchpointKind;
 import io.engagekit.scoring.ScoreState;
@@ -24,8 +26,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One strategy's per-event and per-customer costs. {@code accept} takes one purchase (a random time
- * in a year, mostly later than the state's latest, value up to 100) into one state: issue 3's target
+ * One strategy's per-event and per-customer costs. {@code accept} takes one event the strategy
+ * scores (a purchase, value up to 100; for {@code satisfaction.nps} an NPS answer, for {@code
+ * loyalty.advocacy} a referral, review or community post; at a random time in a year, mostly
+ * later than the state's latest) into one state: issue 3's target
  * for {@code loyalty.decayed} is 20 ns/op and 0 B/op. {@code newState} makes one empty state: with
  * {@code -prof gc}, its {@code gc.alloc.rate.norm} is the exact size in bytes of a state (object
  * headers, fields, arrays and padding, as this JVM lays them out), the figure issue 3 caps at 200
@@ -60,9 +64,16 @@ public class StrategyBenchmark {
     for (int i = 0; i < events.length; i++) {
       // Mostly in order, a tenth late by up to a week: as a stream delivers them.
       double t = start + i * 600.0 - (r.nextInt(10) == 0 ? r.nextDouble() * 7 * 86_400 : 0);
-      events[i] = Touchpoint.builder("c", Instant.ofEpochSecond((long) t, subsecond ? 1 + r.nextInt(999_999_999) : 0), i % 3 == 0 ? Channel.WEB : Channel.MOBILE,
-              TouchpointKind.PURCHASE)
-          .value(r.nextInt(10_000) / 100.0).contentType(ContentType.IN_HOUSE).build();
+      Instant at = Instant.ofEpochSecond((long) t, subsecond ? 1 + r.nextInt(999_999_999) : 0);
+      events[i] = switch (strategy) {
+        // Each strategy's own events: an NPS answer, an act of advocacy; purchases for the others.
+        case "satisfaction.nps" -> SurveyResponse.of("c", at, SurveyMetric.NPS, r.nextInt(11));
+        case "loyalty.advocacy" -> Touchpoint.builder("c", at, Channel.WEB,
+                i % 3 == 0 ? TouchpointKind.REFERRAL : i % 3 == 1 ? TouchpointKind.REVIEW : TouchpointKind.COMMUNITY_POST)
+            .sentiment(r.nextDouble() * 2 - 1).build();
+        default -> Touchpoint.builder("c", at, i % 3 == 0 ? Channel.WEB : Channel.MOBILE, TouchpointKind.PURCHASE)
+            .value(r.nextInt(10_000) / 100.0).contentType(ContentType.IN_HOUSE).build();
+      };
     }
   }
 

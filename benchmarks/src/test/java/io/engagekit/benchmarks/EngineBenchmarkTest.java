@@ -1,6 +1,9 @@
 package io.engagekit.benchmarks;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.engagekit.core.EngagementEvent;
@@ -49,10 +52,38 @@ final class EngineBenchmarkTest {
       StrategyBenchmark b = new StrategyBenchmark();
       b.strategy = name;
       b.setup();
+      byte[] empty = bytes(b.newState());
       for (int i = 0; i < 10_000; i++) {
         b.accept();
       }
-      assertTrue(b.newState() != null, name);
+      assertFalse(java.util.Arrays.equals(empty, bytes(b.accept())), name + ": the benchmark's events changed nothing");
+      assertNotSame(b.newState(), b.newState(), name + ": newState must make a state, as it measures");
+      assertArrayEquals(empty, bytes(b.newState()), name);
     }
+  }
+
+  private static byte[] bytes(io.engagekit.scoring.ScoreState<?> state) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try {
+      state.writeTo(new java.io.DataOutputStream(out));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  /** recordAll records every event of its batch (the benchmark's op count is events, not calls). */
+  @Test
+  void recordAll_recordsTheWholeBatch() {
+    EngineBenchmark b = new EngineBenchmark();
+    b.customers = 1000;
+    b.setup();
+    EngineBenchmark.Cursor cursor = new EngineBenchmark.Cursor();
+    cursor.index = 0;
+    for (int i = 0; i < 5; i++) {
+      b.recordAllOneThread(cursor);
+    }
+    assertEquals(1000 + 5L * EngineBenchmark.BATCH, b.engine.events());
+    assertEquals(1000, b.engine.customers());
   }
 }
