@@ -29,14 +29,7 @@ final class EngineAllocationTest {
   void record_ofKnownCustomers_allocatesNothing() {
     EngagementEngine e = EngagementEngine.of(List.of(ScoringStrategies.satisfactionCsat(),
         ScoringStrategies.satisfactionNps(), ScoringStrategies.satisfactionCes()));
-    SplittableRandom r = new SplittableRandom(5);
-    EngagementEvent[] events = new EngagementEvent[1 << 14];
-    for (int i = 0; i < events.length; i++) {
-      String id = "c" + r.nextInt(2_000);
-      events[i] = r.nextBoolean()
-          ? SurveyResponse.of(id, T.plusSeconds(i), SurveyMetric.NPS, r.nextInt(11))
-          : Touchpoint.of(id, T.plusSeconds(i), Channel.WEB, TouchpointKind.VISIT);
-    }
+    EngagementEvent[] events = events(5);
     for (int round = 0; round < 30; round++) { // every customer known, the path compiled
       for (EngagementEvent event : events) {
         e.record(event);
@@ -62,14 +55,7 @@ final class EngineAllocationTest {
   void recordAll_ofKnownCustomers_allocatesPerCallNotPerEvent() {
     EngagementEngine e = EngagementEngine.of(List.of(ScoringStrategies.satisfactionCsat(),
         ScoringStrategies.satisfactionNps(), ScoringStrategies.satisfactionCes()));
-    SplittableRandom r = new SplittableRandom(6);
-    EngagementEvent[] events = new EngagementEvent[1 << 14];
-    for (int i = 0; i < events.length; i++) {
-      String id = "c" + r.nextInt(2_000);
-      events[i] = r.nextBoolean()
-          ? SurveyResponse.of(id, T.plusSeconds(i), SurveyMetric.NPS, r.nextInt(11))
-          : Touchpoint.of(id, T.plusSeconds(i), Channel.WEB, TouchpointKind.VISIT);
-    }
+    EngagementEvent[] events = events(6);
     List<List<EngagementEvent>> batches = new java.util.ArrayList<>();
     for (int from = 0; from < events.length; from += 1024) {
       batches.add(List.of(events).subList(from, from + 1024));
@@ -91,5 +77,18 @@ final class EngineAllocationTest {
     // Three arrays of 128 per call (about 1.6 KB): 192 calls of 1,024 events are about 300 KB; one
     // byte per event more would be 196 KB more.
     assertTrue(allocated < calls * 2_048L + 16_384, allocated + " bytes over " + calls + " calls");
+  }
+
+  /** 16,384 visits and NPS answers of 2,000 customers. */
+  private static EngagementEvent[] events(long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    EngagementEvent[] events = new EngagementEvent[1 << 14];
+    for (int i = 0; i < events.length; i++) {
+      String id = "c" + r.nextInt(2_000);
+      events[i] = r.nextBoolean()
+          ? SurveyResponse.of(id, T.plusSeconds(i), SurveyMetric.NPS, r.nextInt(11))
+          : Touchpoint.of(id, T.plusSeconds(i), Channel.WEB, TouchpointKind.VISIT);
+    }
+    return events;
   }
 }
