@@ -36,7 +36,9 @@ import java.util.Set;
  * }</pre>
  *
  * @param delimiter how fields are separated
- * @param header whether the first non-blank line is a header row (not a record)
+ * @param header whether the first non-blank line is a header row (not a record). With every column
+ *     given by number, a first line that reads as a purchase makes the reader refuse the input (a
+ *     log without a header would otherwise lose its first purchase without a word)
  * @param customer the customer id column
  * @param date the date column
  * @param amount the monetary amount column (finite, {@code >= 0})

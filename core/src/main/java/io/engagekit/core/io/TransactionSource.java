@@ -100,8 +100,8 @@ final class TransactionSource extends LineRowSource<Touchpoint> {
     }
     throw new IllegalArgumentException("line " + number + ": the header row reads as a purchase (a date "
         + purchase.at() + " and an amount " + purchase.valueOr(0) + " where the columns say): the log seems to "
-        + "have no header row, and taking this row as one would lose it; read it with header = false (the command line's --no-header), or "
-        + "give it a header row");
+        + "have no header row, and taking this row as one would lose it; read it with header = false (the "
+        + "command line's --no-header), or give it a header row");
   }
 
   @Override
