@@ -242,6 +242,18 @@ public final class Touchpoint implements EngagementEvent {
   }
 
   /**
+   * Returns the audience that saw this touchpoint, or a fallback when it is not known; does not
+   * allocate.
+   *
+   * @param fallback what to return when the reach is not known
+   * @return a count {@code >= 0}, or the fallback
+   * @since 0.3
+   */
+  public long reachOr(long fallback) {
+    return reach >= 0 ? reach : fallback;
+  }
+
+  /**
    * Returns the sentiment, or a fallback when it is not known; does not allocate.
    *
    * @param fallback what to return when the sentiment is not known

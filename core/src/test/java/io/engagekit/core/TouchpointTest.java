@@ -32,6 +32,7 @@ final class TouchpointTest {
     assertTrue(t.quantity().isEmpty());
     assertTrue(t.contentType().isEmpty());
     assertEquals(7.5, t.valueOr(7.5));
+    assertEquals(-1, t.reachOr(-1));
   }
 
   @Test
@@ -51,6 +52,7 @@ final class TouchpointTest {
             .build();
     assertEquals(OptionalDouble.of(12.5), t.value());
     assertEquals(1000, t.reach().getAsLong());
+    assertEquals(1000, t.reachOr(-1));
     assertEquals(-0.25, t.sentiment().getAsDouble());
     assertEquals(300.0, t.responseSeconds().getAsDouble());
     assertEquals("j1", t.journey().orElseThrow());

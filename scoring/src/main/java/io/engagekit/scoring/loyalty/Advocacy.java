@@ -155,13 +155,13 @@ final class Advocacy implements ScoringStrategy<Advocacy.State> {
       case CO_CREATION:
         return Act.CO_CREATION;
       case REVIEW:
-        return t.sentiment().isPresent() && t.sentiment().getAsDouble() < 0 ? Act.COMPLAINTS : Act.REVIEW;
+        return t.sentimentOr(0) < 0 ? Act.COMPLAINTS : Act.REVIEW; // the Or accessors: no Optional per event
       case COMMUNITY_POST:
         return Act.COMMUNITY_POST;
       case COMPLAINT:
         return Act.COMPLAINTS;
       default:
-        return ContentType.USER_GENERATED.equals(t.contentType().orElse(null)) ? Act.USER_GENERATED : null;
+        return ContentType.USER_GENERATED.equals(t.contentTypeOr(null)) ? Act.USER_GENERATED : null;
     }
   }
 
@@ -181,7 +181,7 @@ final class Advocacy implements ScoringStrategy<Advocacy.State> {
         Touchpoint t = (Touchpoint) event;
         Act act = actOf(t);
         if (act != null) {
-          long reach = t.reach().isPresent() ? t.reach().getAsLong() : 0;
+          long reach = t.reachOr(0);
           sums[act.ordinal()].add(t.at(), act.weight * (1.0 + Math.log10(1.0 + reach)));
         }
       }
