@@ -14,7 +14,9 @@ import java.util.Arrays;
  * both event sets, in any order and any split, within floating-point rounding (1e-12 relative).
  *
  * <ul>
- *   <li><b>Exponential</b> and <b>none</b> are exact. The exponential sum is kept relative to a
+ *   <li><b>Exponential</b> and <b>none</b> are exact in arithmetic, not in floating point: the
+ *       rounding of each addition depends on the order of the events, so two orders agree to
+ *       1e-12 relative, not to the last bit. The exponential sum is kept relative to a
  *       reference instant (the latest event) and rescaled when a later event or a merge moves it,
  *       so no weight ever exceeds 1 and nothing overflows however far apart the events are.
  *   <li><b>Linear</b> and <b>window</b> keep 64 slots of {@code scale / 64}, aligned to the epoch
