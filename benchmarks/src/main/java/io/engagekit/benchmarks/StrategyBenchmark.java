@@ -68,6 +68,8 @@ public class StrategyBenchmark {
       events[i] = switch (strategy) {
         // Each strategy's own events: an NPS answer, an act of advocacy; purchases for the others.
         case "satisfaction.nps" -> SurveyResponse.of("c", at, SurveyMetric.NPS, r.nextInt(11));
+        case "satisfaction.csat" -> SurveyResponse.of("c", at, SurveyMetric.CSAT, 1 + r.nextInt(5));
+        case "satisfaction.ces" -> SurveyResponse.of("c", at, SurveyMetric.CES, 1 + r.nextInt(7));
         case "loyalty.advocacy" -> Touchpoint.builder("c", at, Channel.WEB,
                 i % 3 == 0 ? TouchpointKind.REFERRAL : i % 3 == 1 ? TouchpointKind.REVIEW : TouchpointKind.COMMUNITY_POST)
             .sentiment(r.nextDouble() * 2 - 1).build();

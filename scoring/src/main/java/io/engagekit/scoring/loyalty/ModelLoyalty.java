@@ -401,7 +401,7 @@ final class ModelLoyalty implements PopulationStrategy<ModelLoyalty.State> {
     @Override
     public void accept(EngagementEvent event) {
       if (event instanceof Touchpoint t && t.kind() == TouchpointKind.PURCHASE) {
-        history.add(settings.day(t.at()), Spend.of(t.valueOr(0.0)));
+        history.add(settings.epochDay(t.at()), Spend.of(t.valueOr(0.0)));
       }
     }
 

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
@@ -146,6 +147,21 @@ public record ModelSettings(ZoneId zone, PeriodUnit unit, Duration horizon, int 
    */
   public LocalDate day(Instant at) {
     return LocalDate.ofInstant(requireNonNull(at, "at"), zone);
+  }
+
+  /**
+   * Returns {@link #day} as a count of days since 1970-01-01, without allocating when the zone is a
+   * fixed offset (such as the default, UTC) or its rules need no year's transitions computed.
+   *
+   * @param at an instant
+   * @return the epoch day of its day in {@link #zone()}
+   */
+  public long epochDay(Instant at) {
+    requireNonNull(at, "at");
+    // ZoneOffset.getRules() makes a new ZoneRules on every call; a region keeps its own.
+    int offset = zone instanceof ZoneOffset fixed ? fixed.getTotalSeconds()
+        : zone.getRules().getOffset(at).getTotalSeconds();
+    return Math.floorDiv(at.getEpochSecond() + offset, 86_400L);
   }
 
   /** The horizon in the model's unit. */

@@ -72,13 +72,25 @@ public final class PurchaseHistory {
    * @throws ArithmeticException if the day's spend would overflow a double
    */
   public PurchaseHistory add(LocalDate day, double spend) {
-    requireNonNull(day, "day");
+    return add(requireNonNull(day, "day").toEpochDay(), spend);
+  }
+
+  /**
+   * Adds a purchase on a day given as a count of days since 1970-01-01 ({@link LocalDate#toEpochDay}),
+   * as {@link #add(LocalDate, double)} does; allocates only to grow when the day is new.
+   *
+   * @param epochDay the day of the purchase, within the range of an {@code int}
+   * @param spend its monetary value, finite and {@code >= 0} (use 0 when unknown)
+   * @return this history
+   * @throws IllegalArgumentException if the day is out of range or the spend negative or not finite
+   * @throws ArithmeticException if the day's spend would overflow a double
+   */
+  public PurchaseHistory add(long epochDay, double spend) {
     if (!(spend >= 0 && spend <= Double.MAX_VALUE)) {
       throw new IllegalArgumentException("spend must be finite and >= 0 but was " + spend);
     }
-    long epochDay = day.toEpochDay();
     if (epochDay != (int) epochDay) {
-      throw new IllegalArgumentException("day out of range: " + day);
+      throw new IllegalArgumentException("day out of range: epoch day " + epochDay);
     }
     put((int) epochDay, spend);
     return this;
