@@ -220,7 +220,7 @@ final class ModelLoyalty implements PopulationStrategy<ModelLoyalty.State> {
       figures.put("logLikelihood", fit.logLikelihood());
       return fit.model();
     } catch (IllegalArgumentException | ModelFitException e) {
-      throw notFitted(asOf, purchasers, e.getMessage());
+      throw notFitted(asOf, purchasers, e);
     }
   }
 
@@ -234,7 +234,7 @@ final class ModelLoyalty implements PopulationStrategy<ModelLoyalty.State> {
       figures.put("spendLogLikelihood", fit.logLikelihood());
       return fit.model();
     } catch (IllegalArgumentException | ModelFitException e) {
-      throw notFitted(asOf, purchasers, e.getMessage());
+      throw notFitted(asOf, purchasers, e);
     }
   }
 
@@ -242,6 +242,14 @@ final class ModelLoyalty implements PopulationStrategy<ModelLoyalty.State> {
     return new ModelFitException(name() + " cannot fit " + kind.models + " on the " + customers
         + " customers with purchases as of " + asOf + ": " + reason
         + "; fit the model on more data and give it to the strategy");
+  }
+
+  /** The verdict of the fit itself, boundary included, with what the strategy was fitting. */
+  private ModelFitException notFitted(Instant asOf, long customers, RuntimeException cause) {
+    List<String> boundary = cause instanceof ModelFitException m ? m.boundary() : List.of();
+    ModelFitException e = new ModelFitException(notFitted(asOf, customers, cause.getMessage()).getMessage(), boundary);
+    e.initCause(cause);
+    return e;
   }
 
   @Override

@@ -19,7 +19,14 @@ import java.util.function.Function;
  * customers; the information matrix there is positive definite; and every parameter is identified,
  * its standard error at most {@value #MAX_RELATIVE_SE} times its estimate (a flat ridge can leave
  * the information matrix positive definite by rounding, with standard errors thousands of times the
- * estimates: issue 22).
+ * estimates: issue 22). When the gradient cannot be brought below the tolerance because no step
+ * improves the log-likelihood, a point within 1,000 times the tolerance is taken as the limit of
+ * double precision and judged by the same rest of the rule.
+ *
+ * <p>A fit that fails the rule throws {@link ModelFitException}. When the likelihood rose toward a
+ * boundary of the parameter space, a parameter moving more than {@value #BOUNDARY_FACTOR} times away
+ * from its start toward 0 or ∞ (the data fit a limit of the model, such as no dropout), the
+ * exception says so in its message and {@link ModelFitException#boundary()}.
  */
 final class MaximumLikelihood {
   private static final int MAX_ITERATIONS = 500;
@@ -30,6 +37,8 @@ final class MaximumLikelihood {
    * tens and still predict well; unidentified ones reach thousands.
    */
   static final double MAX_RELATIVE_SE = 100;
+  /** How far from its start (as a factor) a parameter of a failed fit must move to be reported at a boundary. */
+  static final double BOUNDARY_FACTOR = 1e6;
   /** The largest change of a log-parameter in one step: e^8 ≈ 3,000 times. */
   private static final double MAX_STEP = 8.0;
 
@@ -91,6 +100,7 @@ final class MaximumLikelihood {
     for (int i = 0; i < k; i++) {
       theta[i] = Math.log(start[i]);
     }
+    double[] origin = theta.clone();
     double value = f.apply(theta);
     if (!Double.isFinite(value)) {
       throw new ModelFitException(model + ": the log-likelihood is not finite at the starting point");
@@ -114,14 +124,15 @@ final class MaximumLikelihood {
         hessian = here.hessian;
       }
       if (!allFinite(grad)) {
-        throw new ModelFitException(model + ": the gradient is not finite at " + describe(names, exp(theta)));
+        throw failure(model + ": the gradient is not finite at " + describe(names, exp(theta)), names, origin, theta);
       }
       if (norm(grad) <= tolerance) {
         break;
       }
       if (++iteration > MAX_ITERATIONS) {
-        throw new ModelFitException(model + ": did not converge in " + MAX_ITERATIONS + " iterations: the gradient "
-            + "norm is still " + norm(grad) + " (tolerance " + tolerance + ") at " + describe(names, exp(theta)));
+        throw failure(model + ": did not converge in " + MAX_ITERATIONS + " iterations: the gradient "
+            + "norm is still " + norm(grad) + " (tolerance " + tolerance + ") at " + describe(names, exp(theta)),
+            names, origin, theta);
       }
       boolean improved = false;
       boolean firstTrial = true;
@@ -169,30 +180,30 @@ final class MaximumLikelihood {
         if (norm(grad) <= 1e3 * tolerance) {
           break; // at the limit of double precision in the log-likelihood
         }
-        throw new ModelFitException(model + ": did not converge: no step improves the log-likelihood at "
-            + describe(names, exp(theta)) + ", where its gradient norm is " + norm(grad));
+        throw failure(model + ": did not converge: no step improves the log-likelihood at "
+            + describe(names, exp(theta)) + ", where its gradient norm is " + norm(grad), names, origin, theta);
       }
     }
     double[] p = exp(theta);
     double[][] covariance = inverse(negate(hessian));
     if (covariance == null) {
-      throw new ModelFitException(model + ": the optimum at " + describe(names, p) + " is not a proper maximum "
+      throw failure(model + ": the optimum at " + describe(names, p) + " is not a proper maximum "
           + "(the information matrix is not positive definite), so the data do not identify "
-          + String.join(", ", names));
+          + String.join(", ", names), names, origin, theta);
     }
     double[] se = new double[k];
     for (int i = 0; i < k; i++) {
       // At a stationary point the Hessian in p is D^-1 H D^-1 (D = diag p), so SE(p) = p SE(ln p).
       se[i] = p[i] * Math.sqrt(covariance[i][i]);
       if (!(Double.isFinite(p[i]) && Double.isFinite(se[i]))) {
-        throw new ModelFitException(model + ": the fit ran off to " + names[i] + " = " + p[i]
-            + ", so the data do not identify it");
+        throw failure(model + ": the fit ran off to " + names[i] + " = " + p[i]
+            + ", so the data do not identify it", names, origin, theta);
       }
       if (se[i] > MAX_RELATIVE_SE * p[i]) {
-        throw new ModelFitException(model + ": the optimum at " + describe(names, p) + " leaves " + names[i]
+        throw failure(model + ": the optimum at " + describe(names, p) + " leaves " + names[i]
             + " unidentified: its standard error, " + se[i] + ", is " + Math.round(se[i] / p[i])
             + " times the estimate (at most " + (int) MAX_RELATIVE_SE + " for a fit), so the data do not identify "
-            + String.join(", ", names));
+            + String.join(", ", names), names, origin, theta);
       }
     }
     return new Optimum(p, value, se, iteration, norm(grad));
@@ -351,6 +362,27 @@ final class MaximumLikelihood {
       p[i] = Math.exp(theta[i]);
     }
     return p;
+  }
+
+  /**
+   * A failed fit's exception: the message, then which parameters the likelihood drove toward a
+   * boundary, if any.
+   */
+  static ModelFitException failure(String message, String[] names, double[] origin, double[] theta) {
+    java.util.List<String> boundary = new java.util.ArrayList<>();
+    double far = Math.log(BOUNDARY_FACTOR);
+    for (int i = 0; i < names.length; i++) {
+      double moved = theta[i] - origin[i];
+      if (Math.abs(moved) > far || Double.isInfinite(theta[i])) {
+        boundary.add(names[i] + (moved > 0 ? " → ∞" : " → 0"));
+      }
+    }
+    if (boundary.isEmpty()) {
+      return new ModelFitException(message);
+    }
+    return new ModelFitException(message + "; the likelihood rises toward the boundary " + String.join(", ", boundary)
+        + " (more than " + (long) BOUNDARY_FACTOR + " times from the start): the data fit a limit of the model "
+        + "better than any interior point", boundary);
   }
 
   private static String describe(String[] names, double[] p) {
