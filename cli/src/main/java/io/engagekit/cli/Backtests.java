@@ -12,15 +12,31 @@ final class Backtests {
   private Backtests() {}
 
   static void table(PrintWriter out, Evaluation e) {
-    out.printf(Locale.ROOT, "  %-4s %-19s %-21s %-21s %8s %8s %8s %8s %8s%n", "rank", "strategy", "predictor",
-        "AUC [95% CI]", "Spearman", "Pearson", "lift@10%", "Brier", "track");
+    out.printf(Locale.ROOT, "  %-4s %-19s %-21s %-21s %8s %8s %8s %8s %8s %9s%n", "rank", "strategy", "predictor",
+        "AUC [95% CI]", "Spearman", "Pearson", "lift@10%", "Brier", "track", "evidence");
     for (Evaluation.StrategyResult r : e.strategies()) {
-      out.printf(Locale.ROOT, "  %-4d %-19s %-21s %-21s %8.3f %8.3f %8.2f %8s %8s%n", r.rank(), r.name(), r.predictor(),
+      out.printf(Locale.ROOT, "  %-4d %-19s %-21s %-21s %8.3f %8.3f %8.2f %8s %8s %9s%n", r.rank(), r.name(),
+          r.predictor(),
           String.format(Locale.ROOT, "%.3f [%.3f, %.3f]", r.auc().value(), r.auc().low(), r.auc().high()),
           r.spearman().value(), r.pearson().value(), r.topDecileLift().value(),
           r.brier().map(b -> String.format(Locale.ROOT, "%.4f", b.value())).orElse("-"),
-          r.counts().map(c -> String.format(Locale.ROOT, "%+.1f%%", 100 * c.trackingError())).orElse("-"));
+          r.counts().map(c -> String.format(Locale.ROOT, "%+.1f%%", 100 * c.trackingError())).orElse("-"),
+          String.format(Locale.ROOT, "%,d", r.evidence()));
     }
+  }
+
+  /**
+   * Warns, on the error stream, of each strategy that had no evidence for any customer: its AUC of
+   * 0.5 is not a finding but the absence of one (issue 23).
+   */
+  static void warnings(PrintWriter err, Evaluation e) {
+    for (Evaluation.StrategyResult r : e.strategies()) {
+      if (r.evidence() == 0) {
+        err.printf(Locale.ROOT, "engagekit: warning: %s had no evidence for any of the %,d customers (none had the "
+            + "events it scores), so its measures say nothing%n", r.name(), e.customers());
+      }
+    }
+    err.flush();
   }
 
   /** Writes the fields of an evaluation's JSON object (the caller opens and closes it). */
@@ -40,6 +56,7 @@ final class Backtests {
       g.writeStringField("name", r.name());
       g.writeNumberField("rank", r.rank());
       g.writeStringField("predictor", r.predictor());
+      g.writeNumberField("evidence", r.evidence());
       estimate(g, "auc", r.auc());
       estimate(g, "spearman", r.spearman());
       estimate(g, "pearson", r.pearson());

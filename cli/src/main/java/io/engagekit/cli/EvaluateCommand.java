@@ -211,6 +211,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
   private void print(Evaluation e, List<ModelCheck> checks) throws IOException {
     PrintWriter out = spec.commandLine().getOut();
+    Backtests.warnings(spec.commandLine().getErr(), e);
     if (output.json) {
       try (JsonGenerator g = JsonOutput.object(out)) {
         Backtests.json(g, e);

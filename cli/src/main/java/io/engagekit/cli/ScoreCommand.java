@@ -235,14 +235,16 @@ final class ScoreCommand implements Callable<Integer> {
     if (output != null) {
       try (CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF)
           .build(Files.newBufferedWriter(output, StandardCharsets.UTF_8))) {
-        csv.writeRecord(explain ? List.of("customer", "strategy", "score", "contributions", "measures")
+        csv.writeRecord(explain ? List.of("customer", "strategy", "score", "contributions", "measures", "no_evidence")
             : List.of("customer", "strategy", "score"));
         for (int i = 0; i < byStrategy.size(); i++) {
           String name = engine.strategies().get(i).name();
           for (EngagementEngine.Ranked r : byStrategy.get(i)) {
-            String score = Double.toString(r.score().value());
+            // No evidence is not a 0: an empty cell, and with --explain the reason.
+            String score = r.score().hasEvidence() ? Double.toString(r.score().value()) : "";
             if (explain) {
-              csv.writeRecord(r.customer(), name, score, contributions(r.score()), measures(r.score()));
+              csv.writeRecord(r.customer(), name, score, contributions(r.score()), measures(r.score()),
+                  r.score().absence().orElse(""));
             } else {
               csv.writeRecord(r.customer(), name, score);
             }
@@ -274,10 +276,17 @@ final class ScoreCommand implements Callable<Integer> {
           }
           g.writeEndObject();
           g.writeArrayFieldStart("scores");
+          long evidence = 0;
           for (EngagementEngine.Ranked r : byStrategy.get(i)) {
             g.writeStartObject();
             g.writeStringField("customer", r.customer());
-            g.writeNumberField("score", r.score().value());
+            if (r.score().hasEvidence()) {
+              evidence++;
+              g.writeNumberField("score", r.score().value());
+            } else {
+              g.writeNullField("score");
+              g.writeStringField("noEvidence", r.score().absence().orElseThrow());
+            }
             if (r.score().label().isPresent()) {
               g.writeStringField("label", r.score().label().get());
             }
@@ -296,6 +305,7 @@ final class ScoreCommand implements Callable<Integer> {
             g.writeEndObject();
           }
           g.writeEndArray();
+          g.writeNumberField("evidence", evidence);
           g.writeEndObject();
         }
         g.writeEndArray();
@@ -308,6 +318,10 @@ final class ScoreCommand implements Callable<Integer> {
       for (int i = 0; i < byStrategy.size(); i++) {
         String name = engine.strategies().get(i).name();
         for (EngagementEngine.Ranked r : byStrategy.get(i)) {
+          if (!r.score().hasEvidence()) {
+            out.printf(Locale.ROOT, "%s\t%s\t\tno evidence: %s%n", r.customer(), name, r.score().absence().orElseThrow());
+            continue;
+          }
           out.printf(Locale.ROOT, "%s\t%s\t%.4f%s%s%s%n", r.customer(), name, r.score().value(),
               r.score().label().map(l -> "\t" + l).orElse(""), explain ? "\t" + contributions(r.score()) : "",
               explain && !r.score().measures().isEmpty() ? "\t" + measures(r.score()) : "");

@@ -67,6 +67,21 @@ final class EvaluateCommandTest {
     assertFalse(html.contains("<script"), "no scripts");
   }
 
+  /** CDNOW has no survey answers: satisfaction.nps has evidence for no one, and evaluate says so (issue 23). */
+  @Test
+  void aStrategyWithoutEvidence_isCountedAndWarnedAbout() throws IOException {
+    CliTestSupport.Result r = CliTestSupport.run(cdnow("--strategy", "loyalty.rfm,satisfaction.nps", "--bootstrap",
+        "50", "--json"));
+    assertEquals(0, r.status(), r.err());
+    for (JsonNode s : new ObjectMapper().readTree(r.out()).get("strategies")) {
+      // loyalty.rfm: every CDNOW customer bought in the calibration period (the cohort's first purchases).
+      assertEquals(s.get("name").asText().equals("loyalty.rfm") ? 2357 : 0, s.get("evidence").asInt(), s.toString());
+    }
+    assertTrue(r.err().contains("engagekit: warning: satisfaction.nps had no evidence for any of the 2,357 customers"),
+        r.err());
+    assertFalse(r.err().contains("loyalty.rfm had no evidence"), r.err());
+  }
+
   @Test
   void retained_text_hasBrierForTheProbabilisticModel() throws IOException {
     CliTestSupport.Result r = CliTestSupport.run(cdnow("--strategy", "loyalty.paretonbd", "--bootstrap", "50"));

@@ -41,12 +41,22 @@ final class ScoreCommandTest {
     // 1,959 records fall in the 39-week holdout after 1997-09-30 (../shared/data/README.md, CDNOW_sample.txt).
     assertTrue(r.err().contains("1,959 events after --as-of 1997-09-30T00:00:00Z were left out of the scores"), r.err());
     List<String> lines = Files.readAllLines(scores, StandardCharsets.UTF_8);
-    assertEquals("customer,strategy,score,contributions,measures", lines.get(0));
+    assertEquals("customer,strategy,score,contributions,measures,no_evidence", lines.get(0));
     assertEquals(1 + 3 * 2357, lines.size());
     int explained = 0;
     int positive = 0;
+    int absent = 0;
     for (String line : lines.subList(1, lines.size())) {
       String[] cells = line.split(",", -1);
+      if (cells[2].isEmpty()) {
+        // No evidence: an empty score with its reason, never a 0 (issue 23). Only alert.fading lacks history here.
+        assertEquals("alert.fading", cells[1], line);
+        assertTrue(cells[5].startsWith("too little history"), line);
+        assertEquals("", cells[3] + cells[4], line);
+        absent++;
+        continue;
+      }
+      assertEquals("", cells[5], line);
       double score = Double.parseDouble(cells[2]);
       double sum = 0;
       for (String part : cells[3].isEmpty() ? new String[0] : cells[3].split(";")) {
@@ -61,6 +71,7 @@ final class ScoreCommandTest {
     }
     assertEquals(2 * 2357, positive);
     assertTrue(explained > 0, "some customers' interest faded in the sample");
+    assertTrue(absent > 0, "most one-time buyers have too little history for alert.fading");
   }
 
   /** RFM over the CDNOW sample: every customer is a purchaser, each in exactly one segment. */
@@ -387,5 +398,31 @@ final class ScoreCommandTest {
     String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, all, a.length, b.length);
     return all;
+  }
+
+  /** A customer without a survey answer has no NPS: null in JSON, an empty cell in the terminal table. */
+  @Test
+  void noSurveyAnswer_isAbsent_notZero() throws IOException {
+    Path events = dir.resolve("events.csv");
+    Files.writeString(events, "customer,timestamp,channel,kind,value\n"
+        + "a,2026-03-01T10:00:00Z,web,purchase,20\n"
+        + "b,2026-03-02T10:00:00Z,web,purchase,30\n");
+    Path surveys = dir.resolve("surveys.csv");
+    Files.writeString(surveys, "customer,timestamp,metric,score\na,2026-03-03T10:00:00Z,nps,0\n");
+    CliTestSupport.Result r = run("score", "--input", events.toString(), "--surveys", surveys.toString(),
+        "--strategy", "satisfaction.nps", "--as-of", "2026-03-10", "--json");
+    assertEquals(0, r.status(), r.err());
+    com.fasterxml.jackson.databind.JsonNode nps = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out())
+        .get("strategies").get(0);
+    assertEquals(1, nps.get("evidence").asInt());
+    assertEquals(0.0, nps.get("scores").get(0).get("score").asDouble(), "a answered 0: a real 0");
+    assertTrue(nps.get("scores").get(1).get("score").isNull(), nps.toString());
+    assertEquals("no NPS answer", nps.get("scores").get(1).get("noEvidence").asText());
+
+    CliTestSupport.Result text = run("score", "--input", events.toString(), "--surveys", surveys.toString(),
+        "--strategy", "satisfaction.nps", "--as-of", "2026-03-10");
+    assertEquals(0, text.status(), text.err());
+    assertTrue(text.out().contains("a\tsatisfaction.nps\t0.0000\n"), text.out());
+    assertTrue(text.out().contains("b\tsatisfaction.nps\t\tno evidence: no NPS answer\n"), text.out());
   }
 }

@@ -78,9 +78,15 @@ final class Codecs {
       out.writeUTF(c.name());
       out.writeDouble(c.value());
     }
-    out.writeBoolean(s.label().isPresent());
-    if (s.label().isPresent()) {
-      out.writeUTF(s.label().get());
+    // 0 no label, 1 a label, 2 no evidence and its reason (issue 23; records before it hold 0 or 1).
+    if (s.absence().isPresent()) {
+      out.writeByte(2);
+      out.writeUTF(s.absence().get());
+    } else {
+      out.writeByte(s.label().isPresent() ? 1 : 0);
+      if (s.label().isPresent()) {
+        out.writeUTF(s.label().get());
+      }
     }
     writeVarLong(out, s.measures().size());
     for (Map.Entry<String, Double> m : s.measures().entrySet()) {
@@ -97,13 +103,18 @@ final class Codecs {
       for (int i = 0; i < n; i++) {
         contributions.add(new Contribution(in.readUTF(), in.readDouble()));
       }
-      Optional<String> label = in.readBoolean() ? Optional.of(in.readUTF()) : Optional.empty();
+      int flag = in.readUnsignedByte();
+      if (flag > 2) {
+        throw new IOException("invalid score: label flag " + flag);
+      }
+      Optional<String> label = flag == 1 ? Optional.of(in.readUTF()) : Optional.empty();
+      Optional<String> absence = flag == 2 ? Optional.of(in.readUTF()) : Optional.empty();
       int m = readVarInt(in, "measure count");
       Map<String, Double> measures = new LinkedHashMap<>();
       for (int i = 0; i < m; i++) {
         measures.put(in.readUTF(), in.readDouble());
       }
-      return new Score(value, contributions, label, measures);
+      return new Score(value, contributions, label, measures, absence);
     } catch (IllegalArgumentException e) {
       throw new IOException("invalid score: " + e.getMessage(), e);
     }

@@ -294,7 +294,8 @@ public final class EngagementEngine {
 
   /**
    * Returns the {@code n} customers with the highest scores under one strategy, highest first;
-   * equal scores are ordered by customer id, so the ranking is deterministic. Customers recorded
+   * equal scores are ordered by customer id, so the ranking is deterministic. Customers the strategy
+   * has {@linkplain Score#noEvidence no evidence} for are not ranked. Customers recorded
    * while the ranking runs may or may not be in it. A strategy with a live summary is ranked
    * through a {@link #view}, one consistent cut; large populations are scanned in parallel ranges
    * (see {@link EngineView#top}).

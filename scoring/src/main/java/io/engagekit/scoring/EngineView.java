@@ -125,7 +125,8 @@ public final class EngineView implements AutoCloseable {
 
   /**
    * Returns the {@code n} customers with the highest scores under one strategy as of the view,
-   * highest first, equal scores by customer id. Populations of {@value #PARALLEL_SCAN} customers or
+   * highest first, equal scores by customer id; customers without {@linkplain Score#hasEvidence
+   * evidence} are not ranked. Populations of {@value #PARALLEL_SCAN} customers or
    * more are scanned in ranges on the common {@link ForkJoinPool}, as a parallel stream is.
    *
    * @param n how many customers at most, {@code >= 0}

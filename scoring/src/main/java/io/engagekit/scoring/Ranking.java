@@ -49,11 +49,15 @@ final class Ranking {
   }
 
   /**
-   * Offers a customer: kept if the ranking is not full or it ranks above the worst kept.
+   * Offers a customer: kept if the ranking is not full or it ranks above the worst kept. A score
+   * without evidence is never kept: no evidence is not a low score.
    *
    * @param r the customer and score
    */
   void offer(EngagementEngine.Ranked r) {
+    if (!r.score().hasEvidence()) {
+      return;
+    }
     if (worstFirst.size() < n) {
       worstFirst.add(r);
     } else if (BEST.compare(r, worstFirst.peek()) < 0) {

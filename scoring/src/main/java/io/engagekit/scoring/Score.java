@@ -25,19 +25,31 @@ import java.util.Set;
  * p_alive} (a probability) and {@code expected_transactions} (purchases over its horizon), {@code
  * loyalty.clv} the value {@code clv} in the currency of the spends.
  *
+ * <p><b>No evidence.</b> A strategy that has nothing to score a customer on (no survey answer for
+ * {@code satisfaction.nps}, no purchase for {@code loyalty.rfm}, a model that could not be fitted)
+ * says so with {@link #noEvidence(String)}: {@link #hasEvidence()} is false and {@link #absence()}
+ * gives the reason. Such a score is not a low score: its value is 0 only so that arithmetic stays
+ * defined, it has no contributions, label or measures, {@link EngagementEngine#top top} does not
+ * rank it, and the command line prints it as an empty cell (CSV) or {@code null} (JSON).
+ *
  * @param value the score, in {@code [0, 100]}
  * @param contributions the parts, with distinct names, summing to {@code value}
  * @param label the customer's category under the strategy, if it has categories; non-blank
  * @param measures what the strategy measured, by name in its order: finite numbers in their own
  *     units, not summing to anything; empty for most strategies
+ * @param absence why the strategy has no evidence for the customer (non-blank); empty when it has
+ *     evidence, as every score but {@link #noEvidence}'s
  * @since 0.1
  */
 public record Score(double value, List<Contribution> contributions, Optional<String> label,
-    Map<String, Double> measures) {
+    Map<String, Double> measures, Optional<String> absence) {
   /** How far the sum of the contributions may be from the score: floating-point rounding only. */
   public static final double TOLERANCE = 1e-9;
 
-  /** The score of a customer about whom a strategy knows nothing: 0, with no contributions. */
+  /**
+   * A score of 0 with no contributions: the strategy has evidence and it adds up to nothing. A
+   * strategy that knows nothing about the customer returns {@link #noEvidence(String)} instead.
+   */
   public static final Score ZERO = new Score(0.0, List.of(), Optional.empty(), Map.of());
 
   /**
@@ -47,13 +59,26 @@ public record Score(double value, List<Contribution> contributions, Optional<Str
    * @param contributions see the class description
    * @param label see the class description
    * @param measures see the class description
+   * @param absence see the class description
    * @throws IllegalArgumentException if the value is outside [0, 100] or NaN, two contributions
    *     share a name, the contributions do not add up to the value, the label is blank, or a
-   *     measure's name is blank or its value not finite
+   *     measure's name is blank or its value not finite; or if an absence is blank or comes with a
+   *     value other than 0, contributions, a label or measures
+   * @since 0.2
    */
   public Score {
     if (requireNonNull(label, "label").isPresent() && label.get().isBlank()) {
       throw new IllegalArgumentException("a score's label must not be blank");
+    }
+    if (requireNonNull(absence, "absence").isPresent()) {
+      if (absence.get().isBlank()) {
+        throw new IllegalArgumentException("the reason for no evidence must not be blank");
+      }
+      if (value != 0.0 || Double.doubleToRawLongBits(value) != 0 || !requireNonNull(contributions, "contributions")
+          .isEmpty() || label.isPresent() || !requireNonNull(measures, "measures").isEmpty()) {
+        throw new IllegalArgumentException("a score without evidence has the value 0 and no contributions, label or "
+            + "measures");
+      }
     }
     if (!(value >= 0.0 && value <= 100.0)) {
       throw new IllegalArgumentException("score must be in [0, 100] but was " + value);
@@ -87,6 +112,42 @@ public record Score(double value, List<Contribution> contributions, Optional<Str
   }
 
   /**
+   * Returns a score with evidence.
+   *
+   * @param value the score, in {@code [0, 100]}
+   * @param contributions the parts, with distinct names, summing to {@code value}
+   * @param label the customer's category under the strategy, if it has categories; non-blank
+   * @param measures what the strategy measured: finite numbers in their own units
+   * @throws IllegalArgumentException as the canonical constructor
+   */
+  public Score(double value, List<Contribution> contributions, Optional<String> label, Map<String, Double> measures) {
+    this(value, contributions, label, measures, Optional.empty());
+  }
+
+  /**
+   * Returns the answer of a strategy that has nothing to score the customer on.
+   *
+   * @param reason why, for people: {@code "no survey answer"}, {@code "no purchase"}, or why a
+   *     model could not be fitted; non-blank
+   * @return a score without evidence
+   * @throws IllegalArgumentException if the reason is blank
+   * @since 0.2
+   */
+  public static Score noEvidence(String reason) {
+    return new Score(0.0, List.of(), Optional.empty(), Map.of(), Optional.of(requireNonNull(reason, "reason")));
+  }
+
+  /**
+   * Returns whether the strategy had evidence to score the customer on.
+   *
+   * @return false for {@link #noEvidence} scores
+   * @since 0.2
+   */
+  public boolean hasEvidence() {
+    return absence.isEmpty();
+  }
+
+  /**
    * Returns a score without measures.
    *
    * @param value the score, in {@code [0, 100]}
@@ -117,7 +178,7 @@ public record Score(double value, List<Contribution> contributions, Optional<Str
    * @throws IllegalArgumentException if the label is blank
    */
   public Score withLabel(String text) {
-    return new Score(value, contributions, Optional.of(requireNonNull(text, "text")), measures);
+    return new Score(value, contributions, Optional.of(requireNonNull(text, "text")), measures, absence);
   }
 
   /**
@@ -128,7 +189,7 @@ public record Score(double value, List<Contribution> contributions, Optional<Str
    * @throws IllegalArgumentException if a name is blank or a value not finite
    */
   public Score withMeasures(Map<String, Double> values) {
-    return new Score(value, contributions, label, values);
+    return new Score(value, contributions, label, values, absence);
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.engagekit.scoring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -78,7 +79,9 @@ final class EngagementEngineTest {
     }
     List<String> top = e.top(4, "test.visits", T).stream().map(EngagementEngine.Ranked::customer).toList();
     assertEquals(List.of("c5", "c1", "c2", "c0"), top);
-    assertEquals(6, e.top(100, "test.visits", T).size());
+    // c4 never visited: no evidence, so not ranked, though it is known.
+    assertEquals(5, e.top(100, "test.visits", T).size());
+    assertFalse(e.score("c4", "test.visits", T).orElseThrow().hasEvidence());
     assertEquals(List.of(), e.top(0, "test.visits", T));
     assertThrows(IllegalArgumentException.class, () -> e.top(-1, "test.visits", T));
   }

@@ -69,11 +69,12 @@ final class EnginePopulationTest {
   }
 
   @Test
-  void aRegisteredCustomerWithoutEvents_isScoredAsInactive() {
+  void aRegisteredCustomerWithoutEvents_hasNoEvidence() {
     EngagementEngine e = EngagementEngine.of(List.of(ScoringStrategies.loyaltyDecayed()));
     e.register(Customer.of("quiet").withRelationship(RelationshipType.PERSONAL_ASSISTANCE));
     assertEquals(1, e.customers());
-    assertEquals(Optional.of(Score.ZERO), e.score("quiet", "loyalty.decayed", T));
+    assertEquals(Optional.of(Score.noEvidence("no activity")), e.score("quiet", "loyalty.decayed", T));
+    assertEquals(List.of(), e.top(10, "loyalty.decayed", T), "no evidence is not ranked");
   }
 
   @Test

@@ -148,11 +148,12 @@ final class LiveSummaryPropertyTest {
           assertEquals(e.getValue(), got, name + " " + e.getKey());
         } else {
           assertEquals(e.getValue().value(), got.value(), 1e-9, name + " " + e.getKey());
+          assertEquals(e.getValue().absence(), got.absence(), name + " " + e.getKey());
         }
       }
-      // The frozen baseline ranks like the live scores.
+      // The frozen baseline ranks like the live scores; customers without evidence are not ranked.
       List<EngagementEngine.Ranked> top = engine.top(want.size(), name, asOf);
-      assertEquals(want.size(), top.size());
+      assertEquals(want.values().stream().filter(Score::hasEvidence).count(), top.size(), name);
       for (EngagementEngine.Ranked ranked : top) {
         assertEquals(want.get(ranked.customer()).value(), ranked.score().value(), 1e-9, name + " top " + ranked.customer());
       }

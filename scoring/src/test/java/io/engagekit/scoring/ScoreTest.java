@@ -1,6 +1,8 @@
 package io.engagekit.scoring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -71,5 +73,22 @@ final class ScoreTest {
     assertEquals(40.0, s.value());
     assertTrue(Score.ZERO.label().isEmpty());
     assertThrows(IllegalArgumentException.class, () -> s.withLabel(" "));
+  }
+
+  @Test
+  void noEvidence_isItsOwnAnswer_notAZero() {
+    Score none = Score.noEvidence("no survey answer");
+    assertFalse(none.hasEvidence());
+    assertEquals(java.util.Optional.of("no survey answer"), none.absence());
+    assertTrue(Score.ZERO.hasEvidence(), "ZERO is a real 0");
+    assertNotEquals(Score.ZERO, none);
+    assertThrows(IllegalArgumentException.class, () -> Score.noEvidence(" "));
+    assertThrows(IllegalArgumentException.class, () -> none.withLabel("x"));
+    assertThrows(IllegalArgumentException.class, () -> none.withMeasures(java.util.Map.of("p", 1.0)));
+    assertThrows(IllegalArgumentException.class, () -> new Score(0.0, List.of(new Contribution("a", 0.0)),
+        java.util.Optional.empty(), java.util.Map.of(), java.util.Optional.of("none")));
+    assertThrows(IllegalArgumentException.class, () -> new Score(-0.0, List.of(),
+        java.util.Optional.empty(), java.util.Map.of(), java.util.Optional.of("none")));
+    assertEquals(none, none.withMeasures(java.util.Map.of()));
   }
 }

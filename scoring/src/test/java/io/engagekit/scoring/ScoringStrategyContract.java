@@ -1,6 +1,7 @@
 package io.engagekit.scoring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -237,11 +238,13 @@ public abstract class ScoringStrategyContract<S extends ScoreState<S>> {
     }
   }
 
+  /** A state that took no event knows nothing, and says so: no evidence is not a score of 0 (issue 23). */
   @Test
-  public void score_ofAnEmptyState_andAsOfBeforeTheFirstEvent_isValid() {
+  public void score_ofAnEmptyState_isNoEvidence_andAsOfBeforeTheFirstEvent_isValid() {
     for (Instant asOf : EXTREMES) {
       Score empty = strategy().score(strategy().newState(), asOf);
-      assertTrue(empty.value() >= 0 && empty.value() <= 100, empty.toString());
+      assertFalse(empty.hasEvidence(), strategy().name() + " scores an empty state " + empty);
+      assertTrue(empty.absence().orElseThrow().length() > 0);
     }
     SplittableRandom r = new SplittableRandom(1);
     List<EngagementEvent> events = events(r);

@@ -37,6 +37,9 @@ public final class VisitCounter implements ScoringStrategy<VisitCounter.Visits> 
 
   @Override
   public Score score(Visits state, Instant asOf) {
+    if (state.count == 0) {
+      return Score.noEvidence("no visit");
+    }
     double value = 100.0 * (1.0 - Math.pow(2.0, -state.count / 5.0));
     return new Score(value, List.of(new Contribution("visits", value)));
   }

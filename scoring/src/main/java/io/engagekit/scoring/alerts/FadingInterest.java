@@ -39,7 +39,8 @@ import java.util.Optional;
  *
  * <p>The score's contributions are the kinds whose rate changed, each {@code 100 · (lₖ − sₖ) / l}:
  * positive for kinds that fell, negative for kinds that rose; they add up to the score. A customer
- * whose activity is rising, or who has too little history, scores {@link Score#ZERO}. Scores are
+ * whose activity is rising scores {@link Score#ZERO}; one with too little history has {@linkplain
+ * Score#noEvidence no evidence}. Scores are
  * order-independent and merge exactly up to rounding (every count is an exponentially decayed sum, kept
  * relative to the state's latest event: one array of doubles, 224 bytes a state).
  *
@@ -267,7 +268,10 @@ public final class FadingInterest {
         shortRate += shortRates[k];
         longRate += longRates[k];
       }
-      if (longCount < MINIMUM_HISTORY || !(longRate > shortRate)) {
+      if (longCount < MINIMUM_HISTORY) {
+        return Score.noEvidence("too little history (fewer than " + (int) MINIMUM_HISTORY + " decayed events)");
+      }
+      if (!(longRate > shortRate)) {
         return Score.ZERO;
       }
       List<Contribution> parts = new ArrayList<>();

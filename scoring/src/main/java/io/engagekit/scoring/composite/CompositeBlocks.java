@@ -59,8 +59,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Active means a touchpoint the company did not initiate. Decayed weights halve every 90 days.
  * With {@code w_b} the weights and {@code s_b} the sub-scores of the informed blocks, the score is
  * {@code 100 · Σ w_b s_b / Σ w_b}, and block b contributes {@code 100 · w_b s_b / Σ w_b}. A block
- * with weight 0 is left out; a customer whose data inform no weighted block scores {@link
- * Score#ZERO}. Journey outcomes will inform {@code context} when journeys reach the engine as
+ * with weight 0 is left out; a customer whose data inform no weighted block has {@link
+ * Score#noEvidence no evidence}. Journey outcomes will inform {@code context} when journeys reach the engine as
  * events; culture, catalyst and currencies have no sub-score yet.
  *
  * <p>Example: a customer with no registered type (I = 60 days, 2 channels) who, on one day, bought
@@ -148,7 +148,7 @@ final class CompositeBlocks implements ScoringStrategy<CompositeBlocks.State> {
 
   private Score scoreOf(State s, Instant asOf, Optional<RelationshipType> type) {
     if (s.ref == Double.NEGATIVE_INFINITY) {
-      return Score.ZERO;
+      return Score.noEvidence("no activity");
     }
     Expectations.Expectation expected = expectations.of(type);
     double a = Math.max(DecayedSum.seconds(requireNonNull(asOf, "asOf")), s.ref);
@@ -204,7 +204,7 @@ final class CompositeBlocks implements ScoringStrategy<CompositeBlocks.State> {
       }
     }
     if (!(total > 0)) {
-      return Score.ZERO;
+      return Score.noEvidence("no building block is informed");
     }
     List<Contribution> parts = new ArrayList<>(BLOCKS.size());
     for (int i = 0; i < sub.length; i++) {

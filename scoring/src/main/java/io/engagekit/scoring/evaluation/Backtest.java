@@ -291,7 +291,7 @@ public final class Backtest {
     for (int i = 0; i < results.size(); i++) {
       Evaluation.StrategyResult r = results.get(i);
       ranked.add(new Evaluation.StrategyResult(i + 1, r.name(), r.family(), r.predictor(), r.auc(), r.spearman(),
-          r.pearson(), r.topDecileLift(), r.brier(), r.counts(), r.gains(), r.reliability(), r.scores()));
+          r.pearson(), r.topDecileLift(), r.brier(), r.counts(), r.gains(), r.reliability(), r.scores(), r.evidence()));
     }
     return new Evaluation(outcome, calibrationEnd, holdoutEnd, n, with, total, newInHoldout, samples, seed, ranked);
   }
@@ -306,8 +306,11 @@ public final class Backtest {
     double[] score = new double[n];
     double[] measured = new double[n];
     String measure = outcome.measure().orElse(null);
+    long evidence = 0;
     for (int i = 0; i < n; i++) {
+      // top ranks only customers with evidence: the others are absent here, and score 0.
       Score sc = byCustomer.get(ids.get(i));
+      evidence += sc != null ? 1 : 0;
       score[i] = sc == null ? 0 : sc.value();
       Double m = measure == null || sc == null ? null : sc.measures().get(measure);
       if (m == null) {
@@ -350,7 +353,7 @@ public final class Backtest {
     }
     return new Evaluation.StrategyResult(0, s.name(), s.family(), measure == null ? "score" : measure, auc, spearman,
         pearson, lift, brier, counts, Metrics.gains(prediction, y), reliability,
-        new Evaluation.Histogram(List.of(withOutcome), List.of(without)));
+        new Evaluation.Histogram(List.of(withOutcome), List.of(without)), evidence);
   }
 
   /**

@@ -74,11 +74,14 @@ public record Evaluation(Outcome outcome, Instant calibrationEnd, Instant holdou
    *     else empty
    * @param scores the distribution of the scores (not the predictor) on 0–100 in twenty bins,
    *     for customers with and without the outcome
+   * @param evidence how many of the customers the strategy had evidence for ({@link
+   *     io.engagekit.scoring.Score#hasEvidence}); the others rank below every customer with
+   *     evidence, tied. A strategy with none ranks no one, and its measures mean nothing.
    */
   public record StrategyResult(int rank, String name, String family, String predictor, Estimate auc,
       Estimate spearman, Estimate pearson, Estimate topDecileLift, Optional<Estimate> brier,
       Optional<CountErrors> counts, Metrics.Gains gains, List<Metrics.ReliabilityBin> reliability,
-      Histogram scores) {
+      Histogram scores, long evidence) {
     /**
      * Validates and copies the components.
      *
@@ -95,9 +98,14 @@ public record Evaluation(Outcome outcome, Instant calibrationEnd, Instant holdou
      * @param gains see the class description
      * @param reliability see the class description
      * @param scores see the class description
+     * @param evidence see the class description
      * @throws NullPointerException if a component is null
+     * @throws IllegalArgumentException if the evidence count is negative
      */
     public StrategyResult {
+      if (evidence < 0) {
+        throw new IllegalArgumentException("evidence must be >= 0 but was " + evidence);
+      }
       requireNonNull(name, "name");
       requireNonNull(family, "family");
       requireNonNull(predictor, "predictor");

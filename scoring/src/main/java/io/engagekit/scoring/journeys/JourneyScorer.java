@@ -156,12 +156,12 @@ public final class JourneyScorer {
    *
    * @param touchpoints the touchpoints
    * @return the score, with contributions {@code sentiment}, {@code response_time} and {@code
-   *     success} for the parts some touchpoint informs; {@link Score#ZERO} when there are none
+   *     success} for the parts some touchpoint informs; {@link Score#noEvidence no evidence} when there are none
    */
   public Score touchpoints(Collection<Touchpoint> touchpoints) {
     requireNonNull(touchpoints, "touchpoints");
     if (touchpoints.isEmpty()) {
-      return Score.ZERO;
+      return Score.noEvidence("no touchpoints");
     }
     double sentiment = 0;
     double response = 0;
@@ -201,13 +201,13 @@ public final class JourneyScorer {
    *
    * @param journeys the customer's journeys
    * @param lambda the journeys' weight, in [0, 1]
-   * @return the score; {@link Score#ZERO} when there are no journeys
+   * @return the score; {@link Score#noEvidence no evidence} when there are no journeys
    * @throws IllegalArgumentException if {@code lambda} is outside [0, 1]
    */
   public Score customer(Collection<JourneyPath> journeys, double lambda) {
     checkLambda(lambda);
     if (requireNonNull(journeys, "journeys").isEmpty()) {
-      return Score.ZERO;
+      return Score.noEvidence("no journeys");
     }
     Map<String, Double> journeyParts = new LinkedHashMap<>();
     List<Touchpoint> all = new ArrayList<>();

@@ -34,7 +34,7 @@ import java.util.Map;
  * <p>A customer's touchpoints are assembled into journeys as of the scoring instant by {@link
  * Journeys#assemble} (journey ids, known journeys, else sessions cut by the gap and terminal
  * events) and scored by {@link JourneyScorer#customer}: the mean journey score and the touchpoint
- * score of the same touchpoints. Survey answers are ignored. No touchpoints: {@link Score#ZERO}.
+ * score of the same touchpoints. Survey answers are ignored. No touchpoints: {@link Score#noEvidence no evidence}.
  *
  * <p>The state keeps the customer's touchpoints (references to the immutable values), not a
  * fixed-size summary: cutting sessions needs the gaps between consecutive contacts, and a journey's
@@ -113,7 +113,7 @@ final class JourneyWeighted implements ScoringStrategy<JourneyWeighted.State> {
   @Override
   public Score score(State state, Instant asOf) {
     if (state.touchpoints.isEmpty()) {
-      return Score.ZERO;
+      return Score.noEvidence("no touchpoints");
     }
     Instant at = asOf.isBefore(state.latest) ? state.latest : asOf;
     List<Journey> mine = known.getOrDefault(state.touchpoints.get(0).customer(), List.of());

@@ -47,7 +47,8 @@ import java.util.List;
  * they are huge and opposite, and their sum loses the score to rounding: issue 22.)
  *
  * <ul>
- *   <li>No advocacy and no complaints, or {@code N >= P}: {@link Score#ZERO}, no contributions.
+ *   <li>No advocacy and no complaints: {@link Score#noEvidence}. {@code N >= P}: {@link Score#ZERO}, no
+ *       contributions.
  *   <li>Other touchpoints and survey answers are ignored.
  *   <li>Order-independent; an instant before the latest act reads as of that act.
  * </ul>
@@ -109,6 +110,9 @@ final class Advocacy implements ScoringStrategy<Advocacy.State> {
   @Override
   public Score score(State state, Instant asOf) {
     double at = DecayedSum.seconds(requireNonNull(asOf, "asOf"));
+    if (state.isEmpty()) {
+      return Score.noEvidence("no act of advocacy and no complaint");
+    }
     double positive = 0;
     double[] mass = new double[ACTS.length];
     for (int i = 0; i < ACTS.length; i++) {
@@ -168,6 +172,16 @@ final class Advocacy implements ScoringStrategy<Advocacy.State> {
   /** Decayed weight per act. */
   static final class State implements ScoreState<State> {
     final DecayedSum[] sums = new DecayedSum[ACTS.length];
+
+    /** Whether the state has taken no act of advocacy and no complaint. */
+    boolean isEmpty() {
+      for (DecayedSum s : sums) {
+        if (!s.isEmpty()) {
+          return false;
+        }
+      }
+      return true;
+    }
 
     State(Decay decay) {
       for (int i = 0; i < sums.length; i++) {

@@ -50,7 +50,7 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  *
  * <p>The score is {@code 100 · (0.40 R + 0.35 F + 0.25 M)} with contributions {@code recency},
- * {@code frequency} and {@code monetary}. A customer with no activity scores {@link Score#ZERO}.
+ * {@code frequency} and {@code monetary}. A customer with no activity scores {@link Score#noEvidence no evidence}.
  *
  * <p>Example: a self-service customer (I = 90 days) who bought for 50 on days 0, 30 and 60, scored
  * on day 60 as a population of one: {@code c = 1 + 2^(−30/180) + 2^(−60/180) = 2.684600}, {@code E
@@ -316,7 +316,7 @@ final class LoyaltyDecayed implements PopulationStrategy<LoyaltyDecayed.State> {
 
     private Score scoreOf(State state, Expectations.Expectation expected) {
       if (state.latest == Double.NEGATIVE_INFINITY) {
-        return Score.ZERO;
+        return Score.noEvidence("no activity");
       }
       double[] parts = new double[3];
       int n = parts(state, expected, parts);

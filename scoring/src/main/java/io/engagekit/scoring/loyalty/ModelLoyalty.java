@@ -43,7 +43,7 @@ import org.jspecify.annotations.Nullable;
  * do: one transaction per calendar day (in {@link ModelSettings#zone()}), x repeat days after the
  * first, t<sub>x</sub> from the first day to the last, T from the first day to the day of the
  * scoring instant (or of the last purchase, if that is later: a state cannot forget), in {@link
- * ModelSettings#unit()}. Customers without a purchase score {@link Score#ZERO} and are not part of
+ * ModelSettings#unit()}. Customers without a purchase score {@link Score#noEvidence no evidence} and are not part of
  * the population.
  *
  * <ul>
@@ -348,7 +348,7 @@ final class ModelLoyalty implements PopulationStrategy<ModelLoyalty.State> {
     public Score score(State state) {
       Summary s = state.summary(asOf);
       if (s == null) {
-        return Score.ZERO;
+        return Score.noEvidence("no purchase by " + asOf);
       }
       RepeatPattern pattern = RepeatPattern.of(s.x(), s.tx(), s.bigT());
       double alive = model.probabilityAlive(pattern);

@@ -32,7 +32,7 @@ import org.jspecify.annotations.Nullable;
  * {@code n} customers, so tied customers share a quintile and a population of one is 555. The
  * score is {@code 100 · (R + F + M) / 15} (20 for 111, 100 for 555) with contributions {@code
  * recency}, {@code frequency} and {@code monetary}, and the label is the code and segment, such as
- * {@code "543 champions"}. Customers with no purchase score {@link Score#ZERO}, unlabelled, and are
+ * {@code "543 champions"}. Customers with no purchase score {@link Score#noEvidence no evidence}, unlabelled, and are
  * not part of the population.
  *
  * <table>
@@ -298,7 +298,7 @@ final class Rfm implements PopulationStrategy<Rfm.State> {
     @Override
     public Score score(State state) {
       if (state.count == 0) {
-        return Score.ZERO;
+        return Score.noEvidence("no purchase");
       }
       if (latest.size() == 0) {
         // A customer with purchases scored against a population without any: their own population.

@@ -20,7 +20,7 @@ import java.util.List;
  * onto 0–100 ({@code 100 · (answer − min) / (max − min)}: CSAT 1–5, NPS 0–10, CES 1–7).
  *
  * <ul>
- *   <li>No answer: {@link Score#ZERO} with no contributions (the strategy knows nothing; a score
+ *   <li>No answer: {@link Score#noEvidence no evidence} (the strategy knows nothing; a score
  *       with a contribution of 0 is a worst answer).
  *   <li>Ties: two answers at the same instant keep the higher one, so the state does not depend
  *       on the order events arrive in.
@@ -73,7 +73,7 @@ final class LatestAnswer implements ScoringStrategy<LatestAnswer.State> {
   public Score score(State state, Instant asOf) {
     requireNonNull(asOf, "asOf");
     if (state.answers == 0) {
-      return Score.ZERO;
+      return Score.noEvidence("no " + metric + " answer");
     }
     double value = 100.0 * (state.answer - metric.min()) / (metric.max() - metric.min());
     return new Score(value, List.of(new Contribution(contribution, value)));

@@ -25,7 +25,7 @@ import java.util.List;
  * {@code ScoringStrategies.satisfaction(SurveyMetric, Duration)}; it keeps the registry name.
  *
  * <ul>
- *   <li>No answer in the window: {@link Score#ZERO}, no contributions.
+ *   <li>No answer in the window: {@link Score#noEvidence no evidence}, no contributions.
  *   <li>The window is a {@link Decay#window sliding window}: answers expire when they are {@code
  *       window} old, exactly to within one 64th of the window (see {@link DecayedSum}).
  *   <li>Order-independent; merges exactly.
@@ -74,7 +74,7 @@ final class WindowedAnswers implements ScoringStrategy<WindowedAnswers.State> {
     double at = DecayedSum.seconds(requireNonNull(asOf, "asOf"));
     double n = state.count.valueAt(at);
     if (!(n > 0)) {
-      return Score.ZERO;
+      return Score.noEvidence("no answer in the window");
     }
     double value = Math.min(100.0, Math.max(0.0, 100.0 * state.sum.valueAt(at) / n));
     return new Score(value, List.of(new Contribution(contribution, value)));

@@ -73,11 +73,12 @@ final class FadingInterestTest {
   }
 
   @Test
-  void tooLittleHistory_orRisingActivity_isZero() {
+  void tooLittleHistory_isNoEvidence_risingActivity_isZero() {
     FadingInterest.Detector.State s = FADING.newState();
     s.accept(Touchpoint.of("c", START, Channel.WEB, TouchpointKind.VISIT));
     s.accept(SurveyResponse.of("c", START, SurveyMetric.NPS, 3));
-    assertSame(Score.ZERO, FADING.score(s, START.plus(Duration.ofDays(60))), "two events: too little history");
+    assertEquals(Score.noEvidence("too little history (fewer than 3 decayed events)"),
+        FADING.score(s, START.plus(Duration.ofDays(60))), "two events: too little history");
   }
 
   @Test

@@ -81,8 +81,8 @@ final class JourneyScorerTest {
     JourneyPath inProgress = new Journey("d", "c", "buy", T0, Optional.empty(), JourneyOutcome.IN_PROGRESS)
         .withTouchpoints(List.of());
     assertEquals(50, scorer.customer(List.of(inProgress), 0.3).value(), EPS);
-    assertEquals(Score.ZERO, scorer.customer(List.of(), 0.7));
-    assertEquals(Score.ZERO, scorer.touchpoints(List.of()));
+    assertEquals(Score.noEvidence("no journeys"), scorer.customer(List.of(), 0.7));
+    assertEquals(Score.noEvidence("no touchpoints"), scorer.touchpoints(List.of()));
     assertThrows(IllegalArgumentException.class, () -> scorer.customer(List.of(inProgress), 1.5));
     assertThrows(IllegalArgumentException.class, () -> scorer.customer(List.of(inProgress), Double.NaN));
   }

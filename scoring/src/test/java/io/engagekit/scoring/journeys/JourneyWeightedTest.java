@@ -62,7 +62,7 @@ final class JourneyWeightedTest {
     assertEquals(2.0, expected.measures().get("journeys"));
     assertEquals(scorer.customer(Journeys.assemble(ts, List.of(), JourneySettings.defaults(), ts.get(2).at()), 0.7),
         s.score(state, t0));
-    assertEquals(Score.ZERO, s.score(s.newState(), asOf));
+    assertEquals(Score.noEvidence("no touchpoints"), s.score(s.newState(), asOf));
     assertThrows(IllegalArgumentException.class, () -> new JourneyWeighted(-0.1, JourneySettings.defaults(), List.of()));
   }
 }

@@ -101,7 +101,7 @@ final class LoyaltyDecayedTest {
   void companyInitiatedTouchpointsAndSurveys_areNotActivity() {
     Touchpoint mailing = Touchpoint.builder("c", DAY0, Channel.EMAIL, TouchpointKind.CONTENT_VIEW)
         .initiator(Initiator.COMPANY).build();
-    assertEquals(Score.ZERO, STRATEGY.score(state(mailing), DAY0));
-    assertEquals(Score.ZERO, STRATEGY.score(STRATEGY.newState(), DAY0));
+    assertEquals(Score.noEvidence("no activity"), STRATEGY.score(state(mailing), DAY0));
+    assertEquals(Score.noEvidence("no activity"), STRATEGY.score(STRATEGY.newState(), DAY0));
   }
 }

@@ -94,13 +94,13 @@ final class RfmTest {
   }
 
   @Test
-  void noPurchase_scoresZero_andIsNotInThePopulation() {
+  void noPurchase_isNoEvidence_andIsNotInThePopulation() {
     Rfm.State visitor = STRATEGY.newState();
     visitor.accept(Touchpoint.of("c", DAY0, Channel.WEB, TouchpointKind.VISIT));
     Rfm.State buyer = STRATEGY.newState();
     buyer.accept(purchase(1, 5));
     PopulationStrategy.Baseline<Rfm.State> c = STRATEGY.baseline(List.of(visitor, buyer), DAY0);
-    assertEquals(Score.ZERO, c.score(visitor));
+    assertEquals(Score.noEvidence("no purchase"), c.score(visitor));
     assertEquals(Optional.of("555 champions"), c.score(buyer).label());
     assertEquals(2.0, c.figures().get("customers"));
     assertEquals(1.0, c.figures().get("purchasers"));

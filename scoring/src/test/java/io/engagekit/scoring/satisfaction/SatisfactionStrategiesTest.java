@@ -83,9 +83,9 @@ final class SatisfactionStrategiesTest {
   }
 
   @Test
-  void noAnswer_isZeroWithoutContributions_whileAWorstAnswerHasOne() {
+  void noAnswer_isNoEvidence_whileAWorstAnswerIsAZero() {
     ScoringStrategy<LatestAnswer.State> csat = latest(ScoringStrategies.satisfactionCsat());
-    assertSame(Score.ZERO, csat.score(csat.newState(), T));
+    assertEquals(Score.noEvidence("no CSAT answer"), csat.score(csat.newState(), T));
     LatestAnswer.State worst = csat.newState();
     worst.accept(SurveyResponse.of("c", T, SurveyMetric.CSAT, 1));
     assertEquals(List.of(new Contribution("latest_csat", 0.0)), csat.score(worst, T).contributions());

@@ -40,7 +40,7 @@ final class WindowedAnswersTest {
     assertEquals(80.0, both.value(), 1e-9);
     assertEquals(80.0, both.contribution("mean_nps").orElseThrow(), 1e-9);
     assertEquals(100.0, NPS_90.score(s, T.plus(Duration.ofDays(91))).value(), 1e-9);
-    assertEquals(Score.ZERO, NPS_90.score(s, T.plus(Duration.ofDays(200))));
+    assertEquals(Score.noEvidence("no answer in the window"), NPS_90.score(s, T.plus(Duration.ofDays(200))));
     assertEquals("satisfaction.nps", NPS_90.name());
     assertThrows(IllegalArgumentException.class, () -> ScoringStrategies.satisfaction(SurveyMetric.CES, Duration.ZERO));
   }
