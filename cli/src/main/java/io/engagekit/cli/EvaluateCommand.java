@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -156,7 +157,16 @@ final class EvaluateCommand implements Callable<Integer> {
       }
       Evaluation e;
       List<ModelCheck> checks = new ArrayList<>();
+      boolean unfitted = false;
       try {
+        for (ScoringStrategy<?> s : strategies) {
+          // Said once: the strategy's scores are then no evidence, and it ranks no one.
+          Optional<String> failure = backtest.failure(s.name());
+          if (failure.isPresent()) {
+            err.println("engagekit: " + failure.get() + "; it scores no one");
+            unfitted = true;
+          }
+        }
         e = backtest.evaluate(what, bootstrap, seed);
         for (ScoringStrategy<?> s : strategies) {
           backtest.modelCheck(s.name(), unit).ifPresent(checks::add);
@@ -180,7 +190,8 @@ final class EvaluateCommand implements Callable<Integer> {
           spec.commandLine().getOut().println("wrote " + report.toAbsolutePath());
         }
       }
-      return loader.finish(null);
+      int status = loader.finish(null);
+      return unfitted && status == 0 ? FitCommand.NOT_FITTED : status;
     }
   }
 
@@ -195,6 +206,7 @@ final class EvaluateCommand implements Callable<Integer> {
       switch (name) {
         case "loyalty.bgnbd" -> out.add(ScoringStrategies.loyaltyBgNbd(settings));
         case "loyalty.paretonbd" -> out.add(ScoringStrategies.loyaltyParetoNbd(settings));
+        case "loyalty.mbgnbd" -> out.add(ScoringStrategies.loyaltyMbgNbd(settings));
         case "loyalty.clv" -> out.add(ScoringStrategies.loyaltyClv(null, null, settings));
         case "journey.weighted" -> out.add(ScoringStrategies.journeyWeighted(0.7, JourneySettings.defaults(), known));
         default -> {

@@ -27,6 +27,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -46,7 +47,7 @@ import picocli.CommandLine.Spec;
       "One row per customer and strategy, customers in id order (with the label, such as an RFM",
       "segment, when the strategy gives one). Satisfaction strategies report population figures from",
       "every survey answer read (or those in --survey-window); population-relative ones (loyalty.rfm,",
-      "loyalty.decayed, and the model-based loyalty.bgnbd, loyalty.paretonbd, loyalty.clv) theirs.",
+      "loyalty.decayed, and the model-based loyalty.bgnbd, loyalty.paretonbd, loyalty.mbgnbd, loyalty.clv) theirs.",
       "The model-based strategies fit their model on the customers' purchases as of --as-of, one purchase",
       "per day in --zone, unless --model gives one fitted beforehand by `engagekit fit --json`; their",
       "model outputs (p_alive, expected_transactions, clv...) are measures, shown with --explain and --json.",
@@ -79,7 +80,7 @@ final class ScoreCommand implements Callable<Integer> {
 
   @Option(names = "--model", paramLabel = "FILE",
       description = {"A model fitted beforehand: the --json output of `engagekit fit` (bgnbd, mbgnbd, paretonbd,",
-          "gammagamma); repeat for several. loyalty.bgnbd uses bgnbd, loyalty.paretonbd paretonbd, loyalty.clv",
+          "gammagamma); repeat for several. loyalty.bgnbd uses bgnbd, loyalty.paretonbd paretonbd, loyalty.mbgnbd mbgnbd, loyalty.clv",
           "gammagamma and bgnbd (else paretonbd, else mbgnbd). A strategy without its model fits one."})
   List<Path> models = new ArrayList<>();
 
@@ -183,13 +184,26 @@ final class ScoreCommand implements Callable<Integer> {
         spec.commandLine().getErr().println("engagekit: nothing to score: no events were read, and no --as-of was given");
         return Main.UNUSABLE;
       }
+      boolean unfitted;
       try {
+        // A model the data do not identify is said once here; its scores are written as no evidence.
+        unfitted = false;
+        for (ScoringStrategy<?> s : engine.strategies()) {
+          if (s instanceof PopulationStrategy) {
+            Optional<String> failure = engine.baseline(s.name(), at).failure();
+            if (failure.isPresent()) {
+              err.println("engagekit: " + failure.get() + "; its scores are written as no evidence");
+              unfitted = true;
+            }
+          }
+        }
         write(engine, at, loader.tally);
       } catch (ModelFitException | ArithmeticException e) {
         err.println("engagekit: " + e.getMessage());
         return FitCommand.NOT_FITTED;
       }
-      return loader.finish(at);
+      int status = loader.finish(at);
+      return unfitted && status == 0 ? FitCommand.NOT_FITTED : status;
     }
   }
 

@@ -210,7 +210,8 @@ final class ScoreCommandTest {
     assertEquals(2357, population.get("purchasers").asInt());
     com.fasterxml.jackson.databind.JsonNode first = scoreOf(json, "0001");
     assertEquals(1.2260, first.get("measures").get("expected_transactions").asDouble(), 5e-5);
-    assertEquals(100 * first.get("measures").get("p_alive").asDouble(), first.get("score").asDouble(), 1e-9);
+    // Issue 23: the score is 100 · P(a purchase within the horizon), not 100 · P(alive).
+    assertEquals(100 * first.get("measures").get("p_purchase").asDouble(), first.get("score").asDouble(), 1e-9);
     com.fasterxml.jackson.databind.JsonNode clv = json.get("strategies").get(1);
     assertEquals("loyalty.clv", clv.get("name").asText());
     // Fader, Hardie & Lee (2005, JMR): Gamma-Gamma p = 6.25 on the 946 repeat buyers.
@@ -239,8 +240,8 @@ final class ScoreCommandTest {
     text.addAll(cdnowArgs("--strategy", "loyalty.bgnbd", "--as-of", "1997-09-30", "--explain", "--model", model.toString()));
     CliTestSupport.Result table = run(text.toArray(String[]::new));
     assertEquals(0, table.status(), table.err());
-    assertTrue(table.out().lines().anyMatch(l -> l.startsWith("0001\tloyalty.bgnbd\t") && l.contains("\talive=")
-        && l.contains("\tp_alive=") && l.contains(";expected_transactions=")), table.out());
+    assertTrue(table.out().lines().anyMatch(l -> l.startsWith("0001\tloyalty.bgnbd\t")
+        && l.contains("\tp_purchase=") && l.contains(";p_alive=")), table.out());
   }
 
   @Test
@@ -251,6 +252,9 @@ final class ScoreCommandTest {
     assertEquals(3, r.status(), r.err());
     assertTrue(r.err().contains("engagekit: loyalty.bgnbd cannot fit BG/NBD on the 1 customers with purchases as of"
         + " 2026-01-01T10:00:00Z: BG/NBD cannot be fitted: no customer made a repeat purchase"), r.err());
+    // Said once (issue 23), and the score written as no evidence rather than the command failing midway.
+    assertEquals(1, r.err().lines().filter(l -> l.contains("cannot fit")).count(), r.err());
+    assertTrue(r.out().contains("c1\tloyalty.bgnbd\t\tno evidence: loyalty.bgnbd cannot fit BG/NBD"), r.out());
 
     Path bad = dir.resolve("bad.json");
     Files.writeString(bad, "{\"model\":\"bgnbd\",\"params\":{\"r\":1,\"alpha\":1,\"a\":1},\"timeUnit\":\"weeks\"}");
@@ -282,7 +286,7 @@ final class ScoreCommandTest {
         .readTree(unused.out()), "c1");
     List<String> names = new java.util.ArrayList<>();
     c1.get("measures").fieldNames().forEachRemaining(names::add);
-    assertEquals(List.of("p_alive", "expected_transactions", "p_purchase", "x", "t_x", "T"), names);
+    assertEquals(List.of("p_purchase", "expected_transactions", "p_alive", "x", "t_x", "T"), names);
     assertEquals(31.0 - 0, c1.get("measures").get("T").asDouble(), 1e-12);
   }
 

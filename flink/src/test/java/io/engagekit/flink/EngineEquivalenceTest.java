@@ -67,6 +67,9 @@ final class EngineEquivalenceTest {
    * are compared with every other number.
    */
   private static Score withoutFit(Score score) {
+    if (!score.hasEvidence()) {
+      return score;
+    }
     Map<String, Double> measures = new java.util.LinkedHashMap<>(score.measures());
     measures.keySet().removeIf(k -> k.startsWith("fit_"));
     return new Score(score.value(), score.contributions(), score.label(), measures);
@@ -101,6 +104,7 @@ final class EngineEquivalenceTest {
    * 1e-12 (relative), every label and name exactly.
    */
   static void assertClose(Score expected, Score actual, String message) {
+    assertEquals(expected.absence(), actual.absence(), message);
     assertEquals(expected.label(), actual.label(), message);
     assertClose(expected.value(), actual.value(), message);
     assertEquals(expected.contributions().size(), actual.contributions().size(), message);

@@ -4,6 +4,7 @@ import io.engagekit.core.Customer;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -145,5 +146,17 @@ public interface PopulationStrategy<S extends ScoreState<S>> extends ScoringStra
      * @return the figures
      */
     Map<String, Double> figures();
+
+    /**
+     * Returns why this baseline cannot score anyone, such as a model that the population does not
+     * identify; every score against it is then {@linkplain Score#noEvidence no evidence} with this
+     * reason. Empty for a baseline that scores.
+     *
+     * @return the reason, or empty
+     * @since 0.2
+     */
+    default Optional<String> failure() {
+      return Optional.empty();
+    }
   }
 }

@@ -142,11 +142,13 @@ public final class ScoringStrategies {
 
   /**
    * Returns {@code loyalty.bgnbd} with the {@link ModelSettings#defaults() default settings}: 100 ·
-   * P(alive) under a BG/NBD model (Fader, Hardie &amp; Lee 2005) fitted on the population's
-   * purchases as of the scoring instant, with the expected purchases over the next 52 weeks as a
-   * {@linkplain Score#measures() measure}. A {@link PopulationStrategy}; its baseline throws
-   * {@link io.engagekit.scoring.models.ModelFitException} when the population does not identify
-   * the model.
+   * the probability of at least one purchase in the next 52 weeks under a BG/NBD model (Fader,
+   * Hardie &amp; Lee 2005) fitted on the population's purchases as of the scoring instant, with the
+   * expected purchases and P(alive) as {@linkplain Score#measures() measures}. Not 100 · P(alive): BG/NBD gives P(alive) = 1 to every customer
+   * without a repeat purchase, however long ago they bought. A {@link PopulationStrategy}; when the
+   * population does not identify the model, its baseline says why ({@link
+   * PopulationStrategy.Baseline#failure()}) and every score is {@linkplain Score#noEvidence no
+   * evidence}.
    *
    * @return the strategy
    */
@@ -206,6 +208,30 @@ public final class ScoringStrategies {
    */
   public static PopulationStrategy<?> loyaltyParetoNbd(ParetoNbd model, ModelSettings settings) {
     return LoyaltyStrategies.paretoNbd(model, settings);
+  }
+
+  /**
+   * Returns {@code loyalty.mbgnbd} with the {@link ModelSettings#defaults() default settings}: as
+   * {@link #loyaltyBgNbd()}, under the MBG/NBD model (Batislam, Denizel &amp; Filiztekin 2007),
+   * whose customers may drop out after their first purchase too, so that P(alive) is below 1 for
+   * one-time buyers.
+   *
+   * @return the strategy
+   * @since 0.2
+   */
+  public static PopulationStrategy<?> loyaltyMbgNbd() {
+    return LoyaltyStrategies.mbgNbd();
+  }
+
+  /**
+   * Returns {@code loyalty.mbgnbd} fitting its model on the population, with other settings.
+   *
+   * @param settings the zone of purchase days, the time unit and the horizon
+   * @return the strategy
+   * @since 0.2
+   */
+  public static PopulationStrategy<?> loyaltyMbgNbd(ModelSettings settings) {
+    return LoyaltyStrategies.mbgNbd(settings);
   }
 
   /**
@@ -297,7 +323,7 @@ public final class ScoringStrategies {
   public static List<ScoringStrategy<?>> all() {
     Map<String, ScoringStrategy<?>> byName = new LinkedHashMap<>();
     for (ScoringStrategy<?> s : List.of(satisfactionCsat(), satisfactionNps(), satisfactionCes(), loyaltyDecayed(),
-        loyaltyRfm(), loyaltyBgNbd(), loyaltyParetoNbd(), loyaltyClv(), loyaltyAdvocacy(), compositeBlocks(),
+        loyaltyRfm(), loyaltyBgNbd(), loyaltyParetoNbd(), loyaltyMbgNbd(), loyaltyClv(), loyaltyAdvocacy(), compositeBlocks(),
         FadingInterest.strategy(), journeyWeighted())) {
       byName.put(s.name(), s);
     }

@@ -1,12 +1,12 @@
 package io.engagekit.scoring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.engagekit.core.EngagementEvent;
-import io.engagekit.scoring.models.ModelFitException;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -117,11 +117,16 @@ final class RefitPolicyTest {
   }
 
   @Test
-  void aRefitThatFails_isThrown_andLeavesTheStrategyUnfitted() {
+  void aRefitThatFails_givesNoEvidenceWithTheReason_notAnException() {
     EngagementEngine e = EngagementEngine.of(List.of(ScoringStrategies.loyaltyBgNbd()), RefitPolicy.manual());
+    String customer = CdnowEvents.purchases().get(0).customer();
     e.record(CdnowEvents.purchases().get(0));
-    assertThrows(ModelFitException.class, () -> e.refit(END));
-    assertThrows(IllegalStateException.class, () -> e.score(CdnowEvents.purchases().get(0).customer(), "loyalty.bgnbd", END));
+    assertThrows(IllegalStateException.class, () -> e.score(customer, "loyalty.bgnbd", END), "not fitted yet");
+    e.refit(END);
+    Score s = e.score(customer, "loyalty.bgnbd", END).orElseThrow();
+    assertFalse(s.hasEvidence());
+    assertTrue(s.absence().orElseThrow().startsWith("loyalty.bgnbd cannot fit BG/NBD on the 1 customers"), s.toString());
+    assertEquals(s.absence(), e.baseline("loyalty.bgnbd", END).failure());
   }
 
   /** Regression: a view (and top through one) fitted every model strategy, so ranking RFM threw BG/NBD's failure. */
@@ -133,7 +138,7 @@ final class RefitPolicyTest {
     assertEquals(1, e.top(5, "loyalty.rfm", END).size());
     try (EngineView view = e.view(END)) {
       assertTrue(view.score(only.customer(), "loyalty.rfm").isPresent());
-      assertThrows(ModelFitException.class, () -> view.score(only.customer(), "loyalty.bgnbd"));
+      assertFalse(view.score(only.customer(), "loyalty.bgnbd").orElseThrow().hasEvidence());
     }
   }
 

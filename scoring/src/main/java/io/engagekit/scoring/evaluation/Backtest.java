@@ -371,6 +371,21 @@ public final class Backtest {
   }
 
   /**
+   * Returns why a population strategy scores no one as of the calibration end, such as a model the
+   * calibration data do not identify ({@link PopulationStrategy.Baseline#failure()}).
+   *
+   * @param strategy the name of a strategy of the backtest
+   * @return the reason, or empty when the strategy scores (or is not relative to a population)
+   * @throws IllegalArgumentException if the backtest has no such strategy
+   * @since 0.2
+   */
+  public Optional<String> failure(String strategy) {
+    ScoringStrategy<?> s = strategies.stream().filter(x -> x.name().equals(strategy)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("the backtest has no strategy named '" + strategy + "'"));
+    return s instanceof PopulationStrategy ? engine.baseline(strategy, calibrationEnd).failure() : Optional.empty();
+  }
+
+  /**
    * Checks the customer-base model of a model-based strategy (one whose population figures carry
    * the BG/NBD parameters r, alpha, a, b or the Pareto/NBD parameters r, alpha, s, beta, as
    * {@code loyalty.bgnbd} and {@code loyalty.paretonbd} do) against the holdout: the tracking

@@ -6,6 +6,7 @@ import io.engagekit.scoring.PopulationStrategy;
 import io.engagekit.scoring.ScoringStrategy;
 import io.engagekit.scoring.models.BgNbd;
 import io.engagekit.scoring.models.GammaGamma;
+import io.engagekit.scoring.models.MbgNbd;
 import io.engagekit.scoring.models.ParetoNbd;
 import io.engagekit.scoring.models.TransactionModel;
 import java.time.Duration;
@@ -30,6 +31,8 @@ public final class LoyaltyStrategies {
   private static final ModelLoyalty BGNBD = new ModelLoyalty(ModelLoyalty.Kind.BGNBD, null, null,
       ModelSettings.defaults());
   private static final ModelLoyalty PARETONBD = new ModelLoyalty(ModelLoyalty.Kind.PARETONBD, null, null,
+      ModelSettings.defaults());
+  private static final ModelLoyalty MBGNBD = new ModelLoyalty(ModelLoyalty.Kind.MBGNBD, null, null,
       ModelSettings.defaults());
   private static final ModelLoyalty CLV = new ModelLoyalty(ModelLoyalty.Kind.CLV, null, null, ModelSettings.defaults());
 
@@ -141,6 +144,39 @@ public final class LoyaltyStrategies {
    */
   public static PopulationStrategy<?> paretoNbd(ParetoNbd model, ModelSettings settings) {
     return new ModelLoyalty(ModelLoyalty.Kind.PARETONBD, requireNonNull(model, "model"), null, settings);
+  }
+
+  /**
+   * {@code loyalty.mbgnbd} fitted to the population on the default settings.
+   *
+   * @return the strategy
+   * @since 0.2
+   */
+  public static PopulationStrategy<?> mbgNbd() {
+    return MBGNBD;
+  }
+
+  /**
+   * {@code loyalty.mbgnbd} fitted to the population on the given settings.
+   *
+   * @param settings the settings
+   * @return the strategy
+   * @since 0.2
+   */
+  public static PopulationStrategy<?> mbgNbd(ModelSettings settings) {
+    return new ModelLoyalty(ModelLoyalty.Kind.MBGNBD, null, null, settings);
+  }
+
+  /**
+   * {@code loyalty.mbgnbd} against a model fitted beforehand (never refitted).
+   *
+   * @param model the fitted model
+   * @param settings the settings
+   * @return the strategy
+   * @since 0.2
+   */
+  public static PopulationStrategy<?> mbgNbd(MbgNbd model, ModelSettings settings) {
+    return new ModelLoyalty(ModelLoyalty.Kind.MBGNBD, requireNonNull(model, "model"), null, settings);
   }
 
   /**

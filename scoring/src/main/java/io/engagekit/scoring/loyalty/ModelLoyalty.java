@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import io.engagekit.core.EngagementEvent;
 import io.engagekit.core.Touchpoint;
 import io.engagekit.core.TouchpointKind;
-import io.engagekit.scoring.Contribution;
 import io.engagekit.scoring.PopulationStrategy;
 import io.engagekit.scoring.RefitPolicy;
 import io.engagekit.scoring.Score;
@@ -13,6 +12,7 @@ import io.engagekit.scoring.ScoreState;
 import io.engagekit.scoring.models.BgNbd;
 import io.engagekit.scoring.models.GammaGamma;
 import io.engagekit.scoring.models.LifetimeValue;
+import io.engagekit.scoring.models.MbgNbd;
 import io.engagekit.scoring.models.ModelFit;
 import io.engagekit.scoring.models.ModelFitException;
 import io.engagekit.scoring.models.ParetoNbd;
@@ -27,8 +27,6 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,11 +45,17 @@ import org.jspecify.annotations.Nullable;
  * the population.
  *
  * <ul>
- *   <li>{@code loyalty.bgnbd}, {@code loyalty.paretonbd}: the score is 100 · P(alive), as the
- *       contribution {@code alive}; measures {@code p_alive}, {@code expected_transactions}
- *       (E[Y(h)] over the horizon h), {@code p_purchase} (the probability of at least one purchase
- *       within h, {@link TransactionModel#probabilityOfRepeat}), {@code x}, {@code t_x} and {@code
- *       T}.
+ *   <li>{@code loyalty.bgnbd}, {@code loyalty.paretonbd}, {@code loyalty.mbgnbd}: the score is 100 ·
+ *       the probability of at least one purchase within the horizon h ({@link
+ *       TransactionModel#probabilityOfRepeat}), as the contribution {@code p_purchase}; measures
+ *       {@code p_purchase}, {@code expected_transactions} (E[Y(h)]), {@code p_alive}, {@code x},
+ *       {@code t_x} and {@code T}. It needs no population, so a model given beforehand scores each
+ *       customer alone (and in Flink). Not 100 · P(alive) (before 0.2): BG/NBD gives every
+ *       customer without a repeat purchase P(alive) = 1, however long ago they bought, so that
+ *       1,411 of CDNOW's 2,357 customers, one-time buyers, outranked every repeat buyer. Where it
+ *       misleads: it favours frequent buyers over big spenders (use {@code loyalty.clv} for value),
+ *       and it saturates near 100 for every frequent buyer (rank those by {@code
+ *       expected_transactions}).
  *   <li>{@code loyalty.clv}: lifetime value ({@link LifetimeValue}, BG/NBD unless another
  *       transaction model is given, times Gamma-Gamma's expected spend); the score is the
  *       customer's mid-rank percentile of value in the population, {@code 100 · (below + (tied +
@@ -61,10 +65,12 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  *
  * <p>Without a model given, {@link #baseline} fits one on the population's patterns (and, for
- * {@code loyalty.clv}, Gamma-Gamma on the repeat buyers with a positive mean spend) and throws
- * {@link ModelFitException} naming the strategy when the population does not identify it, as a
- * population of one never does. With a model given, the scores of {@code loyalty.bgnbd} and {@code
- * loyalty.paretonbd} do not depend on the population.
+ * {@code loyalty.clv}, Gamma-Gamma on the repeat buyers with a positive mean spend). When the
+ * population does not identify it, as a population of one never does, the baseline's {@link
+ * PopulationStrategy.Baseline#failure() failure} names the strategy and the reason, and every score
+ * is {@linkplain Score#noEvidence no evidence} with that reason, rather than an exception from every
+ * score. With a model given it is never refitted, and only {@code loyalty.clv}'s percentiles depend
+ * on the population.
  *
  * <p>The state keeps the customer's purchase days (12 bytes each): the number of distinct days
  * cannot be merged exactly from counts, because two shards may both hold a purchase on the same
@@ -73,8 +79,9 @@ import org.jspecify.annotations.Nullable;
 final class ModelLoyalty implements PopulationStrategy<ModelLoyalty.State> {
   /** Which model a strategy scores with. */
   enum Kind {
-    BGNBD("loyalty.bgnbd", "BG/NBD", "Probability the customer is still active (BG/NBD, fitted on the population), with expected purchases."),
-    PARETONBD("loyalty.paretonbd", "Pareto/NBD", "Probability the customer is still active (Pareto/NBD, fitted on the population), with expected purchases."),
+    BGNBD("loyalty.bgnbd", "BG/NBD", "Probability of a purchase within the horizon (BG/NBD, fitted on the population), with expected purchases and the probability the customer is still active."),
+    PARETONBD("loyalty.paretonbd", "Pareto/NBD", "Probability of a purchase within the horizon (Pareto/NBD, fitted on the population), with expected purchases and the probability the customer is still active."),
+    MBGNBD("loyalty.mbgnbd", "MBG/NBD", "Probability of a purchase within the horizon (MBG/NBD, fitted on the population), with expected purchases and the probability the customer is still active."),
     CLV("loyalty.clv", "BG/NBD and Gamma-Gamma", "Lifetime value (BG/NBD x Gamma-Gamma, fitted on the population, discounted) as a percentile of the population.");
 
     final String name;
@@ -155,7 +162,7 @@ final class ModelLoyalty implements PopulationStrategy<ModelLoyalty.State> {
   }
 
   @Override
-  public Baseline baseline(Iterable<? extends State> states, Instant asOf) {
+  public ModelBaseline baseline(Iterable<? extends State> states, Instant asOf) {
     requireNonNull(asOf, "asOf");
     long customers = 0;
     List<Summary> summaries = new ArrayList<>();
@@ -169,8 +176,19 @@ final class ModelLoyalty implements PopulationStrategy<ModelLoyalty.State> {
     return baselineOn(summaries, customers, asOf);
   }
 
-  /** Fits (unless given) on the purchasers' summaries as of an instant, in an order-independent way. */
-  Baseline baselineOn(List<Summary> summaries, long customers, Instant asOf) {
+  /**
+   * Fits (unless given) on the purchasers' summaries as of an instant, in an order-independent way;
+   * a baseline that scores no one, with the reason, when the model cannot be fitted.
+   */
+  ModelBaseline baselineOn(List<Summary> summaries, long customers, Instant asOf) {
+    try {
+      return fitted(summaries, customers, asOf);
+    } catch (ModelFitException e) {
+      return new ModelBaseline(this, asOf, customers, summaries.size(), e.getMessage());
+    }
+  }
+
+  private ModelBaseline fitted(List<Summary> summaries, long customers, Instant asOf) {
     // Patterns in a fixed order, so that the fit does not depend on the order of the population.
     RepeatPatterns patterns = new RepeatPatterns();
     for (Summary summary : summaries) {
@@ -194,7 +212,7 @@ final class ModelLoyalty implements PopulationStrategy<ModelLoyalty.State> {
       figures.put("discountRate", settings.discountRate());
     }
     figures.put("horizon", settings.horizonInUnits());
-    return new Baseline(asOf, customers, m, g, summaries, figures);
+    return new ModelBaseline(this, asOf, customers, m, g, summaries, figures);
   }
 
   /**
@@ -202,8 +220,8 @@ final class ModelLoyalty implements PopulationStrategy<ModelLoyalty.State> {
    * spend, counted (equal customers once), from which the patterns as of any instant follow. A fit
    * (a refit, on the engine's {@link RefitPolicy}) copies the distinct entries and fits outside the
    * summary's lock; reads score against the latest fit, as of their own instant. A strategy given
-   * its model and scoring it alone ({@code loyalty.bgnbd}, {@code loyalty.paretonbd}) never needs a
-   * fit.
+   * its model and scoring it alone ({@code loyalty.bgnbd}, {@code loyalty.paretonbd}, {@code
+   * loyalty.mbgnbd}) never needs a fit.
    */
   @Override
   public ModelPatterns newSummary() {
@@ -216,7 +234,8 @@ final class ModelLoyalty implements PopulationStrategy<ModelLoyalty.State> {
       throw notFitted(asOf, purchasers, "no customer has a purchase");
     }
     try {
-      ModelFit<? extends TransactionModel> fit = kind == Kind.PARETONBD ? ParetoNbd.fit(data) : BgNbd.fit(data);
+      ModelFit<? extends TransactionModel> fit = kind == Kind.PARETONBD ? ParetoNbd.fit(data)
+          : kind == Kind.MBGNBD ? MbgNbd.fit(data) : BgNbd.fit(data);
       figures.put("logLikelihood", fit.logLikelihood());
       return fit.model();
     } catch (IllegalArgumentException | ModelFitException e) {
@@ -259,139 +278,6 @@ final class ModelLoyalty implements PopulationStrategy<ModelLoyalty.State> {
 
   /** A customer's summary as of the scoring instant: x, t_x and T in the unit, and the mean repeat spend. */
   record Summary(long x, double tx, double bigT, double meanSpend) {}
-
-  /** The model, and for lifetime value the population's sorted values. */
-  final class Baseline implements PopulationStrategy.Baseline<State> {
-    private final Instant asOf;
-    private final long customers;
-    private final TransactionModel model;
-    private final @Nullable LifetimeValue value;
-    private final double[] sortedLogValues;
-    private final Map<String, Double> figures;
-    // Discounted expected transactions by pattern, filled while taking the baseline and only read afterwards.
-    private final Map<RepeatPattern, Double> discounted;
-    /** The instant the model was fitted as of, and on how many purchasers; null when given, not fitted. */
-    private final @Nullable Instant fitAsOf;
-    private final long fitCustomers;
-
-    Baseline(Instant asOf, long customers, TransactionModel model, @Nullable GammaGamma spend,
-        List<Summary> summaries, Map<String, Double> figures) {
-      this.asOf = asOf;
-      this.customers = customers;
-      this.model = model;
-      this.discounted = new HashMap<>();
-      this.fitAsOf = ModelLoyalty.this.model == null || kind == Kind.CLV ? asOf : null;
-      this.fitCustomers = summaries.size();
-      this.value = spend == null ? null
-          : new LifetimeValue(model, spend, settings.horizonInUnits(), settings.periods(), settings.discountRate());
-      double[] logValues = new double[value == null ? 0 : summaries.size()];
-      for (int i = 0; i < logValues.length; i++) {
-        logValues[i] = logValue(summaries.get(i));
-      }
-      Arrays.sort(logValues);
-      this.sortedLogValues = logValues;
-      this.figures = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(figures));
-    }
-
-    private Baseline(Baseline fit, Instant asOf) {
-      this.asOf = asOf;
-      this.customers = fit.customers;
-      this.model = fit.model;
-      this.value = fit.value;
-      this.sortedLogValues = fit.sortedLogValues;
-      this.figures = fit.figures;
-      this.discounted = fit.discounted;
-      this.fitAsOf = fit.fitAsOf;
-      this.fitCustomers = fit.fitCustomers;
-    }
-
-    /** This fit, scoring as of another instant (the same object for its own). */
-    Baseline at(Instant asOf) {
-      return asOf.equals(this.asOf) ? this : new Baseline(this, asOf);
-    }
-
-    /** Names the fit a score used in its measures: when, on how many purchasers, with what log-likelihood. */
-    private void fitMeasures(Map<String, Double> measures) {
-      if (fitAsOf != null) {
-        measures.put("fit_as_of", (double) fitAsOf.getEpochSecond());
-        measures.put("fit_customers", (double) fitCustomers);
-        Double ll = figures.get("logLikelihood");
-        if (ll != null) {
-          measures.put("fit_log_likelihood", ll);
-        }
-      }
-    }
-
-    private double discountedTransactions(RepeatPattern pattern) {
-      Double known = discounted.get(pattern);
-      return known != null ? known : requireNonNull(value).discountedTransactions(pattern);
-    }
-
-    /** ln(expected spend) + ln(DET): the order of lifetime values, which never overflows. */
-    private double logValue(Summary s) {
-      RepeatPattern pattern = RepeatPattern.of(s.x(), s.tx(), s.bigT());
-      double det = discounted.computeIfAbsent(pattern, requireNonNull(value)::discountedTransactions);
-      return Math.log(value.spend().expectedSpend(s.x(), s.meanSpend())) + Math.log(det);
-    }
-
-    @Override
-    public Instant asOf() {
-      return asOf;
-    }
-
-    @Override
-    public long customers() {
-      return customers;
-    }
-
-    @Override
-    public Score score(State state) {
-      Summary s = state.summary(asOf);
-      if (s == null) {
-        return Score.noEvidence("no purchase by " + asOf);
-      }
-      RepeatPattern pattern = RepeatPattern.of(s.x(), s.tx(), s.bigT());
-      double alive = model.probabilityAlive(pattern);
-      Map<String, Double> measures = new LinkedHashMap<>();
-      if (value == null) {
-        measures.put("p_alive", alive);
-        measures.put("expected_transactions", model.expectedTransactions(pattern, settings.horizonInUnits()));
-        measures.put("p_purchase", model.probabilityOfRepeat(pattern, settings.horizonInUnits()));
-        measures.put("x", (double) s.x());
-        measures.put("t_x", s.tx());
-        measures.put("T", s.bigT());
-        fitMeasures(measures);
-        double points = 100 * alive;
-        return new Score(points, List.of(new Contribution("alive", points)), Optional.empty(), measures);
-      }
-      double perPurchase = value.spend().expectedSpend(s.x(), s.meanSpend());
-      double det = discountedTransactions(pattern);
-      double clv = perPurchase * det;
-      double points = sortedLogValues.length == 0
-          ? 100.0 // scored against a population without purchasers: their own population of one
-          // A value above the whole population (only for a state outside it) scores 100.
-          : Math.min(100, 100 * Rfm.midRank(sortedLogValues, Math.log(perPurchase) + Math.log(det)) / sortedLogValues.length);
-      if (clv <= Double.MAX_VALUE) {
-        measures.put("clv", clv);
-      }
-      measures.put("expected_spend", perPurchase);
-      measures.put("discounted_transactions", det);
-      measures.put("p_alive", alive);
-      fitMeasures(measures);
-      return new Score(points, List.of(new Contribution("lifetime_value", points)), Optional.empty(), measures);
-    }
-
-    /**
-     * {@code customers}, {@code purchasers}, the transaction model's parameters (and {@code
-     * logLikelihood} when fitted here), for {@code loyalty.clv} Gamma-Gamma's {@code p}, {@code q},
-     * {@code gamma} (and {@code spendLogLikelihood} when fitted here), {@code periods} and {@code
-     * discountRate}; then {@code horizon} in the model's unit.
-     */
-    @Override
-    public Map<String, Double> figures() {
-      return figures;
-    }
-  }
 
   /**
    * A customer's purchase days, with the spend of each day in {@link Spend} units: unlike {@link

@@ -30,10 +30,9 @@ import org.jspecify.annotations.Nullable;
 final class ModelPatterns implements PopulationSummary<ModelLoyalty.State>, RefittableSummary {
   private final ModelLoyalty strategy;
   private long customers;
-  private long purchaserCount;
   private final HashMap<Purchaser, long[]> purchasers = new HashMap<>();
   private int latestDay = Integer.MIN_VALUE;
-  private volatile ModelLoyalty.@Nullable Baseline fit;
+  private volatile @Nullable ModelBaseline fit;
 
   /** A purchaser, as the summary counts them: what their patterns as of any instant follow from. */
   record Purchaser(int first, int last, long x, double repeatSpend) {
@@ -65,7 +64,8 @@ final class ModelPatterns implements PopulationSummary<ModelLoyalty.State>, Refi
     this.strategy = strategy;
     TransactionModel model = strategy.model;
     if (model != null && strategy.kind != ModelLoyalty.Kind.CLV) {
-      fit = strategy.new Baseline(Instant.EPOCH, 0, model, null, List.of(), Map.of()); // needs no population
+      // Scores need no population: the probability of a purchase within the horizon is the customer's own.
+      fit = new ModelBaseline(strategy, Instant.EPOCH, 0, model, null, List.of(), Map.of());
     }
   }
 
@@ -85,7 +85,6 @@ final class ModelPatterns implements PopulationSummary<ModelLoyalty.State>, Refi
     customers++;
     Purchaser p = Purchaser.of(state);
     if (p != null) {
-      purchaserCount++;
       purchasers.computeIfAbsent(p, k -> new long[1])[0]++;
       latestDay = Math.max(latestDay, p.last());
     }
@@ -105,7 +104,6 @@ final class ModelPatterns implements PopulationSummary<ModelLoyalty.State>, Refi
       if (--count[0] == 0) {
         purchasers.remove(p);
       }
-      purchaserCount--;
     }
     customers--;
   }
@@ -114,7 +112,6 @@ final class ModelPatterns implements PopulationSummary<ModelLoyalty.State>, Refi
   public void combine(PopulationSummary<ModelLoyalty.State> other) {
     ModelPatterns o = (ModelPatterns) other;
     customers += o.customers;
-    purchaserCount += o.purchaserCount;
     o.purchasers.forEach((p, n) -> purchasers.computeIfAbsent(p, k -> new long[1])[0] += n[0]);
     latestDay = Math.max(latestDay, o.latestDay);
   }
@@ -152,23 +149,23 @@ final class ModelPatterns implements PopulationSummary<ModelLoyalty.State>, Refi
 
   @Override
   public @Nullable Score score(ModelLoyalty.State state, io.engagekit.core.Customer customer, Instant asOf) {
-    ModelLoyalty.Baseline c = fit;
+    ModelBaseline c = fit;
     return c == null ? null : c.at(asOf).score(state);
   }
 
   @Override
-  public ModelLoyalty.@Nullable Baseline baseline(Instant asOf) {
+  public @Nullable ModelBaseline baseline(Instant asOf) {
     TransactionModel model = strategy.model;
     if (model != null && strategy.kind != ModelLoyalty.Kind.CLV) {
-      // Scores need no population; the figures describe the one there is now.
+      // The figures describe the population there is now.
       Map<String, Double> figures = new LinkedHashMap<>();
       figures.put("customers", (double) customers);
-      figures.put("purchasers", (double) purchaserCount);
+      figures.put("purchasers", (double) purchasers.values().stream().mapToLong(n -> n[0]).sum());
       figures.putAll(model.parameters());
       figures.put("horizon", strategy.settings.horizonInUnits());
-      return strategy.new Baseline(requireNonNull(asOf, "asOf"), customers, model, null, List.of(), figures);
+      return new ModelBaseline(strategy, requireNonNull(asOf, "asOf"), customers, model, null, List.of(), figures);
     }
-    ModelLoyalty.Baseline c = fit;
-    return c == null ? null : c.at(asOf);
+    ModelBaseline c = fit;
+    return c == null ? null : c.at(requireNonNull(asOf, "asOf"));
   }
 }

@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The model-based loyalty strategies built from models fitted beforehand (read with {@link
  * io.engagekit.scoring.models.ModelJson}): {@code loyalty.bgnbd} takes a {@code bgnbd} model,
- * {@code loyalty.paretonbd} a {@code paretonbd} one, and {@code loyalty.clv} a {@code gammagamma}
+ * {@code loyalty.paretonbd} a {@code paretonbd} one, {@code loyalty.mbgnbd} an {@code mbgnbd} one, and {@code loyalty.clv} a {@code gammagamma}
  * model with the transaction model given ({@code bgnbd}, else {@code paretonbd}, else {@code
  * mbgnbd}). A strategy whose model is not given fits one on the population. Immutable and
  * thread-safe.
@@ -92,6 +92,8 @@ public final class ModelStrategies {
           : LoyaltyStrategies.bgNbd(bgnbd, settings);
       case "loyalty.paretonbd" -> paretonbd == null ? LoyaltyStrategies.paretoNbd(settings)
           : LoyaltyStrategies.paretoNbd(paretonbd, settings);
+      case "loyalty.mbgnbd" -> model(ModelType.MBGNBD) == null ? LoyaltyStrategies.mbgNbd(settings)
+          : LoyaltyStrategies.mbgNbd(requireNonNull(model(ModelType.MBGNBD)), settings);
       case "loyalty.clv" -> LoyaltyStrategies.clv(clvModel(), model(ModelType.GAMMAGAMMA), settings);
       default -> null;
     });
@@ -107,6 +109,7 @@ public final class ModelStrategies {
     List<String> used = switch (requireNonNull(name, "name")) {
       case "loyalty.bgnbd" -> List.of("bgnbd");
       case "loyalty.paretonbd" -> List.of("paretonbd");
+      case "loyalty.mbgnbd" -> List.of("mbgnbd");
       case "loyalty.clv" -> {
         TransactionModel m = clvModel();
         String transactions = m instanceof BgNbd ? "bgnbd" : m instanceof ParetoNbd ? "paretonbd" : "mbgnbd";

@@ -18,7 +18,6 @@ import io.engagekit.scoring.ScoringStrategyContract;
 import io.engagekit.scoring.models.BgNbd;
 import io.engagekit.scoring.models.GammaGamma;
 import io.engagekit.scoring.models.LifetimeValue;
-import io.engagekit.scoring.models.ModelFitException;
 import io.engagekit.scoring.models.ParetoNbd;
 import io.engagekit.scoring.models.PeriodUnit;
 import io.engagekit.scoring.models.RepeatPattern;
@@ -62,6 +61,16 @@ final class ModelLoyaltyTest {
     @Override
     protected ScoringStrategy<ModelLoyalty.State> strategy() {
       return cast(ScoringStrategies.loyaltyParetoNbd(CDNOW_PARETO, ModelSettings.defaults().withUnit(PeriodUnit.DAYS)));
+    }
+  }
+
+  /** loyalty.mbgnbd (issue 23) against MBG/NBD parameters fitted to CDNOW by this library (PredictionsTest). */
+  @Nested
+  final class MbgNbdContract extends ScoringStrategyContract<ModelLoyalty.State> {
+    @Override
+    protected ScoringStrategy<ModelLoyalty.State> strategy() {
+      return cast(io.engagekit.scoring.loyalty.LoyaltyStrategies.mbgNbd(
+          new io.engagekit.scoring.models.MbgNbd(0.5255, 6.1829, 0.8936, 1.9802), ModelSettings.defaults()));
     }
   }
 
@@ -113,11 +122,12 @@ final class ModelLoyaltyTest {
     Score s = engine.score("0001", "loyalty.bgnbd", CALIBRATION_END).orElseThrow();
     RepeatPattern p = RepeatPattern.of(2, 213 / 7.0, 272 / 7.0);
     BgNbd fitted = new BgNbd(figures.get("r"), figures.get("alpha"), figures.get("a"), figures.get("b"));
-    assertEquals(100 * fitted.probabilityAlive(p), s.value(), 1e-12);
-    assertEquals(s.value(), s.contribution("alive").orElseThrow(), 1e-12);
+    // Issue 23: the score is 100 · P(a purchase within the horizon), not 100 · P(alive).
+    assertEquals(100 * fitted.probabilityOfRepeat(p, 39), s.value(), 1e-9);
+    assertEquals(s.value(), s.contribution("p_purchase").orElseThrow(), 1e-12);
     // Issue 19 appended the fit's identity (when, on how many purchasers, its log-likelihood) to the measures.
-    assertEquals(List.of("p_alive", "expected_transactions", "p_purchase", "x", "t_x", "T", "fit_as_of", "fit_customers",
-        "fit_log_likelihood"), List.copyOf(s.measures().keySet()));
+    assertEquals(List.of("p_purchase", "expected_transactions", "p_alive", "x", "t_x", "T", "fit_as_of",
+        "fit_customers", "fit_log_likelihood"), List.copyOf(s.measures().keySet()));
     assertEquals(fitted.probabilityAlive(p), s.measures().get("p_alive"), 1e-15);
     assertEquals(1.2260, s.measures().get("expected_transactions"), 5e-5);
     assertEquals(2.0, s.measures().get("x"));
@@ -135,7 +145,8 @@ final class ModelLoyaltyTest {
     ParetoNbd fitted = new ParetoNbd(figures.get("r"), figures.get("alpha"), figures.get("s"), figures.get("beta"));
     Score s = engine.score("0001", "loyalty.paretonbd", CALIBRATION_END).orElseThrow();
     RepeatPattern p = RepeatPattern.of(2, 213 / 7.0, 272 / 7.0);
-    assertEquals(100 * fitted.probabilityAlive(p), s.value(), 1e-9);
+    assertEquals(fitted.probabilityAlive(p), s.measures().get("p_alive"), 1e-12);
+    assertEquals(100 * fitted.probabilityOfRepeat(p, 52), s.value(), 1e-9);
     assertEquals(fitted.expectedTransactions(p, 52), s.measures().get("expected_transactions"), 1e-12);
     assertEquals(fitted.probabilityOfRepeat(p, 52), s.measures().get("p_purchase"), 1e-12);
   }
@@ -178,15 +189,18 @@ final class ModelLoyaltyTest {
   }
 
   @Test
-  void fitInPlace_onAPopulationThatDoesNotIdentifyTheModel_namesTheStrategy() {
+  void fitInPlace_onAPopulationThatDoesNotIdentifyTheModel_namesTheStrategy_andScoresNoEvidence() {
     ModelLoyalty.State one = (ModelLoyalty.State) ScoringStrategies.loyaltyBgNbd().newState();
     one.accept(purchase("c", "2026-01-01T10:00:00Z", 5));
     @SuppressWarnings("unchecked")
     PopulationStrategy<ModelLoyalty.State> s = (PopulationStrategy<ModelLoyalty.State>) ScoringStrategies.loyaltyBgNbd();
-    ModelFitException e = assertThrows(ModelFitException.class,
-        () -> s.baseline(List.of(one), Instant.parse("2026-02-01T00:00:00Z")));
-    assertTrue(e.getMessage().startsWith("loyalty.bgnbd cannot fit BG/NBD on the 1 customers with purchases as of "
-        + "2026-02-01T00:00:00Z: BG/NBD cannot be fitted: no customer made a repeat purchase"), e.getMessage());
+    // Issue 23, item 7: an unfitted model is a baseline that says why, and scores no evidence with it.
+    PopulationStrategy.Baseline<ModelLoyalty.State> unfitted = s.baseline(List.of(one), Instant.parse("2026-02-01T00:00:00Z"));
+    String reason = unfitted.failure().orElseThrow();
+    assertTrue(reason.startsWith("loyalty.bgnbd cannot fit BG/NBD on the 1 customers with purchases as of "
+        + "2026-02-01T00:00:00Z: BG/NBD cannot be fitted: no customer made a repeat purchase"), reason);
+    assertEquals(Score.noEvidence(reason), unfitted.score(one));
+    assertEquals(Map.of("customers", 1.0, "purchasers", 1.0), unfitted.figures());
 
     @SuppressWarnings("unchecked")
     PopulationStrategy<ModelLoyalty.State> clv = (PopulationStrategy<ModelLoyalty.State>) ScoringStrategies.loyaltyClv(
@@ -194,8 +208,8 @@ final class ModelLoyaltyTest {
     ModelLoyalty.State free = clv.newState();
     free.accept(purchase("c", "2026-01-01T10:00:00Z", 0));
     free.accept(purchase("c", "2026-01-03T10:00:00Z", 0));
-    e = assertThrows(ModelFitException.class, () -> clv.baseline(List.of(free), Instant.parse("2026-02-01T00:00:00Z")));
-    assertTrue(e.getMessage().contains("are the purchase values missing?"), e.getMessage());
+    String spendless = clv.baseline(List.of(free), Instant.parse("2026-02-01T00:00:00Z")).failure().orElseThrow();
+    assertTrue(spendless.contains("are the purchase values missing?"), spendless);
   }
 
   @Test
@@ -252,5 +266,35 @@ final class ModelLoyaltyTest {
     // Lifetime value is a percentile of the population's values, whatever the models.
     assertTrue(ScoringStrategies.loyaltyClv(CDNOW_BGNBD, CDNOW_SPEND, weeks).dependsOnPopulation());
     assertTrue(ScoringStrategies.loyaltyRfm().dependsOnPopulation());
+  }
+
+
+  /**
+   * Issue 23, item 1: as 100 · P(alive), BG/NBD gave all 1,411 of CDNOW's 2,357 customers without a
+   * repeat purchase (x = 0, P(alive) = 1 by the model) the top score of 100, above every repeat buyer,
+   * and top(n) returned one-time buyers. Scored by the probability of a purchase within the horizon,
+   * no one-time buyer ranks above every repeat buyer, and the top tenth holds repeat buyers only.
+   */
+  @Test
+  void onCdnow_oneTimeBuyersDoNotOutrankEveryRepeatBuyer() {
+    for (String name : new String[] {"loyalty.bgnbd", "loyalty.paretonbd", "loyalty.mbgnbd"}) {
+      EngagementEngine engine = cdnowEngine(ScoringStrategies.named(name));
+      List<EngagementEngine.Ranked> all = engine.top(engine.customers(), name, CALIBRATION_END);
+      assertEquals(2357, all.size());
+      double bestRepeat = all.stream().filter(r -> r.score().measures().get("x") > 0)
+          .mapToDouble(r -> r.score().value()).max().orElseThrow();
+      long oneTimeAbove = all.stream().filter(r -> r.score().measures().get("x") == 0)
+          .filter(r -> r.score().value() >= bestRepeat).count();
+      assertEquals(0, oneTimeAbove, name);
+      long oneTime = all.stream().filter(r -> r.score().measures().get("x") == 0).count();
+      assertEquals(1411, oneTime, name + ": CDNOW's one-time buyers in weeks 1-39 (Fader, Hardie & Lee 2005)");
+      assertTrue(all.subList(0, 235).stream().allMatch(r -> r.score().measures().get("x") > 0),
+          name + ": a one-time buyer in the top tenth");
+      // P(alive) is still reported, and is 1 for one-time buyers under BG/NBD: why it is not the score.
+      if (name.equals("loyalty.bgnbd")) {
+        assertTrue(all.stream().filter(r -> r.score().measures().get("x") == 0)
+            .allMatch(r -> r.score().measures().get("p_alive") == 1.0), name);
+      }
+    }
   }
 }
