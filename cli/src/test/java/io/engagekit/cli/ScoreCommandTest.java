@@ -300,16 +300,17 @@ final class ScoreCommandTest {
   }
 
   /**
-   * The same visits judged against two relationship types (Expectations' defaults): 60 days after
-   * the last visit, a self-service customer (expected every 90 days) is fully recent, R = 1, while
+   * The same purchases (without a value) judged against two relationship types (Expectations'
+   * defaults): 60 days after the last purchase, a self-service customer (expected every 90 days) is fully recent, R = 1, while
    * a dedicated-assistance customer (every 30 days) has R = 2^(-(60-30)/30) = 0.5. With no spend,
-   * recency weighs 40/75 of the score. A customer listed only in --customers is scored too.
+   * recency weighs 40/75 of the score. A customer listed only in --customers is listed too, with no
+   * evidence.
    */
   @Test
   void customersFile_relationshipTypesChangeLoyaltyDecayed() throws IOException {
     Path events = write("touchpoints.csv", "customer,timestamp,channel,kind\n"
-        + "self,2026-01-01T00:00:00Z,web,visit\n"
-        + "dedicated,2026-01-01T00:00:00Z,web,visit\n");
+        + "self,2026-01-01T00:00:00Z,web,purchase\n"
+        + "dedicated,2026-01-01T00:00:00Z,web,purchase\n");
     Path customers = write("customers.csv", "customer,relationship,segment\n"
         + "self,self_service,retail\n"
         + "dedicated,dedicated_personal_assistance,key_accounts\n"
@@ -322,7 +323,7 @@ final class ScoreCommandTest {
     assertEquals(100.0 * 40 / 75, scoreOf(out, "self").get("contributions").get("recency").asDouble(), 1e-9);
     assertEquals(100.0 * 40 / 75 * 0.5, scoreOf(out, "dedicated").get("contributions").get("recency").asDouble(), 1e-9);
     assertTrue(scoreOf(out, "self").get("score").asDouble() > scoreOf(out, "dedicated").get("score").asDouble());
-    assertEquals(0.0, scoreOf(out, "quiet").get("score").asDouble());
+    assertTrue(scoreOf(out, "quiet").get("score").isNull(), "no activity: no evidence, not 0");
 
     CliTestSupport.Result without = run("score", "--input", events.toString(),
         "--strategy", "loyalty.decayed", "--as-of", "2026-03-02", "--json");

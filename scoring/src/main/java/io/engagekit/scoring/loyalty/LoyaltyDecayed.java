@@ -25,15 +25,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
  * {@code loyalty.decayed}: recency, frequency and monetary value, each decayed and judged against
  * what the customer's {@link Expectations relationship type} makes healthy.
  *
- * <p><b>Activity</b> is every touchpoint the company did not initiate (initiator {@code customer} or
- * absent): purchases, visits, contacts, reviews, posts. <b>Spend</b> is the value of purchases.
- * Survey answers are ignored. Each activity weighs {@code 2^(−age / H)}, H the half-life (default
+ * <p><b>Activity</b> is loyal behaviour: by default purchases only (issue 23: a campaign response
+ * or a visit is interest, not loyalty, and made a non-buyer score like a buyer); {@link
+ * LoyaltyStrategies#decayed(Duration, Expectations, Set)} names other kinds that count, of which a
+ * company-initiated touchpoint never does. <b>Spend</b> is the value of purchases. Survey answers are
+ * ignored; a customer without activity has no evidence. Each activity weighs {@code 2^(−age / H)}, H the half-life (default
  * 180 days). With {@code I} the expected contact interval of the customer's type and the age {@code
  * a} of the latest activity as of the scoring instant:
  *
@@ -74,8 +77,10 @@ final class LoyaltyDecayed implements PopulationStrategy<LoyaltyDecayed.State> {
   private final double halfLifeSeconds;
   private final double inverseHalfLife;
   private final Expectations expectations;
+  private final int activity; // bit k: TouchpointKind ordinal k counts as activity
 
-  LoyaltyDecayed(Duration halfLife, Expectations expectations) {
+  LoyaltyDecayed(Duration halfLife, Expectations expectations, Set<TouchpointKind> activity) {
+    this.activity = Activity.mask(activity);
     this.halfLife = requireNonNull(halfLife, "halfLife");
     this.halfLifeSeconds = Decay.exponential(halfLife).scaleSeconds();
     this.inverseHalfLife = 1.0 / halfLifeSeconds;
@@ -94,12 +99,12 @@ final class LoyaltyDecayed implements PopulationStrategy<LoyaltyDecayed.State> {
 
   @Override
   public String description() {
-    return "Decayed recency, frequency and spend, judged against the relationship type's expected contact and the population's spend.";
+    return "Decayed recency and frequency of purchases, and spend, judged against the relationship type's expected contact and the population's spend.";
   }
 
   @Override
   public State newState() {
-    return new State(inverseHalfLife);
+    return new State(inverseHalfLife, activity);
   }
 
   @Override
@@ -370,21 +375,19 @@ final class LoyaltyDecayed implements PopulationStrategy<LoyaltyDecayed.State> {
   /** The latest activity time and the decayed count and spend relative to it. */
   static final class State implements ScoreState<State> {
     private final double inverseHalfLife;
+    private final int activity;
     double latest = Double.NEGATIVE_INFINITY; // epoch seconds
     double count;
     double spend; // times 2^-32
 
-    State(double inverseHalfLife) {
+    State(double inverseHalfLife, int activity) {
       this.inverseHalfLife = inverseHalfLife;
+      this.activity = activity;
     }
 
     @Override
     public void accept(EngagementEvent event) {
-      if (!(event instanceof Touchpoint)) {
-        return;
-      }
-      Touchpoint t = (Touchpoint) event;
-      if (t.initiatorOr(null) == Initiator.COMPANY) {
+      if (!(event instanceof Touchpoint t) || !Activity.counts(activity, t)) {
         return;
       }
       double v = t.kind() == TouchpointKind.PURCHASE ? Spend.of(t.valueOr(0.0)) : 0.0;

@@ -2,6 +2,7 @@ package io.engagekit.scoring.loyalty;
 
 import static java.util.Objects.requireNonNull;
 
+import io.engagekit.core.TouchpointKind;
 import io.engagekit.scoring.PopulationStrategy;
 import io.engagekit.scoring.ScoringStrategy;
 import io.engagekit.scoring.models.BgNbd;
@@ -10,6 +11,7 @@ import io.engagekit.scoring.models.MbgNbd;
 import io.engagekit.scoring.models.ParetoNbd;
 import io.engagekit.scoring.models.TransactionModel;
 import java.time.Duration;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,7 +28,7 @@ import org.jspecify.annotations.Nullable;
 public final class LoyaltyStrategies {
   private static final Advocacy ADVOCACY = new Advocacy(Advocacy.DEFAULT_HALF_LIFE);
   private static final LoyaltyDecayed DECAYED = new LoyaltyDecayed(LoyaltyDecayed.DEFAULT_HALF_LIFE,
-      Expectations.defaults());
+      Expectations.defaults(), Activity.PURCHASES);
   private static final Rfm RFM = new Rfm();
   private static final ModelLoyalty BGNBD = new ModelLoyalty(ModelLoyalty.Kind.BGNBD, null, null,
       ModelSettings.defaults());
@@ -74,7 +76,24 @@ public final class LoyaltyStrategies {
    * @return the strategy
    */
   public static PopulationStrategy<?> decayed(Duration halfLife, Expectations expectations) {
-    return new LoyaltyDecayed(halfLife, expectations);
+    return new LoyaltyDecayed(halfLife, expectations, Activity.PURCHASES);
+  }
+
+  /**
+   * {@code loyalty.decayed} whose recency and frequency count the given kinds of touchpoint (those
+   * the customer initiated), not only purchases: for a business where visits or posts are the loyal
+   * behaviour. Spend is always the value of purchases.
+   *
+   * @param halfLife the half-life of an act's weight
+   * @param expectations the expected contact interval and channels per relationship type
+   * @param activity the kinds that count as activity, not empty and without {@code survey_answer}
+   * @return the strategy
+   * @throws IllegalArgumentException if the activity kinds are empty or include {@code survey_answer}
+   * @since 0.2
+   */
+  public static PopulationStrategy<?> decayed(Duration halfLife, Expectations expectations,
+      Set<TouchpointKind> activity) {
+    return new LoyaltyDecayed(halfLife, expectations, activity);
   }
 
   /**

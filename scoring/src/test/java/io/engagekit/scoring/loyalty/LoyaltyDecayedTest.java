@@ -1,6 +1,7 @@
 package io.engagekit.scoring.loyalty;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.engagekit.core.Channel;
@@ -91,10 +92,42 @@ final class LoyaltyDecayedTest {
 
   @Test
   void withoutAnySpend_recencyAndFrequencyShareTheWeight() {
-    LoyaltyDecayed.State s = state(Touchpoint.of("c", DAY0, Channel.WEB, TouchpointKind.VISIT));
+    LoyaltyDecayed.State s = state(Touchpoint.of("c", DAY0, Channel.WEB, TouchpointKind.PURCHASE)); // no value
     Score score = STRATEGY.score(s, DAY0);
     assertEquals(100 * 0.40 / 0.75, score.contribution("recency").orElseThrow(), 1e-9);
     assertTrue(score.contribution("monetary").isEmpty());
+  }
+
+  /**
+   * Issue 23, item 4: a customer whose only event was a campaign response 9 days ago, who never
+   * bought, scored 45.8 next to a buyer of 37 days ago at 50.5. Activity is purchases by default;
+   * other kinds count only where the strategy is told they do.
+   */
+  @Test
+  void activity_isPurchasesByDefault_andOtherKindsOnlyWhenNamed() {
+    Touchpoint response = Touchpoint.of("c", DAY0, Channel.EMAIL, TouchpointKind.CAMPAIGN_RESPONSE);
+    Touchpoint visit = Touchpoint.of("c", DAY0, Channel.WEB, TouchpointKind.VISIT);
+    assertEquals(Score.noEvidence("no activity"), STRATEGY.score(state(response), DAY0.plus(Duration.ofDays(9))));
+    assertEquals(Score.noEvidence("no activity"), STRATEGY.score(state(visit), DAY0));
+
+    @SuppressWarnings("unchecked")
+    PopulationStrategy<LoyaltyDecayed.State> visits = (PopulationStrategy<LoyaltyDecayed.State>)
+        LoyaltyStrategies.decayed(LoyaltyDecayed.DEFAULT_HALF_LIFE, Expectations.defaults(),
+            java.util.Set.of(TouchpointKind.PURCHASE, TouchpointKind.VISIT));
+    LoyaltyDecayed.State visited = visits.newState();
+    visited.accept(visit);
+    visited.accept(response);
+    Score score = visits.score(visited, DAY0);
+    assertTrue(score.hasEvidence());
+    assertEquals(100 * 0.40 / 0.75, score.contribution("recency").orElseThrow(), 1e-9);
+    // One act counted (the visit), not the campaign response: F = 1 / (1 + E), E = 1 / (1 − 2^(−60/180)).
+    double e = 1 / (1 - Math.pow(2, -60 / 180.0));
+    assertEquals(100 * 0.35 / 0.75 / (1 + e), score.contribution("frequency").orElseThrow(), 1e-9);
+
+    assertThrows(IllegalArgumentException.class, () -> LoyaltyStrategies.decayed(LoyaltyDecayed.DEFAULT_HALF_LIFE,
+        Expectations.defaults(), java.util.Set.of()));
+    assertThrows(IllegalArgumentException.class, () -> LoyaltyStrategies.decayed(LoyaltyDecayed.DEFAULT_HALF_LIFE,
+        Expectations.defaults(), java.util.Set.of(TouchpointKind.SURVEY_ANSWER)));
   }
 
   @Test
