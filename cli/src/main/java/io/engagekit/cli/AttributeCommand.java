@@ -190,7 +190,10 @@ final class AttributeCommand implements Callable<Integer> {
             || (journeys != null && !loader.readJourneys(journeys, source, known))) {
           return loader.stoppedStatus();
         }
-        Instant at = cutoff != null ? cutoff : loader.latest;
+        Instant at = cutoff != null ? cutoff : loader.defaultAsOf();
+        if (at == null && loader.latest != null) {
+          return Main.UNUSABLE; // beyond the bulk of the data: said
+        }
         if (at != null) {
           try {
             journeyPaths = Journeys.assemble(touchpoints, known, settings, at);

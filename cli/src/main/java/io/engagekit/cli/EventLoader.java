@@ -42,6 +42,7 @@ final class EventLoader implements AutoCloseable {
   private final CsvWriter rejects;
   final SurveyTally tally = new SurveyTally();
   Instant latest;
+  private final EventDays days = new EventDays();
   /** When set, only survey answers after this instant enter the population tally (a survey window). */
   Instant tallyAfter;
   long rejected;
@@ -220,7 +221,26 @@ final class EventLoader implements AutoCloseable {
         tally.accept((SurveyResponse) event);
       }
       latest = latest == null || event.at().isAfter(latest) ? event.at() : latest;
+      days.add(event.at());
     });
+  }
+
+  /**
+   * The scoring instant when no --as-of was given: the latest event read, said on stderr, unless it
+   * lies beyond the bulk of the data ({@link EventDays}'s rule), which is refused with the reason:
+   * one mistyped date must not move everyone's scores. Null when there is no event or it is refused.
+   */
+  Instant defaultAsOf() {
+    if (latest == null) {
+      return null;
+    }
+    java.util.Optional<String> refused = days.beyondTheBulk(latest);
+    if (refused.isPresent()) {
+      err.println("engagekit: " + refused.get());
+      return null;
+    }
+    err.println("engagekit: as of " + latest + ", the latest event read (give --as-of to choose)");
+    return latest;
   }
 
   /**

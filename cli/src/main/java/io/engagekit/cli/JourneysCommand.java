@@ -102,7 +102,10 @@ final class JourneysCommand implements Callable<Integer> {
           || (journeys != null && !loader.readJourneys(journeys, source, known))) {
         return loader.stoppedStatus();
       }
-      at = cutoff != null ? cutoff : loader.latest;
+      at = cutoff != null ? cutoff : loader.defaultAsOf();
+      if (at == null && loader.latest != null) {
+        return Main.UNUSABLE; // beyond the bulk of the data: said
+      }
       if (at == null) {
         err.println("engagekit: no touchpoints were read from " + source.input());
         return loader.rejected > 0 ? Main.REJECTED : Main.UNUSABLE;

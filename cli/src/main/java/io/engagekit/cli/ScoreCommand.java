@@ -179,7 +179,10 @@ final class ScoreCommand implements Callable<Integer> {
       if (!loader.readAll(source, surveys, engine)) {
         return loader.stoppedStatus();
       }
-      Instant at = explicitAsOf != null ? explicitAsOf : loader.latest;
+      Instant at = explicitAsOf != null ? explicitAsOf : loader.defaultAsOf();
+      if (at == null && loader.latest != null) {
+        return Main.UNUSABLE; // beyond the bulk of the data: said
+      }
       if (at == null) {
         spec.commandLine().getErr().println("engagekit: nothing to score: no events were read, and no --as-of was given");
         return Main.UNUSABLE;

@@ -430,4 +430,37 @@ final class ScoreCommandTest {
     assertTrue(text.out().contains("a\tsatisfaction.nps\t0.0000\n"), text.out());
     assertTrue(text.out().contains("b\tsatisfaction.nps\t\tno evidence: no NPS answer\n"), text.out());
   }
+
+  /**
+   * Issue 23, item 6: one event dated 2999 in the CDNOW sample (6,919 rows of 1997-98) moved the
+   * default as-of instant of every score to 2999. The default is refused with the rule's reason; with
+   * --as-of the file scores; without the bad row the default is the latest event, said on stderr.
+   */
+  @Test
+  void aDefaultAsOf_beyondTheBulkOfTheData_isRefused() throws IOException {
+    Path bad = dir.resolve("with-2999.txt");
+    Files.writeString(bad, Files.readString(cdnowSample()) + " 99999 0001 29990101  1   10.00\r\n");
+    List<String> args = new java.util.ArrayList<>(List.of("score", "--input", bad.toString(), "--format",
+        "transactions", "--delimiter", "whitespace", "--no-header", "--columns", "customer=2,date=3,quantity=4,amount=5",
+        "--date-format", "yyyyMMdd", "--strategy", "loyalty.rfm", "--json"));
+    CliTestSupport.Result refused = run(args.toArray(String[]::new));
+    assertEquals(Main.UNUSABLE, refused.status(), refused.err());
+    assertTrue(refused.err().contains("engagekit: the latest event (2999-01-01T00:00:00Z) lies "), refused.err());
+    assertTrue(refused.err().contains("99% of the 6,920 events fall on or before (1998-0"), refused.err());
+    assertTrue(refused.err().contains("1 of them more than "), refused.err());
+    assertTrue(refused.err().contains("Give --as-of"), refused.err());
+    assertEquals("", refused.out());
+
+    args.addAll(List.of("--as-of", "1998-06-30"));
+    CliTestSupport.Result given = run(args.toArray(String[]::new));
+    assertEquals(0, given.status(), given.err());
+    assertTrue(given.err().contains("1 events after --as-of 1998-06-30T00:00:00Z were left out"), given.err());
+
+    List<String> plain = new java.util.ArrayList<>(List.of("score"));
+    plain.addAll(cdnowArgs("--strategy", "loyalty.rfm", "--json"));
+    CliTestSupport.Result latest = run(plain.toArray(String[]::new));
+    assertEquals(0, latest.status(), latest.err());
+    // CDNOW_sample.txt's last purchase is on 1998-06-30 (../shared/data/README.md: the 78 weeks end there).
+    assertTrue(latest.err().contains("engagekit: as of 1998-06-30T00:00:00Z, the latest event read"), latest.err());
+  }
 }
