@@ -463,4 +463,29 @@ final class ScoreCommandTest {
     // CDNOW_sample.txt's last purchase is on 1998-06-30 (../shared/data/README.md: the 78 weeks end there).
     assertTrue(latest.err().contains("engagekit: as of 1998-06-30T00:00:00Z, the latest event read"), latest.err());
   }
+
+  /** Issue 23, item 8: the issue's plan, as written, through --strategy plan:FILE; and a broken plan's error. */
+  @Test
+  void aScoringPlan_fromAFile_ranksAsDeclared() throws IOException {
+    Path plan = write("plan.json", "{\"name\": \"plan.example\", \"rules\": [{\"kind\": \"purchase\", "
+        + "\"points\": 10}, {\"kind\": \"complaint\", \"points\": -5}]}");
+    Path events = write("events.csv", "customer,timestamp,channel,kind\n"
+        + "buyer,2026-03-01T10:00:00Z,web,purchase\n"
+        + "buyer,2026-03-02T10:00:00Z,web,purchase\n"
+        + "unhappy,2026-03-01T10:00:00Z,web,purchase\n"
+        + "unhappy,2026-03-02T10:00:00Z,phone,complaint\n");
+    CliTestSupport.Result r = run("score", "--input", events.toString(), "--strategy", "plan:" + plan,
+        "--as-of", "2026-03-10", "--explain");
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().contains("buyer\tplan.example\t20.0000\tpurchase=20.0\tpoints=20.0;points.purchase=20.0"),
+        r.out());
+    assertTrue(r.out().contains("unhappy\tplan.example\t5.0000\tpurchase=10.0;complaint=-5.0"), r.out());
+
+    Path broken = write("broken.json", "{\"name\": \"plan.example\",\n \"rules\": [{\"kind\": \"purchace\", "
+        + "\"points\": 10}]}");
+    CliTestSupport.Result bad = run("score", "--input", events.toString(), "--strategy", "plan:" + broken);
+    assertEquals(2, bad.status(), bad.err());
+    assertTrue(bad.err().contains(broken + ": line 2, column "), bad.err());
+    assertTrue(bad.err().contains("field rules[0].kind"), bad.err());
+  }
 }

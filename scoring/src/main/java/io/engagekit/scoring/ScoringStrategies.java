@@ -350,15 +350,25 @@ public final class ScoringStrategies {
   }
 
   /**
-   * Returns the strategy with the given name.
+   * Returns the strategy with the given name, or the scoring plan a name {@code plan:FILE} points to
+   * ({@link io.engagekit.scoring.plans.Plans}).
    *
-   * @param name a registry key, such as {@code satisfaction.nps}
+   * @param name a registry key, such as {@code satisfaction.nps}, or {@code plan:} and a plan file
    * @return the strategy
-   * @throws IllegalArgumentException if no strategy has that name; the message lists the names
+   * @throws IllegalArgumentException if no strategy has that name (the message lists the names), or
+   *     the plan file is invalid or unreadable (the message says where and why)
    * @throws IllegalStateException if a provider cannot be loaded or two strategies share a name
    */
   public static ScoringStrategy<?> named(String name) {
     requireNonNull(name, "name");
+    if (name.startsWith(io.engagekit.scoring.plans.Plans.PREFIX)) {
+      java.nio.file.Path file = java.nio.file.Path.of(name.substring(io.engagekit.scoring.plans.Plans.PREFIX.length()));
+      try {
+        return io.engagekit.scoring.plans.Plans.read(file);
+      } catch (java.io.IOException e) {
+        throw new IllegalArgumentException("cannot read the plan " + file + ": " + e, e);
+      }
+    }
     List<String> names = new ArrayList<>();
     for (ScoringStrategy<?> s : all()) {
       if (s.name().equals(name)) {

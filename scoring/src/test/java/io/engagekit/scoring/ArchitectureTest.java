@@ -45,7 +45,7 @@ final class ArchitectureTest extends ModuleArchitecture {
         .layer("SPI").definedBy(root(true))
         .layer("Ideas").definedBy("io.engagekit.scoring.loyalty..", "io.engagekit.scoring.satisfaction..",
             "io.engagekit.scoring.journeys..", "io.engagekit.scoring.attribution..",
-            "io.engagekit.scoring.composite..", "io.engagekit.scoring.alerts..")
+            "io.engagekit.scoring.composite..", "io.engagekit.scoring.alerts..", "io.engagekit.scoring.plans..")
         .layer("Assembly")
         .definedBy(DescribedPredicate.or(root(false), resideInAPackage("io.engagekit.scoring.internal..")))
         .layer("Tools").definedBy("io.engagekit.scoring.evaluation..", "io.engagekit.scoring.simulation..")
@@ -64,7 +64,7 @@ final class ArchitectureTest extends ModuleArchitecture {
   /** The idea packages do not know one another, except composite over loyalty's expectations. */
   @Test
   void ideas_areIndependent() {
-    List<String> ideas = List.of("loyalty", "satisfaction", "journeys", "attribution", "alerts");
+    List<String> ideas = List.of("loyalty", "satisfaction", "journeys", "attribution", "alerts", "plans");
     for (String idea : ideas) {
       String[] others = ideas.stream().filter(o -> !o.equals(idea)).map(o -> "io.engagekit.scoring." + o + "..")
           .toArray(String[]::new);
