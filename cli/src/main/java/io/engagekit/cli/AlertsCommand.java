@@ -25,8 +25,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Lists the customers whose recent activity rate (7-day half-life) fell below their long-run rate",
-      "(90 days) by at least --threshold as of --as-of, most urgent first: watch, warning (50%) and",
-      "critical (75%), with the kinds of activity that fell. Events after --as-of are left out.",
+      "(90 days) by at least --threshold as of --as-of: first those still fading (active within 90 days),",
+      "most at stake first (the events a month they no longer make), then those lapsed (quiet for longer),",
+      "each with its level, watch, warning (50%) or critical (75%), and the kinds of activity that fell.",
+      "Events after --as-of are left out.",
       "Exit status: 0 done (with or without alerts); 1 rows were rejected; 2 usage error or unreadable input."
     })
 final class AlertsCommand implements Callable<Integer> {
@@ -82,6 +84,9 @@ final class AlertsCommand implements Callable<Integer> {
           g.writeStringField("strategy", a.strategy());
           g.writeStringField("level", a.level().name().toLowerCase(Locale.ROOT));
           g.writeNumberField("drop", a.drop());
+          g.writeStringField("status", a.status().name().toLowerCase(Locale.ROOT));
+          g.writeNumberField("stake", a.stake());
+          g.writeNumberField("quietDays", a.quietDays());
           g.writeObjectFieldStart("fell");
           for (Contribution c : a.fell()) {
             g.writeNumberField(c.name(), c.value());
@@ -99,8 +104,9 @@ final class AlertsCommand implements Callable<Integer> {
         for (Contribution c : a.fell()) {
           fell.append(fell.length() == 0 ? "" : ", ").append(c.name());
         }
-        out.printf(Locale.ROOT, "%s\t%s\t%.1f%%\t%s%n", a.customer(), a.level().name().toLowerCase(Locale.ROOT),
-            100 * a.drop(), fell);
+        out.printf(Locale.ROOT, "%s\t%s\t%s\t%.1f%%\t%.2f/month\t%.0f days quiet\t%s%n", a.customer(),
+            a.status().name().toLowerCase(Locale.ROOT), a.level().name().toLowerCase(Locale.ROOT), 100 * a.drop(),
+            a.stake(), a.quietDays(), fell);
       }
     }
     out.flush();

@@ -38,9 +38,10 @@ final class AlertsCommandTest {
     String[] lines = r.out().split("\n");
     assertEquals("# as of 2026-04-28T00:00:00Z: 3 of 3 customers fell by 40% or more", lines[0]);
     // Drops 83.8%, 69.3%, 41.7% (FadingInterest javadoc, closed form of the decayed counts).
-    assertEquals("quiet28\tcritical\t83.8%\tvisit", lines[1]);
-    assertEquals("quiet21\twarning\t69.3%\tvisit", lines[2]);
-    assertEquals("quiet14\twatch\t41.7%\tvisit", lines[3]);
+    // Then status, level, drop, stake (events a month no longer made) and quiet days (issue 23); all three fading.
+    assertTrue(lines[1].startsWith("quiet28\tfading\tcritical\t83.8%\t14.67/month\t28 days quiet\tvisit"), lines[1]);
+    assertTrue(lines[2].startsWith("quiet21\tfading\twarning\t69.3%\t"), lines[2]);
+    assertTrue(lines[3].startsWith("quiet14\tfading\twatch\t41.7%\t"), lines[3]);
   }
 
   @Test
@@ -49,6 +50,7 @@ final class AlertsCommandTest {
     assertEquals(0, r.status(), r.err());
     assertTrue(r.out().startsWith("{\"asOf\":\"2026-04-28T00:00:00Z\",\"threshold\":0.5,\"customers\":3,\"alerts\":["
         + "{\"customer\":\"quiet28\",\"strategy\":\"alert.fading\",\"level\":\"critical\",\"drop\":0.83"), r.out());
+    assertTrue(r.out().contains("\"status\":\"fading\",\"stake\":14.6"), r.out());
     assertTrue(r.out().contains("{\"customer\":\"quiet21\",\"strategy\":\"alert.fading\",\"level\":\"warning\""), r.out());
     assertTrue(!r.out().contains("quiet14"), "41.7% is below the default threshold of 50%");
   }

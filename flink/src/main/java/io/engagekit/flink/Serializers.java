@@ -143,6 +143,7 @@ final class Serializers {
     private static final long serialVersionUID = 1L;
     static final Alerts INSTANCE = new Alerts();
     private static final FadingInterest.Level[] LEVELS = FadingInterest.Level.values();
+    private static final FadingInterest.Status[] STATUSES = FadingInterest.Status.values();
 
     @Override
     public void serialize(FadingInterest.Alert record, DataOutputView target) throws IOException {
@@ -156,6 +157,10 @@ final class Serializers {
         target.writeUTF(c.name());
         target.writeDouble(c.value());
       }
+      // Issue 23: status, stake and quiet days follow (alerts are records in flight, never keyed state).
+      target.writeByte(record.status().ordinal());
+      target.writeDouble(record.stake());
+      target.writeDouble(record.quietDays());
     }
 
     @Override
@@ -174,7 +179,12 @@ final class Serializers {
         for (int i = 0; i < n; i++) {
           fell.add(new Contribution(source.readUTF(), source.readDouble()));
         }
-        return new FadingInterest.Alert(customer, strategy, at, LEVELS[level], drop, fell);
+        int status = source.readUnsignedByte();
+        if (status >= STATUSES.length) {
+          throw new IOException("invalid alert: status " + status);
+        }
+        return new FadingInterest.Alert(customer, strategy, at, LEVELS[level], drop, fell, STATUSES[status],
+            source.readDouble(), source.readDouble());
       } catch (IllegalArgumentException e) {
         throw new IOException("invalid alert: " + e.getMessage(), e);
       }

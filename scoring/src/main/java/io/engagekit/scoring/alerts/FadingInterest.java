@@ -2,23 +2,14 @@ package io.engagekit.scoring.alerts;
 
 import static java.util.Objects.requireNonNull;
 
-import io.engagekit.core.EngagementEvent;
-import io.engagekit.core.SurveyResponse;
-import io.engagekit.core.Touchpoint;
-import io.engagekit.core.TouchpointKind;
 import io.engagekit.scoring.Contribution;
 import io.engagekit.scoring.EngagementEngine;
 import io.engagekit.scoring.Score;
-import io.engagekit.scoring.ScoreState;
 import io.engagekit.scoring.ScoringStrategy;
-import io.engagekit.scoring.decay.Decay;
-import io.engagekit.scoring.decay.DecayedSum;
-import java.io.DataInput;
-import java.io.DataOutput;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -63,8 +54,18 @@ public final class FadingInterest {
   public static final Duration LONG = Duration.ofDays(90);
   /** The long-run decayed event count below which a customer is too new or too quiet to judge. */
   public static final double MINIMUM_HISTORY = 3.0;
+  /**
+   * How long a customer may be quiet and still be fading rather than lapsed: 90 days, the long
+   * half-life's default. A customer quiet for longer has gone, not slipped; an alert says which.
+   */
+  public static final Duration LAPSED_AFTER = Duration.ofDays(90);
+  /** The measure of the events a month a falling customer no longer makes: the rank of fading alerts. */
+  public static final String STAKE = "stake";
+  /** The measure of the days since the customer's latest event. */
+  public static final String QUIET_DAYS = "quiet_days";
+  static final double MONTH_SECONDS = 30 * 86_400.0;
 
-  private static final Detector DEFAULT = new Detector(SHORT, LONG);
+  private static final FadingDetector DEFAULT = new FadingDetector(SHORT, LONG);
 
   private FadingInterest() {}
 
@@ -86,7 +87,7 @@ public final class FadingInterest {
    * @throws IllegalArgumentException if a half-life is not positive or the short one is not shorter
    */
   public static ScoringStrategy<?> strategy(Duration shortHalfLife, Duration longHalfLife) {
-    return new Detector(shortHalfLife, longHalfLife);
+    return new FadingDetector(shortHalfLife, longHalfLife);
   }
 
   /**
@@ -108,12 +109,18 @@ public final class FadingInterest {
     for (EngagementEngine.Ranked r : engine.top(engine.customers(), NAME, asOf)) {
       Optional<Alert> alert = alert(r.customer(), r.score(), asOf, threshold);
       if (alert.isEmpty()) {
-        break;
+        break; // ranked by drop: every later one is below the threshold too
       }
       alerts.add(alert.get());
     }
+    alerts.sort(URGENCY);
     return List.copyOf(alerts);
   }
+
+  /** Fading before lapsed; within each, the most at stake first; then by customer id. */
+  private static final Comparator<Alert> URGENCY = Comparator.comparing(Alert::status)
+      .thenComparing(Comparator.comparingDouble(Alert::stake).reversed())
+      .thenComparing(Alert::customer);
 
   /**
    * Returns the alert that one customer's {@code alert.fading} score raises, if its drop reaches
@@ -141,7 +148,21 @@ public final class FadingInterest {
         fell.add(c);
       }
     }
-    return Optional.of(new Alert(customer, NAME, asOf, Level.of(drop), drop, fell));
+    Double stake = score.measures().get(STAKE);
+    Double quiet = score.measures().get(QUIET_DAYS);
+    if (stake == null || quiet == null) {
+      throw new IllegalArgumentException("not an " + NAME + " score: no " + STAKE + " and " + QUIET_DAYS + " measures");
+    }
+    Status status = quiet > LAPSED_AFTER.toDays() ? Status.LAPSED : Status.FADING;
+    return Optional.of(new Alert(customer, NAME, asOf, Level.of(drop), drop, fell, status, stake, quiet));
+  }
+
+  /** Whether an alerted customer is still worth acting on. */
+  public enum Status {
+    /** Active within {@link #LAPSED_AFTER}, with a falling rate: the customers still worth saving. */
+    FADING,
+    /** Quiet for longer than {@link #LAPSED_AFTER}: gone, not slipping; listed after every fading one. */
+    LAPSED
   }
 
   private static void checkThreshold(double threshold) {
@@ -173,8 +194,14 @@ public final class FadingInterest {
    * @param level how urgent
    * @param drop how far the recent rate fell below the long-run rate, in {@code (0, 1]}
    * @param fell the kinds of activity that fell, with their share of the drop (points of 100)
+   * @param status fading (active lately, rate falling) or lapsed (quiet for longer than {@link
+   *     #LAPSED_AFTER})
+   * @param stake the events a month the customer no longer makes (long-run rate minus recent rate,
+   *     per 30 days): what {@link #alerts} ranks fading customers by
+   * @param quietDays the days since the customer's latest event
    */
-  public record Alert(String customer, String strategy, Instant at, Level level, double drop, List<Contribution> fell) {
+  public record Alert(String customer, String strategy, Instant at, Level level, double drop, List<Contribution> fell,
+      Status status, double stake, double quietDays) {
     /**
      * Validates the alert.
      *
@@ -184,231 +211,25 @@ public final class FadingInterest {
      * @param level see the class description
      * @param drop see the class description
      * @param fell see the class description
+     * @param status see the class description
+     * @param stake see the class description
+     * @param quietDays see the class description
      */
     public Alert {
       requireNonNull(customer, "customer");
       requireNonNull(strategy, "strategy");
       requireNonNull(at, "at");
       requireNonNull(level, "level");
+      requireNonNull(status, "status");
       if (!(drop > 0 && drop <= 1)) {
         throw new IllegalArgumentException("drop must be in (0, 1] but was " + drop);
+      }
+      if (!(stake >= 0 && stake <= Double.MAX_VALUE) || !(quietDays >= 0 && quietDays <= Double.MAX_VALUE)) {
+        throw new IllegalArgumentException("stake and quiet days must be finite and >= 0 but were " + stake + ", "
+            + quietDays);
       }
       fell = List.copyOf(fell);
     }
   }
 
-  /** The {@code alert.fading} strategy. */
-  static final class Detector implements ScoringStrategy<Detector.State> {
-    private static final TouchpointKind[] KINDS = TouchpointKind.values();
-
-    private final Decay shortDecay;
-    private final Decay longDecay;
-    private final double shortSeconds;
-    private final double longSeconds;
-    private final Rates rates;
-
-    Detector(Duration shortHalfLife, Duration longHalfLife) {
-      this.shortDecay = Decay.exponential(shortHalfLife);
-      this.longDecay = Decay.exponential(longHalfLife);
-      if (shortHalfLife.compareTo(longHalfLife) >= 0) {
-        throw new IllegalArgumentException(
-            "the short half-life " + shortHalfLife + " must be shorter than the long one " + longHalfLife);
-      }
-      this.shortSeconds = shortDecay.scaleSeconds();
-      this.longSeconds = longDecay.scaleSeconds();
-      this.rates = new Rates(1.0 / shortSeconds, 1.0 / longSeconds);
-    }
-
-    @Override
-    public String name() {
-      return NAME;
-    }
-
-    @Override
-    public String family() {
-      return "alert";
-    }
-
-    @Override
-    public String description() {
-      return "Fading interest: how far the recent activity rate (7-day half-life) fell below the long-run one (90 days).";
-    }
-
-    @Override
-    public State newState() {
-      return new State(rates);
-    }
-
-    /**
-     * Version 2: one latest instant and the short and long decayed counts of every kind relative
-     * to it (224 bytes a state); version 1 kept a {@link DecayedSum} per kind and decay (1,208).
-     */
-    @Override
-    public int stateVersion() {
-      return 2;
-    }
-
-    @Override
-    public Score score(State state, Instant asOf) {
-      double at = DecayedSum.seconds(requireNonNull(asOf, "asOf"));
-      // Every count is read as of one instant: the later of asOf and the latest event of any kind.
-      double when = Math.max(at, state.latest);
-      double shortFactor = state.factor(when, rates.shortInverse);
-      double longFactor = state.factor(when, rates.longInverse);
-      double longCount = 0;
-      double[] shortRates = new double[KINDS.length];
-      double[] longRates = new double[KINDS.length];
-      double shortRate = 0;
-      double longRate = 0;
-      for (int k = 0; k < KINDS.length; k++) {
-        double longDecayed = state.sums[2 * k + 1] * longFactor;
-        longCount += longDecayed;
-        shortRates[k] = state.sums[2 * k] * shortFactor / shortSeconds;
-        longRates[k] = longDecayed / longSeconds;
-        shortRate += shortRates[k];
-        longRate += longRates[k];
-      }
-      if (longCount < MINIMUM_HISTORY) {
-        return Score.noEvidence("too little history (fewer than " + (int) MINIMUM_HISTORY + " decayed events)");
-      }
-      if (!(longRate > shortRate)) {
-        return Score.ZERO;
-      }
-      List<Contribution> parts = new ArrayList<>();
-      for (int k = 0; k < KINDS.length; k++) {
-        double change = longRates[k] - shortRates[k];
-        if (change != 0) {
-          parts.add(new Contribution(KINDS[k].code(), 100.0 * change / longRate));
-        }
-      }
-      return Score.of(parts);
-    }
-
-    @Override
-    public State readState(DataInput in) throws IOException {
-      return readState(in, 2);
-    }
-
-    @Override
-    public State readState(DataInput in, int version) throws IOException {
-      State s = newState();
-      if (version == 1) {
-        // A decayed sum per kind and decay, each relative to its own latest event: bring them to one.
-        DecayedSum[] old = new DecayedSum[2 * KINDS.length];
-        for (int k = 0; k < KINDS.length; k++) {
-          old[2 * k] = DecayedSum.readFrom(shortDecay, in);
-          old[2 * k + 1] = DecayedSum.readFrom(longDecay, in);
-          s.latest = Math.max(s.latest, old[2 * k + 1].latest());
-        }
-        for (int j = 0; j < old.length; j++) {
-          s.sums[j] = old[j].valueAt(s.latest);
-        }
-        return s;
-      }
-      if (version != 2) {
-        throw new IOException("state version " + version + " of " + NAME + " is not supported; this strategy reads 1 and 2");
-      }
-      s.latest = in.readDouble();
-      boolean empty = s.latest == Double.NEGATIVE_INFINITY;
-      if (!(empty || Math.abs(s.latest) <= Double.MAX_VALUE)) {
-        throw new IOException("invalid " + NAME + " state: latest " + s.latest);
-      }
-      for (int j = 0; j < s.sums.length; j++) {
-        double x = in.readDouble();
-        if (!(x >= 0 && x <= Double.MAX_VALUE) || (empty && x != 0)) {
-          throw new IOException("invalid " + NAME + " state: count " + j + " is " + x + (empty ? " with no event" : ""));
-        }
-        s.sums[j] = x;
-      }
-      return s;
-    }
-
-    @Override
-    public String toString() {
-      return NAME + "[short=" + shortDecay.scale() + ", long=" + longDecay.scale() + "]";
-    }
-
-    /** What a state needs of its detector: the two decays' rates (halvings per second). */
-    record Rates(double shortInverse, double longInverse) {}
-
-    /**
-     * Short and long decayed event counts per kind, all relative to one latest instant (the count
-     * at {@code t} is {@code sums[j] * 2^-((t - latest) * rate)}): one array instead of a decayed sum
-     * per kind and decay. Order-independent and exactly mergeable up to rounding, as the sums were.
-     */
-    static final class State implements ScoreState<State> {
-      private final Rates rates;
-      /** Epoch seconds of the latest event, or negative infinity before any. */
-      double latest = Double.NEGATIVE_INFINITY;
-      /** For kind k: [2k] the short count, [2k + 1] the long one, as of {@link #latest}. */
-      final double[] sums = new double[2 * KINDS.length];
-
-      State(Rates rates) {
-        this.rates = rates;
-      }
-
-      /** The factor that brings the counts from {@link #latest} to {@code when}, not before it. */
-      double factor(double when, double rate) {
-        return latest == Double.NEGATIVE_INFINITY ? 0.0 : Decay.exp2(-(when - latest) * rate);
-      }
-
-      @Override
-      public void accept(EngagementEvent event) {
-        int k = event instanceof Touchpoint
-            ? ((Touchpoint) event).kind().ordinal()
-            : event instanceof SurveyResponse ? TouchpointKind.SURVEY_ANSWER.ordinal() : -1;
-        if (k >= 0) {
-          add(k, DecayedSum.seconds(event.at()));
-        }
-      }
-
-      private void add(int k, double t) {
-        if (t > latest) {
-          moveTo(t);
-          sums[2 * k] += 1.0;
-          sums[2 * k + 1] += 1.0;
-        } else {
-          sums[2 * k] += Decay.exp2(-(latest - t) * rates.shortInverse);
-          sums[2 * k + 1] += Decay.exp2(-(latest - t) * rates.longInverse);
-        }
-      }
-
-      /** Makes {@code t}, later than {@link #latest}, the new reference instant. */
-      private void moveTo(double t) {
-        if (latest != Double.NEGATIVE_INFINITY) {
-          double shortFactor = Decay.exp2(-(t - latest) * rates.shortInverse);
-          double longFactor = Decay.exp2(-(t - latest) * rates.longInverse);
-          for (int j = 0; j < sums.length; j += 2) {
-            sums[j] *= shortFactor;
-            sums[j + 1] *= longFactor;
-          }
-        }
-        latest = t;
-      }
-
-      @Override
-      public void combine(State other) {
-        if (other.latest == Double.NEGATIVE_INFINITY) {
-          return;
-        }
-        if (other.latest > latest) {
-          moveTo(other.latest);
-        }
-        double shortFactor = Decay.exp2(-(latest - other.latest) * rates.shortInverse);
-        double longFactor = Decay.exp2(-(latest - other.latest) * rates.longInverse);
-        for (int j = 0; j < sums.length; j += 2) {
-          sums[j] += other.sums[j] * shortFactor;
-          sums[j + 1] += other.sums[j + 1] * longFactor;
-        }
-      }
-
-      @Override
-      public void writeTo(DataOutput out) throws IOException {
-        out.writeDouble(latest);
-        for (double x : sums) {
-          out.writeDouble(x);
-        }
-      }
-    }
-  }
 }

@@ -26,20 +26,20 @@ final class FadingInterestTest {
   private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
 
   @SuppressWarnings("unchecked")
-  private static final ScoringStrategy<FadingInterest.Detector.State> FADING =
-      (ScoringStrategy<FadingInterest.Detector.State>) FadingInterest.strategy();
+  private static final ScoringStrategy<FadingDetector.State> FADING =
+      (ScoringStrategy<FadingDetector.State>) FadingInterest.strategy();
 
   @Nested
-  final class Contract extends ScoringStrategyContract<FadingInterest.Detector.State> {
+  final class Contract extends ScoringStrategyContract<FadingDetector.State> {
     @Override
-    protected ScoringStrategy<FadingInterest.Detector.State> strategy() {
+    protected ScoringStrategy<FadingDetector.State> strategy() {
       return FADING;
     }
   }
 
   /** Daily visits on days 0..89; the last one on day 89. */
-  private static FadingInterest.Detector.State dailyVisits(String customer) {
-    FadingInterest.Detector.State s = FADING.newState();
+  private static FadingDetector.State dailyVisits(String customer) {
+    FadingDetector.State s = FADING.newState();
     for (int day = 0; day < 90; day++) {
       s.accept(Touchpoint.of(customer, START.plus(Duration.ofDays(day)), Channel.WEB, TouchpointKind.VISIT));
     }
@@ -59,7 +59,7 @@ final class FadingInterestTest {
 
   @Test
   void dailyVisitorGoingQuiet_dropsAsTheClosedFormSays() {
-    FadingInterest.Detector.State s = dailyVisits("c");
+    FadingDetector.State s = dailyVisits("c");
     Instant lastVisit = START.plus(Duration.ofDays(89));
     double[] expected = {0.4174, 0.6925, 0.8378}; // after 14, 21, 28 quiet days (javadoc)
     int[] quiet = {14, 21, 28};
@@ -74,7 +74,7 @@ final class FadingInterestTest {
 
   @Test
   void tooLittleHistory_isNoEvidence_risingActivity_isZero() {
-    FadingInterest.Detector.State s = FADING.newState();
+    FadingDetector.State s = FADING.newState();
     s.accept(Touchpoint.of("c", START, Channel.WEB, TouchpointKind.VISIT));
     s.accept(SurveyResponse.of("c", START, SurveyMetric.NPS, 3));
     assertEquals(Score.noEvidence("too little history (fewer than 3 decayed events)"),
@@ -83,7 +83,7 @@ final class FadingInterestTest {
 
   @Test
   void kindsThatRose_contributeNegatively() {
-    FadingInterest.Detector.State s = dailyVisits("c");
+    FadingDetector.State s = dailyVisits("c");
     Instant now = START.plus(Duration.ofDays(89 + 28));
     for (int i = 0; i < 3; i++) {
       s.accept(Touchpoint.of("c", now.minus(Duration.ofHours(i)), Channel.PHONE, TouchpointKind.SUPPORT_CONTACT));
@@ -161,7 +161,7 @@ final class FadingInterestTest {
         old[k][0] = shortDecay.newSum();
         old[k][1] = longDecay.newSum();
       }
-      FadingInterest.Detector.State fresh = FADING.newState();
+      FadingDetector.State fresh = FADING.newState();
       for (io.engagekit.core.EngagementEvent e : events) {
         int k = e instanceof Touchpoint ? ((Touchpoint) e).kind().ordinal() : TouchpointKind.SURVEY_ANSWER.ordinal();
         old[k][0].add(e.at(), 1.0);
@@ -174,7 +174,7 @@ final class FadingInterestTest {
         pair[0].writeTo(out);
         pair[1].writeTo(out);
       }
-      FadingInterest.Detector.State read = FADING.readState(
+      FadingDetector.State read = FADING.readState(
           new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())), 1);
       for (int days : new int[] {0, 20, 200, 400}) {
         Instant asOf = START.plus(Duration.ofDays(days));
@@ -213,5 +213,45 @@ final class FadingInterestTest {
       assertThrows(java.io.IOException.class, () -> FADING.readState(bytes.apply(bad), 2));
     }
     assertThrows(java.io.IOException.class, () -> FADING.readState(bytes.apply(new double[counts + 1]), 3));
+  }
+
+  /**
+   * Issue 23, item 3: alerts ranked by the size of the drop put the customers silent for months at the
+   * top (a 100% drop), though they are gone. On a simulation with ground truth (5,000 customers, seed
+   * 7, judged at the calibration end T), the old ranking's top 100 hold no customer whose dropout comes
+   * after T − 30 days (every one had dropped out before); the fading list, ranked by what is at stake,
+   * holds such customers, and none of its entries has been quiet for longer than {@code LAPSED_AFTER}.
+   */
+  @Test
+  void onASimulation_theTopOfTheFadingList_holdsCustomersWhoChurnLater_whereTheDropRankingHoldsNone() {
+    io.engagekit.scoring.simulation.Population p = io.engagekit.scoring.simulation.Simulator.simulate(
+        io.engagekit.scoring.simulation.SimulationSettings.of(5000, 7));
+    Instant t = p.calibrationEnd();
+    EngagementEngine engine = EngagementEngine.of(List.of(FadingInterest.strategy()));
+    p.events().stream().filter(e -> !e.at().isAfter(t)).forEach(engine::record);
+    java.util.Map<String, java.util.Optional<Instant>> dropout = new java.util.HashMap<>();
+    p.truth().forEach(g -> dropout.put(g.customer(), g.dropout()));
+    Instant recent = t.minus(Duration.ofDays(30));
+    java.util.function.Predicate<String> churnsLater = c -> dropout.get(c).map(d -> d.isAfter(recent)).orElse(false);
+
+    List<String> byDrop = engine.top(100, FadingInterest.NAME, t).stream().map(EngagementEngine.Ranked::customer)
+        .toList();
+    List<FadingInterest.Alert> alerts = FadingInterest.alerts(engine, t, 0.4);
+    List<String> fading = alerts.stream().filter(a -> a.status() == FadingInterest.Status.FADING)
+        .map(FadingInterest.Alert::customer).limit(100).toList();
+    long before = byDrop.stream().filter(churnsLater).count();
+    long after = fading.stream().filter(churnsLater).count();
+    assertEquals(0, before, "the drop ranking's top 100: customers long gone");
+    assertTrue(after > before, "the fading list's top 100 holds " + after + " customers who churn later");
+    assertTrue(alerts.stream().filter(a -> a.status() == FadingInterest.Status.FADING)
+        .allMatch(a -> a.quietDays() <= FadingInterest.LAPSED_AFTER.toDays()));
+    // Fading before lapsed, each by stake.
+    int firstLapsed = alerts.indexOf(alerts.stream().filter(a -> a.status() == FadingInterest.Status.LAPSED)
+        .findFirst().orElseThrow());
+    assertTrue(alerts.subList(firstLapsed, alerts.size()).stream()
+        .allMatch(a -> a.status() == FadingInterest.Status.LAPSED));
+    for (int i = 1; i < firstLapsed; i++) {
+      assertTrue(alerts.get(i - 1).stake() >= alerts.get(i).stake(), alerts.get(i).toString());
+    }
   }
 }
