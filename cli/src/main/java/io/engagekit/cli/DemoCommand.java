@@ -189,6 +189,14 @@ final class DemoCommand implements Callable<Integer> {
     Map<String, Double> pareto;
     Map<String, Double> clv;
     try {
+      for (String model : List.of("loyalty.bgnbd", "loyalty.paretonbd", "loyalty.clv")) {
+        // The bundled data identify every model; should that ever change, say so rather than print nothing.
+        java.util.Optional<String> failure = backtest.failure(model);
+        if (failure.isPresent()) {
+          spec.commandLine().getErr().println("engagekit: " + failure.get());
+          return false;
+        }
+      }
       bgnbd = backtest.figures("loyalty.bgnbd");
       pareto = backtest.figures("loyalty.paretonbd");
       clv = backtest.figures("loyalty.clv");
