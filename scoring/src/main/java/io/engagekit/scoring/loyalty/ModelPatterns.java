@@ -30,6 +30,7 @@ import org.jspecify.annotations.Nullable;
 final class ModelPatterns implements PopulationSummary<ModelLoyalty.State>, RefittableSummary {
   private final ModelLoyalty strategy;
   private long customers;
+  private long purchaserCount;
   private final HashMap<Purchaser, long[]> purchasers = new HashMap<>();
   private int latestDay = Integer.MIN_VALUE;
   private volatile @Nullable ModelBaseline fit;
@@ -86,6 +87,7 @@ final class ModelPatterns implements PopulationSummary<ModelLoyalty.State>, Refi
     Purchaser p = Purchaser.of(state);
     if (p != null) {
       purchasers.computeIfAbsent(p, k -> new long[1])[0]++;
+      purchaserCount++;
       latestDay = Math.max(latestDay, p.last());
     }
   }
@@ -104,6 +106,7 @@ final class ModelPatterns implements PopulationSummary<ModelLoyalty.State>, Refi
       if (--count[0] == 0) {
         purchasers.remove(p);
       }
+      purchaserCount--;
     }
     customers--;
   }
@@ -112,6 +115,7 @@ final class ModelPatterns implements PopulationSummary<ModelLoyalty.State>, Refi
   public void combine(PopulationSummary<ModelLoyalty.State> other) {
     ModelPatterns o = (ModelPatterns) other;
     customers += o.customers;
+    purchaserCount += o.purchaserCount;
     o.purchasers.forEach((p, n) -> purchasers.computeIfAbsent(p, k -> new long[1])[0] += n[0]);
     latestDay = Math.max(latestDay, o.latestDay);
   }
@@ -160,7 +164,7 @@ final class ModelPatterns implements PopulationSummary<ModelLoyalty.State>, Refi
       // The figures describe the population there is now.
       Map<String, Double> figures = new LinkedHashMap<>();
       figures.put("customers", (double) customers);
-      figures.put("purchasers", (double) purchasers.values().stream().mapToLong(n -> n[0]).sum());
+      figures.put("purchasers", (double) purchaserCount);
       figures.putAll(model.parameters());
       figures.put("horizon", strategy.settings.horizonInUnits());
       return new ModelBaseline(strategy, requireNonNull(asOf, "asOf"), customers, model, null, List.of(), figures);

@@ -200,26 +200,19 @@ public final class Plans {
       if (!RULE_FIELDS.contains(key)) {
         throw bad(p, source, field, "unknown field; a rule has " + new java.util.TreeSet<>(RULE_FIELDS));
       }
-      try {
-        switch (key) {
-          case "name" -> name = text(p, source, field, token);
-          case "kind" -> kind = TouchpointKind.fromCode(text(p, source, field, token));
-          case "channel" -> channel = Channel.of(text(p, source, field, token));
-          case "contentType" -> contentType = ContentType.of(text(p, source, field, token));
-          case "points" -> points = number(p, source, field, token);
-          case "perValue" -> perValue = number(p, source, field, token);
-          default -> {
-            cap = number(p, source, field, token);
-            if (!(cap > 0)) {
-              throw bad(p, source, field, "must be positive but was " + p.getText());
-            }
+      switch (key) {
+        case "name" -> name = text(p, source, field, token);
+        case "kind" -> kind = code(p, source, field, token, TouchpointKind::fromCode);
+        case "channel" -> channel = code(p, source, field, token, Channel::of);
+        case "contentType" -> contentType = code(p, source, field, token, ContentType::of);
+        case "points" -> points = number(p, source, field, token);
+        case "perValue" -> perValue = number(p, source, field, token);
+        default -> {
+          cap = number(p, source, field, token);
+          if (!(cap > 0)) {
+            throw bad(p, source, field, "must be positive but was " + p.getText());
           }
         }
-      } catch (IllegalArgumentException e) {
-        if (e.getMessage() != null && e.getMessage().startsWith(source + ": ")) {
-          throw e;
-        }
-        throw bad(p, source, field, e.getMessage());
       }
     }
     if (kind == null && channel == null && contentType == null) {
@@ -297,6 +290,17 @@ public final class Plans {
       throw bad(p, source, field, "must be positive but was " + text);
     }
     return d;
+  }
+
+  /** A code of the canonical formats, read by the core type's own parser; its refusal names the field. */
+  private static <T> T code(JsonParser p, String source, String field, JsonToken token,
+      java.util.function.Function<String, T> parse) throws IOException {
+    String text = text(p, source, field, token);
+    try {
+      return parse.apply(text);
+    } catch (IllegalArgumentException e) {
+      throw bad(p, source, field, e.getMessage());
+    }
   }
 
   private static String text(JsonParser p, String source, String field, JsonToken token) throws IOException {
