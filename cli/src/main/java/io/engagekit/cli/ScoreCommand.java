@@ -187,10 +187,9 @@ final class ScoreCommand implements Callable<Integer> {
         spec.commandLine().getErr().println("engagekit: nothing to score: no events were read, and no --as-of was given");
         return Main.UNUSABLE;
       }
-      boolean unfitted;
+      // A model the data do not identify is said once here; its scores are written as no evidence.
+      boolean unfitted = false;
       try {
-        // A model the data do not identify is said once here; its scores are written as no evidence.
-        unfitted = false;
         for (ScoringStrategy<?> s : engine.strategies()) {
           if (s instanceof PopulationStrategy) {
             Optional<String> failure = engine.baseline(s.name(), at).failure();
