@@ -21,7 +21,8 @@ final class StateSizeTest {
     Map<String, Integer> documented = Map.of(
         "alert.fading", 224,
         "loyalty.decayed", 48,
-        "loyalty.rfm", 40);
+        "loyalty.rfm", 40,
+        "composite.blocks", 336);
     for (Map.Entry<String, Integer> e : documented.entrySet()) {
       ScoringStrategy<?> strategy = ScoringStrategies.named(e.getKey());
       ScoreState<?>[] states = new ScoreState<?>[10_000];

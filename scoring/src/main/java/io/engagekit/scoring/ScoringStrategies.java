@@ -263,8 +263,9 @@ public final class ScoringStrategies {
 
   /**
    * Returns {@code composite.blocks} with equal weights and the default {@link Expectations}: one
-   * sub-score per building block the data inform (channel, content, cadence, community,
-   * credibility, context), explained by block.
+   * sub-score for each of the nine building blocks the data inform (culture from the customer
+   * attribute {@code culture}; community, credibility, channel, content, cadence, context,
+   * catalyst and currencies from touchpoints), explained by block.
    *
    * @return the strategy
    */
@@ -275,12 +276,12 @@ public final class ScoringStrategies {
   /**
    * Returns {@code composite.blocks} with the given block weights and expectations.
    *
-   * @param weights a weight {@code >= 0} for each block to score (channel, content, cadence,
-   *     community, credibility, context); blocks left out weigh 0; at least one positive
+   * @param weights a weight {@code >= 0} for each block to score; blocks left out weigh 0; at
+   *     least one positive
    * @param expectations what healthy contact is, per relationship type
    * @return the strategy
-   * @throws IllegalArgumentException if a block has no sub-score, a weight is negative or not
-   *     finite, or no weight is positive
+   * @throws IllegalArgumentException if a weight is negative or not finite, or no weight is
+   *     positive
    */
   public static ScoringStrategy<?> compositeBlocks(Map<BuildingBlock, Double> weights, Expectations expectations) {
     return CompositeStrategies.blocks(weights, expectations);
