@@ -12,6 +12,7 @@ import io.engagekit.scoring.evaluation.ModelCheck;
 import io.engagekit.scoring.evaluation.Outcome;
 import io.engagekit.scoring.journeys.JourneySettings;
 import io.engagekit.scoring.journeys.Journeys;
+import io.engagekit.scoring.loyalty.DiscreteSettings;
 import io.engagekit.scoring.loyalty.ModelSettings;
 import io.engagekit.scoring.models.ModelFitException;
 import io.engagekit.scoring.models.PeriodUnit;
@@ -207,6 +208,8 @@ final class EvaluateCommand implements Callable<Integer> {
         case "loyalty.bgnbd" -> out.add(ScoringStrategies.loyaltyBgNbd(settings));
         case "loyalty.paretonbd" -> out.add(ScoringStrategies.loyaltyParetoNbd(settings));
         case "loyalty.mbgnbd" -> out.add(ScoringStrategies.loyaltyMbgNbd(settings));
+        // A year an opportunity and one ahead, in the input's zone: a ranking, whatever the holdout's length.
+        case "loyalty.bgbb" -> out.add(ScoringStrategies.loyaltyBgBb(DiscreteSettings.defaults().withZone(settings.zone())));
         case "loyalty.clv" -> out.add(ScoringStrategies.loyaltyClv(null, null, settings));
         case "journey.weighted" -> out.add(ScoringStrategies.journeyWeighted(0.7, JourneySettings.defaults(), known));
         default -> {

@@ -11,6 +11,8 @@ import io.engagekit.scoring.Score;
 import io.engagekit.scoring.ScoringStrategies;
 import io.engagekit.scoring.satisfaction.SatisfactionStrategies;
 import io.engagekit.scoring.ScoringStrategy;
+import io.engagekit.scoring.loyalty.CalendarPeriod;
+import io.engagekit.scoring.loyalty.DiscreteSettings;
 import io.engagekit.scoring.loyalty.ModelSettings;
 import io.engagekit.scoring.models.ModelFitException;
 import io.engagekit.scoring.models.PeriodUnit;
@@ -47,9 +49,10 @@ import picocli.CommandLine.Spec;
       "One row per customer and strategy, customers in id order (with the label, such as an RFM",
       "segment, when the strategy gives one). Satisfaction strategies report population figures from",
       "every survey answer read (or those in --survey-window); population-relative ones (loyalty.rfm,",
-      "loyalty.decayed, and the model-based loyalty.bgnbd, loyalty.paretonbd, loyalty.mbgnbd, loyalty.clv) theirs.",
-      "The model-based strategies fit their model on the customers' purchases as of --as-of, one purchase",
-      "per day in --zone, unless --model gives one fitted beforehand by `engagekit fit --json`; their",
+      "loyalty.decayed, and the model-based loyalty.bgnbd, loyalty.paretonbd, loyalty.mbgnbd, loyalty.bgbb,",
+      "loyalty.clv) theirs. The model-based strategies fit their model on the customers' purchases as of",
+      "--as-of, one purchase per day in --zone (per --opportunity period for loyalty.bgbb), unless --model",
+      "gives one fitted beforehand by `engagekit fit --json`; their",
       "model outputs (p_alive, expected_transactions, clv...) are measures, shown with --explain and --json.",
       "Exit status: 0 scored; 1 scored but rows were rejected (or, with --strict, stopped at the first);",
       " 2 usage error or unreadable input; 3 a model could not be fitted on the data."
@@ -80,8 +83,9 @@ final class ScoreCommand implements Callable<Integer> {
 
   @Option(names = "--model", paramLabel = "FILE",
       description = {"A model fitted beforehand: the --json output of `engagekit fit` (bgnbd, mbgnbd, paretonbd,",
-          "gammagamma); repeat for several. loyalty.bgnbd uses bgnbd, loyalty.paretonbd paretonbd, loyalty.mbgnbd mbgnbd, loyalty.clv",
-          "gammagamma and bgnbd (else paretonbd, else mbgnbd). A strategy without its model fits one."})
+          "bgbb, gammagamma); repeat for several. loyalty.bgnbd uses bgnbd, loyalty.paretonbd paretonbd, loyalty.mbgnbd mbgnbd,",
+          "loyalty.bgbb bgbb, loyalty.clv gammagamma and bgnbd (else paretonbd, else mbgnbd). A strategy without its model",
+          "fits one."})
   List<Path> models = new ArrayList<>();
 
   @Option(names = "--time-unit", paramLabel = "UNIT",
@@ -100,6 +104,15 @@ final class ScoreCommand implements Callable<Integer> {
   @Option(names = "--discount-rate", paramLabel = "RATE", defaultValue = "0.01",
       description = "loyalty.clv: the discount rate per period. Default: ${DEFAULT-VALUE}.")
   double discountRate;
+
+  @Option(names = "--opportunity", paramLabel = "PERIOD", defaultValue = "year",
+      description = "loyalty.bgbb: the calendar period that is one purchase opportunity (day, week, month, quarter or"
+          + " year, in --zone). Default: ${DEFAULT-VALUE}.")
+  String opportunity;
+
+  @Option(names = "--opportunities", paramLabel = "N", defaultValue = "1",
+      description = "loyalty.bgbb: how many opportunities ahead it scores the chance of a purchase. Default: ${DEFAULT-VALUE}.")
+  long opportunities;
 
   @Option(names = "--as-of", paramLabel = "DATE-OR-INSTANT",
       description = "Score as of this instant or date (start of day in --zone). Default: the latest event read.")
@@ -138,9 +151,11 @@ final class ScoreCommand implements Callable<Integer> {
     }
     FittedModels fitted;
     ModelSettings settings;
+    DiscreteSettings discrete;
     try {
       fitted = FittedModels.read(models);
       settings = settings(fitted);
+      discrete = discreteSettings();
     } catch (IllegalArgumentException e) {
       throw usage(e.getMessage());
     }
@@ -148,7 +163,7 @@ final class ScoreCommand implements Callable<Integer> {
     Set<String> used = new HashSet<>();
     for (String given : strategyNames) {
       String name = given.trim();
-      ScoringStrategy<?> model = fitted.strategies().strategy(name, settings).orElse(null);
+      ScoringStrategy<?> model = fitted.strategies().strategy(name, settings, discrete).orElse(null);
       try {
         strategies.add(model != null ? model : strategy(name, window));
       } catch (IllegalArgumentException e) {
@@ -229,6 +244,22 @@ final class ScoreCommand implements Callable<Integer> {
     return ModelSettings.defaults().withZone(in.zoneId()).withUnit(unit)
         .withHorizon(Durations.positive("--horizon", horizon))
         .withDiscounting(clvPeriods, discountRate);
+  }
+
+  /** loyalty.bgbb's settings from the options. */
+  private DiscreteSettings discreteSettings() {
+    CalendarPeriod period;
+    try {
+      period = CalendarPeriod.fromCode(opportunity);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--opportunity must be day, week, month, quarter or year but was '"
+          + opportunity + "'");
+    }
+    try {
+      return DiscreteSettings.defaults().withZone(in.zoneId()).withPeriod(period, opportunities);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--opportunities: " + e.getMessage());
+    }
   }
 
   /** A strategy by name; with a survey window, the built-in satisfaction strategies score within it. */

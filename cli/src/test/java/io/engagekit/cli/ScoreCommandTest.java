@@ -244,6 +244,76 @@ final class ScoreCommandTest {
         && l.contains("\tp_purchase=") && l.contains(";p_alive=")), table.out());
   }
 
+  /**
+   * loyalty.bgbb (issue 23) on the donations data of Fader, Hardie &amp; Shang (2010) as yearly gifts:
+   * fitted in place it reproduces their estimates (section 4); with the model from {@code fit bgbb
+   * --json} it scores the same; the options are checked.
+   */
+  @Test
+  void bgbb_scoresYearlyOpportunities_fittedInPlaceOrFromFit() throws IOException {
+    Path donations = dir.resolve("donations.csv");
+    Files.copy(java.util.Objects.requireNonNull(ScoreCommandTest.class.getResourceAsStream("donations.csv")), donations);
+    StringBuilder csv = new StringBuilder("customer,timestamp,channel,kind,value\n");
+    int id = 0;
+    for (String line : Files.readAllLines(donations).subList(1, Files.readAllLines(donations).size())) {
+      String[] f = line.split(",");
+      int x = Integer.parseInt(f[0]);
+      int tx = Integer.parseInt(f[1]);
+      for (int c = Integer.parseInt(f[3]); c > 0; c--) {
+        String customer = "d" + ++id;
+        List<Integer> years = new java.util.ArrayList<>(List.of(1995));
+        for (int k = 1; k < x; k++) {
+          years.add(1995 + k);
+        }
+        if (x > 0) {
+          years.add(1995 + tx);
+        }
+        for (int year : years) {
+          csv.append(customer).append(',').append(year).append("-06-15T00:00:00Z,web,purchase,25\n");
+        }
+      }
+    }
+    Path gifts = dir.resolve("gifts.csv");
+    Files.writeString(gifts, csv);
+    CliTestSupport.Result r = run("score", "--input", gifts.toString(), "--strategy", "loyalty.bgbb", "--as-of",
+        "2001-12-31", "--json");
+    assertEquals(0, r.status(), r.err());
+    com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+    com.fasterxml.jackson.databind.JsonNode population = json.get("strategies").get(0).get("population");
+    // Fader, Hardie & Shang (2010), section 4: alpha, beta, gamma, delta = 1.204, 0.750, 0.657, 2.783.
+    assertEquals(11_104, population.get("purchasers").asInt());
+    assertEquals(1.204, population.get("alpha").asDouble(), 0.002 * 1.204);
+    assertEquals(2.783, population.get("delta").asDouble(), 0.002 * 2.783);
+    assertEquals(-33_225.6, population.get("logLikelihood").asDouble(), 0.1);
+    com.fasterxml.jackson.databind.JsonNode once = scoreOf(json, "d1"); // never gave again: x = 0, n = 6
+    assertEquals(6.0, once.get("measures").get("n").asDouble());
+    assertEquals(100 * once.get("measures").get("p_purchase").asDouble(), once.get("score").asDouble(), 1e-9);
+
+    Path model = dir.resolve("donations-bgbb.json");
+    CliTestSupport.Result fitted = run("fit", "bgbb", "--input", donations.toString(), "--json");
+    assertEquals(0, fitted.status(), fitted.err());
+    Files.writeString(model, fitted.out());
+    CliTestSupport.Result given = run("score", "--input", gifts.toString(), "--strategy", "loyalty.bgbb", "--as-of",
+        "2001-12-31", "--json", "--model", model.toString(), "--opportunities", "2");
+    assertEquals(0, given.status(), given.err());
+    com.fasterxml.jackson.databind.JsonNode again = new com.fasterxml.jackson.databind.ObjectMapper().readTree(given.out());
+    assertTrue(again.get("strategies").get(0).get("population").get("logLikelihood") == null);
+    assertEquals(2.0, again.get("strategies").get(0).get("population").get("horizon").asDouble());
+    assertTrue(scoreOf(again, "d1").get("score").asDouble() > once.get("score").asDouble(),
+        "two years ahead is likelier to hold a gift than one");
+
+    CliTestSupport.Result badPeriod = run("score", "--input", gifts.toString(), "--strategy", "loyalty.bgbb",
+        "--opportunity", "fortnight");
+    assertEquals(2, badPeriod.status());
+    assertTrue(badPeriod.err().contains("--opportunity must be day, week, month, quarter or year but was 'fortnight'"),
+        badPeriod.err());
+    CliTestSupport.Result badCount = run("score", "--input", gifts.toString(), "--strategy", "loyalty.bgbb",
+        "--opportunities", "0");
+    assertEquals(2, badCount.status());
+    assertTrue(badCount.err().contains("--opportunities: horizon must be in [1, 100000] opportunities but was 0"),
+        badCount.err());
+  }
+
   @Test
   void modelStrategies_thatCannotBeFitted_exitThree_andBadModelFilesAreUsageErrors() throws IOException {
     Path one = dir.resolve("one.csv");
@@ -268,8 +338,9 @@ final class ScoreCommandTest {
         + "\"delta\":2.8}}");
     CliTestSupport.Result discrete = run("score", "--input", one.toString(), "--strategy", "loyalty.bgnbd",
         "--model", bgbb.toString());
-    assertEquals(2, discrete.status());
-    assertTrue(discrete.err().contains("a bgbb model scores no strategy"), discrete.err());
+    // Since issue 23 a bgbb model scores loyalty.bgbb: given to another strategy, it is said to be unused.
+    assertEquals(3, discrete.status());
+    assertTrue(discrete.err().contains("--model " + bgbb + " (bgbb) is used by none of the strategies"), discrete.err());
 
     Path days = dir.resolve("days.json");
     Files.writeString(days, "{\"model\":\"paretonbd\",\"params\":{\"r\":0.5,\"alpha\":70,\"s\":0.6,"

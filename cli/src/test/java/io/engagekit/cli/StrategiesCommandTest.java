@@ -25,7 +25,7 @@ final class StrategiesCommandTest {
     CliTestSupport.Result r = CliTestSupport.run("strategies");
     assertEquals(0, r.status(), r.err());
     assertTrue(r.out().startsWith("name "), r.out());
-    assertEquals(15, r.out().lines().count(), r.out()); // header, 13 built-ins, acme.events
+    assertEquals(16, r.out().lines().count(), r.out()); // header, 14 built-ins, acme.events
     assertTrue(r.out().lines().anyMatch(l -> l.startsWith("acme.events") && l.contains("custom")), r.out());
   }
 }

@@ -9,9 +9,11 @@ import io.engagekit.scoring.alerts.FadingInterest;
 import io.engagekit.scoring.composite.CompositeStrategies;
 import io.engagekit.scoring.journeys.JourneySettings;
 import io.engagekit.scoring.journeys.JourneyStrategies;
+import io.engagekit.scoring.loyalty.DiscreteSettings;
 import io.engagekit.scoring.loyalty.Expectations;
 import io.engagekit.scoring.loyalty.LoyaltyStrategies;
 import io.engagekit.scoring.loyalty.ModelSettings;
+import io.engagekit.scoring.models.BgBb;
 import io.engagekit.scoring.models.BgNbd;
 import io.engagekit.scoring.models.GammaGamma;
 import io.engagekit.scoring.models.LifetimeValue;
@@ -235,6 +237,42 @@ public final class ScoringStrategies {
   }
 
   /**
+   * Returns {@code loyalty.bgbb} with the {@link DiscreteSettings#defaults() default settings}:
+   * 100 · the probability of a purchase next calendar year under BG/BB (Fader, Hardie &amp; Shang
+   * 2010), the model for discrete-time data, fitted on the population's purchases (at most one a
+   * year counts), with P(alive) and the expected purchases among the score's measures.
+   *
+   * @return the strategy
+   * @since 0.2
+   */
+  public static PopulationStrategy<?> loyaltyBgBb() {
+    return LoyaltyStrategies.bgBb();
+  }
+
+  /**
+   * Returns {@code loyalty.bgbb} fitting its model on the population, with other settings.
+   *
+   * @param settings the zone, the calendar period of one opportunity and the horizon
+   * @return the strategy
+   * @since 0.2
+   */
+  public static PopulationStrategy<?> loyaltyBgBb(DiscreteSettings settings) {
+    return LoyaltyStrategies.bgBb(settings);
+  }
+
+  /**
+   * Returns {@code loyalty.bgbb} against a model fitted beforehand: each customer is scored alone.
+   *
+   * @param model the model, fitted with the settings' period as one opportunity
+   * @param settings the zone, the calendar period of one opportunity and the horizon
+   * @return the strategy
+   * @since 0.2
+   */
+  public static PopulationStrategy<?> loyaltyBgBb(BgBb model, DiscreteSettings settings) {
+    return LoyaltyStrategies.bgBb(model, settings);
+  }
+
+  /**
    * Returns {@code loyalty.clv} with the {@link ModelSettings#defaults() default settings}: each
    * customer's {@link LifetimeValue lifetime value} over 52 weeks in 12 periods at 1% each, from
    * BG/NBD and Gamma-Gamma fitted on the population, scored as its percentile in the population
@@ -324,7 +362,8 @@ public final class ScoringStrategies {
   public static List<ScoringStrategy<?>> all() {
     Map<String, ScoringStrategy<?>> byName = new LinkedHashMap<>();
     for (ScoringStrategy<?> s : List.of(satisfactionCsat(), satisfactionNps(), satisfactionCes(), loyaltyDecayed(),
-        loyaltyRfm(), loyaltyBgNbd(), loyaltyParetoNbd(), loyaltyMbgNbd(), loyaltyClv(), loyaltyAdvocacy(), compositeBlocks(),
+        loyaltyRfm(), loyaltyBgNbd(), loyaltyParetoNbd(), loyaltyMbgNbd(), loyaltyBgBb(), loyaltyClv(), loyaltyAdvocacy(),
+        compositeBlocks(),
         FadingInterest.strategy(), journeyWeighted())) {
       byName.put(s.name(), s);
     }

@@ -47,7 +47,7 @@ final class ScoringStrategiesTest {
     assertEquals(50.0, visits.score(state, Instant.EPOCH).value(), 1e-12);
     List<String> names = ScoringStrategies.all().stream().map(ScoringStrategy::name).toList();
     assertEquals(List.of("satisfaction.csat", "satisfaction.nps", "satisfaction.ces", "loyalty.decayed", "loyalty.rfm",
-        "loyalty.bgnbd", "loyalty.paretonbd", "loyalty.mbgnbd", "loyalty.clv", "loyalty.advocacy", "composite.blocks", "alert.fading", "journey.weighted",
+        "loyalty.bgnbd", "loyalty.paretonbd", "loyalty.mbgnbd", "loyalty.bgbb", "loyalty.clv", "loyalty.advocacy", "composite.blocks", "alert.fading", "journey.weighted",
         "test.visits"),
         names);
   }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.engagekit.core.TouchpointKind;
 import io.engagekit.scoring.PopulationStrategy;
 import io.engagekit.scoring.ScoringStrategy;
+import io.engagekit.scoring.models.BgBb;
 import io.engagekit.scoring.models.BgNbd;
 import io.engagekit.scoring.models.GammaGamma;
 import io.engagekit.scoring.models.MbgNbd;
@@ -18,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * The loyalty strategies: what customers do (purchases, repeat visits, advocacy), as opposed to what
  * they say ({@code io.engagekit.scoring.satisfaction}). {@code loyalty.decayed} and {@code
  * loyalty.rfm} rank a customer against the population; {@code loyalty.bgnbd}, {@code
- * loyalty.paretonbd} and {@code loyalty.clv} score against a model fitted to it; {@code
+ * loyalty.paretonbd}, {@code loyalty.mbgnbd}, {@code loyalty.bgbb} (discrete time) and {@code
+ * loyalty.clv} score against a model fitted to it; {@code
  * loyalty.advocacy} counts recommendations and complaints weighted by their reach.
  *
  * <p>The implementations are package-private: a user needs only the {@link ScoringStrategy} or
@@ -37,6 +39,7 @@ public final class LoyaltyStrategies {
   private static final ModelLoyalty MBGNBD = new ModelLoyalty(ModelLoyalty.Kind.MBGNBD, null, null,
       ModelSettings.defaults());
   private static final ModelLoyalty CLV = new ModelLoyalty(ModelLoyalty.Kind.CLV, null, null, ModelSettings.defaults());
+  private static final DiscreteLoyalty BGBB = new DiscreteLoyalty(null, DiscreteSettings.defaults());
 
   private LoyaltyStrategies() {}
 
@@ -219,5 +222,40 @@ public final class LoyaltyStrategies {
   public static PopulationStrategy<?> clv(@Nullable TransactionModel model, @Nullable GammaGamma spend,
       ModelSettings settings) {
     return new ModelLoyalty(ModelLoyalty.Kind.CLV, model, spend, settings);
+  }
+
+  /**
+   * {@code loyalty.bgbb} (BG/BB, one opportunity a calendar year, a horizon of one year) fitted to
+   * the population.
+   *
+   * @return the strategy
+   * @since 0.2
+   */
+  public static PopulationStrategy<?> bgBb() {
+    return BGBB;
+  }
+
+  /**
+   * {@code loyalty.bgbb} fitted to the population on the given settings.
+   *
+   * @param settings the zone, the period of one opportunity and the horizon
+   * @return the strategy
+   * @since 0.2
+   */
+  public static PopulationStrategy<?> bgBb(DiscreteSettings settings) {
+    return new DiscreteLoyalty(null, settings);
+  }
+
+  /**
+   * {@code loyalty.bgbb} against a model fitted beforehand (never refitted; each customer is then
+   * scored alone).
+   *
+   * @param model the fitted model, its opportunities the settings' periods
+   * @param settings the zone, the period of one opportunity and the horizon
+   * @return the strategy
+   * @since 0.2
+   */
+  public static PopulationStrategy<?> bgBb(BgBb model, DiscreteSettings settings) {
+    return new DiscreteLoyalty(requireNonNull(model, "model"), settings);
   }
 }

@@ -14,7 +14,6 @@ import io.engagekit.scoring.models.TransactionModel;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +28,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class ModelPatterns implements PopulationSummary<ModelLoyalty.State>, RefittableSummary {
   private final ModelLoyalty strategy;
-  private long customers;
-  private long purchaserCount;
-  private final HashMap<Purchaser, long[]> purchasers = new HashMap<>();
-  private int latestDay = Integer.MIN_VALUE;
+  private final PurchaserCounts<Purchaser> counts;
   private volatile @Nullable ModelBaseline fit;
 
   /** A purchaser, as the summary counts them: what their patterns as of any instant follow from. */
@@ -63,6 +59,7 @@ final class ModelPatterns implements PopulationSummary<ModelLoyalty.State>, Refi
 
   ModelPatterns(ModelLoyalty strategy) {
     this.strategy = strategy;
+    this.counts = new PurchaserCounts<>(strategy.name());
     TransactionModel model = strategy.model;
     if (model != null && strategy.kind != ModelLoyalty.Kind.CLV) {
       // Scores need no population: the probability of a purchase within the horizon is the customer's own.
@@ -83,46 +80,23 @@ final class ModelPatterns implements PopulationSummary<ModelLoyalty.State>, Refi
 
   @Override
   public void add(ModelLoyalty.State state) {
-    customers++;
     Purchaser p = Purchaser.of(state);
-    if (p != null) {
-      purchasers.computeIfAbsent(p, k -> new long[1])[0]++;
-      purchaserCount++;
-      latestDay = Math.max(latestDay, p.last());
-    }
+    counts.add(p, p == null ? Long.MIN_VALUE : p.last());
   }
 
   @Override
   public void remove(ModelLoyalty.State state) {
-    if (customers == 0) {
-      throw new IllegalStateException("the " + strategy.name() + " summary is empty");
-    }
-    Purchaser p = Purchaser.of(state);
-    if (p != null) {
-      long[] count = purchasers.get(p);
-      if (count == null) {
-        throw new IllegalStateException("the " + strategy.name() + " summary holds no " + p);
-      }
-      if (--count[0] == 0) {
-        purchasers.remove(p);
-      }
-      purchaserCount--;
-    }
-    customers--;
+    counts.remove(Purchaser.of(state));
   }
 
   @Override
   public void combine(PopulationSummary<ModelLoyalty.State> other) {
-    ModelPatterns o = (ModelPatterns) other;
-    customers += o.customers;
-    purchaserCount += o.purchaserCount;
-    o.purchasers.forEach((p, n) -> purchasers.computeIfAbsent(p, k -> new long[1])[0] += n[0]);
-    latestDay = Math.max(latestDay, o.latestDay);
+    counts.combine(((ModelPatterns) other).counts);
   }
 
   @Override
   public long customers() {
-    return customers;
+    return counts.customers();
   }
 
   @Override
@@ -132,8 +106,8 @@ final class ModelPatterns implements PopulationSummary<ModelLoyalty.State>, Refi
 
   @Override
   public @Nullable Instant latestPurchase() {
-    return latestDay == Integer.MIN_VALUE ? null
-        : LocalDate.ofEpochDay(latestDay).atStartOfDay(strategy.settings.zone()).toInstant();
+    return counts.latest() == Long.MIN_VALUE ? null
+        : LocalDate.ofEpochDay(counts.latest()).atStartOfDay(strategy.settings.zone()).toInstant();
   }
 
   @Override
@@ -141,13 +115,13 @@ final class ModelPatterns implements PopulationSummary<ModelLoyalty.State>, Refi
     requireNonNull(asOf, "asOf");
     long end = strategy.settings.day(asOf).toEpochDay();
     List<ModelLoyalty.Summary> summaries = new ArrayList<>();
-    purchasers.forEach((p, n) -> {
+    counts.forEach((p, n) -> {
       ModelLoyalty.Summary summary = p.summary(end, strategy.settings);
-      for (long k = n[0]; k > 0; k--) {
+      for (long k = n; k > 0; k--) {
         summaries.add(summary);
       }
     });
-    long population = customers;
+    long population = counts.customers();
     return () -> fit = strategy.baselineOn(summaries, population, asOf);
   }
 
@@ -163,11 +137,12 @@ final class ModelPatterns implements PopulationSummary<ModelLoyalty.State>, Refi
     if (model != null && strategy.kind != ModelLoyalty.Kind.CLV) {
       // The figures describe the population there is now.
       Map<String, Double> figures = new LinkedHashMap<>();
-      figures.put("customers", (double) customers);
-      figures.put("purchasers", (double) purchaserCount);
+      figures.put("customers", (double) counts.customers());
+      figures.put("purchasers", (double) counts.purchasers());
       figures.putAll(model.parameters());
       figures.put("horizon", strategy.settings.horizonInUnits());
-      return new ModelBaseline(strategy, requireNonNull(asOf, "asOf"), customers, model, null, List.of(), figures);
+      return new ModelBaseline(strategy, requireNonNull(asOf, "asOf"), counts.customers(), model, null, List.of(),
+          figures);
     }
     ModelBaseline c = fit;
     return c == null ? null : c.at(requireNonNull(asOf, "asOf"));

@@ -157,6 +157,11 @@ public record ModelSettings(ZoneId zone, PeriodUnit unit, Duration horizon, int 
    * @return the epoch day of its day in {@link #zone()}
    */
   public long epochDay(Instant at) {
+    return epochDay(zone, at);
+  }
+
+  /** {@link #epochDay(Instant)} in any zone. */
+  static long epochDay(ZoneId zone, Instant at) {
     requireNonNull(at, "at");
     // ZoneOffset.getRules() makes a new ZoneRules on every call; a region keeps its own.
     int offset = zone instanceof ZoneOffset fixed ? fixed.getTotalSeconds()

@@ -20,7 +20,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The model-based loyalty strategies built from models fitted beforehand (read with {@link
  * io.engagekit.scoring.models.ModelJson}): {@code loyalty.bgnbd} takes a {@code bgnbd} model,
- * {@code loyalty.paretonbd} a {@code paretonbd} one, {@code loyalty.mbgnbd} an {@code mbgnbd} one, and {@code loyalty.clv} a {@code gammagamma}
+ * {@code loyalty.paretonbd} a {@code paretonbd} one, {@code loyalty.mbgnbd} an {@code mbgnbd} one,
+ * {@code loyalty.bgbb} a {@code bgbb} one (fitted with the settings' period as one opportunity), and
+ * {@code loyalty.clv} a {@code gammagamma}
  * model with the transaction model given ({@code bgnbd}, else {@code paretonbd}, else {@code
  * mbgnbd}). A strategy whose model is not given fits one on the population. Immutable and
  * thread-safe.
@@ -39,7 +41,7 @@ public final class ModelStrategies {
   /**
    * Takes fitted models.
    *
-   * @param models at most one of each of bgnbd, mbgnbd, paretonbd and gammagamma
+   * @param models at most one of each of bgnbd, mbgnbd, paretonbd, bgbb and gammagamma
    * @return the strategies' source
    * @throws IllegalArgumentException if a model scores no loyalty strategy, two are of one kind, or
    *     the transaction models' time units differ
@@ -49,9 +51,9 @@ public final class ModelStrategies {
     PeriodUnit unit = null;
     for (FittedModel m : requireNonNull(models, "models")) {
       String name = m.type().name();
-      if (!List.of("bgnbd", "mbgnbd", "paretonbd", "gammagamma").contains(name)) {
+      if (!List.of("bgnbd", "mbgnbd", "paretonbd", "bgbb", "gammagamma").contains(name)) {
         throw new IllegalArgumentException("a " + name + " model scores no strategy; the loyalty strategies take"
-            + " bgnbd, mbgnbd, paretonbd or gammagamma");
+            + " bgnbd, mbgnbd, paretonbd, bgbb or gammagamma");
       }
       if (byName.putIfAbsent(name, m) != null) {
         throw new IllegalArgumentException("two " + name + " models were given");
@@ -84,7 +86,22 @@ public final class ModelStrategies {
    * @return the strategy, or empty for a name that is not a model-based strategy
    */
   public Optional<PopulationStrategy<?>> strategy(String name, ModelSettings settings) {
+    return strategy(name, settings, DiscreteSettings.defaults().withZone(settings.zone()));
+  }
+
+  /**
+   * Returns the model-based strategy of that name with the models given, fitting the others;
+   * {@code loyalty.bgbb} reads time by {@code discrete}.
+   *
+   * @param name a strategy name
+   * @param settings the continuous-time strategies' settings
+   * @param discrete {@code loyalty.bgbb}'s settings
+   * @return the strategy, or empty for a name that is not a model-based strategy
+   * @since 0.2
+   */
+  public Optional<PopulationStrategy<?>> strategy(String name, ModelSettings settings, DiscreteSettings discrete) {
     requireNonNull(settings, "settings");
+    requireNonNull(discrete, "discrete");
     BgNbd bgnbd = model(ModelType.BGNBD);
     ParetoNbd paretonbd = model(ModelType.PARETONBD);
     return Optional.ofNullable(switch (requireNonNull(name, "name")) {
@@ -94,6 +111,8 @@ public final class ModelStrategies {
           : LoyaltyStrategies.paretoNbd(paretonbd, settings);
       case "loyalty.mbgnbd" -> model(ModelType.MBGNBD) == null ? LoyaltyStrategies.mbgNbd(settings)
           : LoyaltyStrategies.mbgNbd(requireNonNull(model(ModelType.MBGNBD)), settings);
+      case "loyalty.bgbb" -> model(ModelType.BGBB) == null ? LoyaltyStrategies.bgBb(discrete)
+          : LoyaltyStrategies.bgBb(requireNonNull(model(ModelType.BGBB)), discrete);
       case "loyalty.clv" -> LoyaltyStrategies.clv(clvModel(), model(ModelType.GAMMAGAMMA), settings);
       default -> null;
     });
@@ -110,6 +129,7 @@ public final class ModelStrategies {
       case "loyalty.bgnbd" -> List.of("bgnbd");
       case "loyalty.paretonbd" -> List.of("paretonbd");
       case "loyalty.mbgnbd" -> List.of("mbgnbd");
+      case "loyalty.bgbb" -> List.of("bgbb");
       case "loyalty.clv" -> {
         TransactionModel m = clvModel();
         String transactions = m instanceof BgNbd ? "bgnbd" : m instanceof ParetoNbd ? "paretonbd" : "mbgnbd";

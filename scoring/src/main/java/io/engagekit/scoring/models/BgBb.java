@@ -137,6 +137,37 @@ public record BgBb(double alpha, double beta, double gamma, double delta) {
   }
 
   /**
+   * Returns the probability of at least one transaction in the next {@code opportunities}, n + 1
+   * to n + n*. The event "the data, then no transaction in those opportunities" is the pattern
+   * (x, t<sub>x</sub>, n + n*), so the probability is exactly 1 − L(x, t<sub>x</sub>, n + n*) /
+   * L(x, t<sub>x</sub>, n), computed as −expm1 of the difference of the log-likelihoods (accurate
+   * when the probability is small). For one opportunity it equals {@link #expectedTransactions}.
+   * Costs O(n + n* − t<sub>x</sub>).
+   *
+   * @param p the customer's pattern (its count is ignored)
+   * @param opportunities n*, {@code >= 0}, with {@code n + n* <= }{@link DiscretePattern#MAX_PERIODS}
+   * @return the probability, in [0, 1]
+   * @throws IllegalArgumentException if {@code opportunities} is negative or {@code n + n*} exceeds
+   *     the bound
+   * @since 0.2
+   */
+  public double probabilityOfRepeat(DiscretePattern p, long opportunities) {
+    requireNonNull(p, "pattern");
+    if (opportunities < 0 || opportunities > DiscretePattern.MAX_PERIODS - p.periods()) {
+      throw new IllegalArgumentException("opportunities must be in [0, " + (DiscretePattern.MAX_PERIODS - p.periods())
+          + "] (at most " + DiscretePattern.MAX_PERIODS + " with the pattern's " + p.periods() + ") but was "
+          + opportunities);
+    }
+    if (opportunities == 0) {
+      return 0;
+    }
+    DiscretePattern later = new DiscretePattern(p.frequency(), p.recency(), p.periods() + opportunities, 1);
+    double logRatio = logLikelihood(later) - logLikelihood(p);
+    // The later pattern's likelihood is a part of this one's, so the ratio is at most 1 up to rounding.
+    return Math.max(0, Math.min(1, -Math.expm1(Math.min(0, logRatio))));
+  }
+
+  /**
    * S = Σ<sub>k=1..N</sub> t<sub>k</sub> with t<sub>k</sub> = B(γ, d+k)/B(γ, d) = E[(1−θ)^k] for
    * θ ~ Beta(γ, d). Up to 1,000 terms the sum is taken directly by the recurrence
    * t<sub>k</sub> = t<sub>k−1</sub> · (d+k−1)/(γ+d+k−1), exact to rounding. Beyond, the paper's

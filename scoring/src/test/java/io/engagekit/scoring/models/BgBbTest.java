@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.apache.commons.numbers.gamma.LogBeta;
 import org.junit.jupiter.api.Test;
 
 final class BgBbTest {
@@ -87,6 +88,64 @@ final class BgBbTest {
     BgBb m = new BgBb(1.204, 0.750, 0.657, 2.783);
     assertEquals(0.0, m.expectedTransactions(new DiscretePattern(0, 0, 6, 1), 0));
     assertThrows(IllegalArgumentException.class, () -> m.expectedTransactions(new DiscretePattern(0, 0, 6, 1), -1));
+  }
+
+  /**
+   * P(at least one transaction in the next n*) three ways: for n* = 1 it is E[Y(1)]; it equals the
+   * sum, over every string of n* future opportunities with a transaction, of that string's
+   * likelihood given the data (the likelihood is a distribution over strings); and it equals the
+   * closed form from the posterior given alive at n, p ~ Beta(α+x, β+n−x) and θ ~ Beta(γ, δ+n)
+   * independent: P(alive at n) · Σ_j P(alive at exactly j of the next n*) · (1 − E[(1−p)^j]).
+   */
+  @Test
+  void probabilityOfRepeat_agreesWithTheLikelihoodAndThePosterior() {
+    BgBb m = new BgBb(1.204, 0.750, 0.657, 2.783); // Fader, Hardie & Shang 2010, section 4 (donations)
+    for (DiscretePattern p : List.of(new DiscretePattern(0, 0, 6, 1), new DiscretePattern(3, 5, 6, 1),
+        new DiscretePattern(6, 6, 6, 1), new DiscretePattern(1, 1, 0 + 4, 1), new DiscretePattern(0, 0, 0, 1))) {
+      assertEquals(m.expectedTransactions(p, 1), m.probabilityOfRepeat(p, 1), 1e-12, p.toString());
+      double logL = m.logLikelihood(List.of(p));
+      double previous = 0;
+      for (int h = 1; h <= 8; h++) {
+        double strings = 0;
+        for (int mask = 1; mask < 1 << h; mask++) { // bit k: a transaction at opportunity n + 1 + k
+          int x = (int) p.frequency() + Integer.bitCount(mask);
+          long tx = p.periods() + 32 - Integer.numberOfLeadingZeros(mask);
+          strings += Math.exp(m.logLikelihood(List.of(new DiscretePattern(x, tx, p.periods() + h, 1))) - logL);
+        }
+        double posterior = posteriorForm(m, p, h);
+        double q = m.probabilityOfRepeat(p, h);
+        assertEquals(strings, q, 1e-12, p + " h=" + h);
+        assertEquals(posterior, q, 1e-12, p + " h=" + h);
+        assertTrue(q >= previous && q <= m.probabilityAlive(p) + 1e-15, p + " h=" + h);
+        previous = q;
+      }
+    }
+    assertEquals(0.0, m.probabilityOfRepeat(new DiscretePattern(0, 0, 6, 1), 0));
+    assertThrows(IllegalArgumentException.class, () -> m.probabilityOfRepeat(new DiscretePattern(0, 0, 6, 1), -1));
+    IllegalArgumentException far = assertThrows(IllegalArgumentException.class,
+        () -> m.probabilityOfRepeat(new DiscretePattern(0, 0, 6, 1), DiscretePattern.MAX_PERIODS));
+    assertTrue(far.getMessage().contains("99994"), far.getMessage());
+  }
+
+  /** The posterior closed form of the javadoc above, term by term. */
+  private static double posteriorForm(BgBb m, DiscretePattern p, int h) {
+    double x = p.frequency();
+    double n = p.periods();
+    double a = m.alpha() + x;
+    double b = m.beta() + n - x;
+    double d = m.delta() + n;
+    double logL = m.logLikelihood(List.of(p));
+    double aliveAtN = Math.exp(LogBeta.value(a, b) - LogBeta.value(m.alpha(), m.beta())
+        + LogBeta.value(m.gamma(), d) - LogBeta.value(m.gamma(), m.delta()) - logL);
+    double sum = 0;
+    for (int j = 1; j <= h; j++) {
+      // alive at exactly j of the next h: survive j steps, then die at the next (unless j = h)
+      double exactly = j < h ? Math.exp(LogBeta.value(m.gamma() + 1, d + j) - LogBeta.value(m.gamma(), d))
+          : Math.exp(LogBeta.value(m.gamma(), d + h) - LogBeta.value(m.gamma(), d));
+      double none = Math.exp(LogBeta.value(a, b + j) - LogBeta.value(a, b)); // E[(1-p)^j]
+      sum += exactly * (1 - none);
+    }
+    return aliveAtN * sum;
   }
 
   @Test
