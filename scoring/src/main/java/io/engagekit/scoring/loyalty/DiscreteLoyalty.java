@@ -52,6 +52,14 @@ import org.jspecify.annotations.Nullable;
  * may both hold a purchase in one period). Order-independent, mergeable, written to snapshots.
  */
 final class DiscreteLoyalty implements PopulationStrategy<DiscreteLoyalty.State> {
+  /** The range of instants events may carry (core's Touchpoint checks). */
+  private static final Instant MIN = Instant.parse("0000-01-01T00:00:00Z");
+  private static final Instant MAX = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
+  /** The order patterns are fitted in, so that the fit does not depend on the population's order. */
+  private static final Comparator<DiscretePattern> ORDER = Comparator.comparingLong(DiscretePattern::periods)
+      .thenComparingLong(DiscretePattern::recency).thenComparingLong(DiscretePattern::frequency);
+
   final @Nullable BgBb model;
   final DiscreteSettings settings;
 
@@ -110,10 +118,6 @@ final class DiscreteLoyalty implements PopulationStrategy<DiscreteLoyalty.State>
     }
     return s;
   }
-
-  /** The range of instants events may carry (core's Touchpoint checks). */
-  private static final Instant MIN = Instant.parse("0000-01-01T00:00:00Z");
-  private static final Instant MAX = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
   @Override
   public DiscreteBaseline baseline(Iterable<? extends State> states, Instant asOf) {
@@ -183,9 +187,6 @@ final class DiscreteLoyalty implements PopulationStrategy<DiscreteLoyalty.State>
     figures.put("horizon", (double) settings.horizon());
     return new DiscreteBaseline(this, asOf, customers, m, figures, null, purchasers);
   }
-
-  private static final Comparator<DiscretePattern> ORDER = Comparator.comparingLong(DiscretePattern::periods)
-      .thenComparingLong(DiscretePattern::recency).thenComparingLong(DiscretePattern::frequency);
 
   /**
    * Returns a live summary: every purchaser's first and last purchase period and repeat periods,
