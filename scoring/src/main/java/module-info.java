@@ -7,6 +7,8 @@ module io.engagekit.scoring {
   requires static transitive org.jspecify;
   requires com.fasterxml.jackson.core;
   requires org.apache.commons.numbers.gamma;
+  requires org.apache.commons.rng.api;
+  requires org.apache.commons.rng.sampling;
   requires org.slf4j;
 
   exports io.engagekit.scoring;

@@ -54,7 +54,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Fits a customer-base model by maximum likelihood: bgnbd, mbgnbd, paretonbd (transactions in a calibration"
           + " period), gammagamma (the mean spend of repeat buyers), bgbb (a pattern CSV with header"
-          + " frequency,recency,periods,weights).",
+          + " frequency,recency,periods,weights), sbg (a cohort's survivors: a CSV with header period,survivors,"
+          + " period 0 the cohort's size).",
       "Purchases count one per customer-day. Exit status: 0 fitted; 1 rows rejected (the fit is still made) or,"
           + " with --strict, stopped at one; 2 usage error or unreadable input; 3 the model could not be fitted."
     })
@@ -65,7 +66,7 @@ final class FitCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "MODEL", description = "bgnbd, mbgnbd, paretonbd, gammagamma or bgbb.")
+  @Parameters(index = "0", paramLabel = "MODEL", description = "bgnbd, mbgnbd, paretonbd, gammagamma, bgbb or sbg.")
   String model;
 
   @Mixin InputOptions in;
@@ -82,8 +83,18 @@ final class FitCommand implements Callable<Integer> {
       description = "Unit of t_x, T and the parameters. Default: ${DEFAULT-VALUE}.")
   String timeUnit;
 
-  @Option(names = "--predictions", paramLabel = "FILE.csv", description = "Write one prediction row per customer.")
+  @Option(names = "--predictions", paramLabel = "FILE.csv",
+      description = "Write one prediction row per customer (for sbg, one row per period: see --projection).")
   Path predictions;
+
+  @Option(names = "--discount-rate", paramLabel = "RATE", defaultValue = "0.1",
+      description = "sbg: the discount rate per period of the discounted expected (residual) lifetime. Default:"
+          + " ${DEFAULT-VALUE}.")
+  double discountRate;
+
+  @Option(names = "--projection", paramLabel = "N", defaultValue = "5",
+      description = "sbg: how many periods beyond the data --predictions projects. Default: ${DEFAULT-VALUE}.")
+  int projection;
 
   @Mixin OutputOptions report;
 
@@ -101,8 +112,11 @@ final class FitCommand implements Callable<Integer> {
       case "bgbb" -> {
         return bgbb(err);
       }
+      case "sbg" -> {
+        return SbgFit.run(this, err);
+      }
       default -> throw new ParameterException(spec.commandLine(),
-          "MODEL must be one of bgnbd, mbgnbd, paretonbd, gammagamma, bgbb but was '" + model + "'");
+          "MODEL must be one of bgnbd, mbgnbd, paretonbd, gammagamma, bgbb, sbg but was '" + model + "'");
     }
   }
 
@@ -264,7 +278,7 @@ final class FitCommand implements Callable<Integer> {
    * Fits, timing only the fit, and prints the result; returns null (having said why on stderr)
    * when the data do not identify the model.
    */
-  private <M> ModelFit<M> fitAndPrint(PrintWriter err, Supplier<ModelFit<M>> fitter, PeriodUnit unit)
+  <M> ModelFit<M> fitAndPrint(PrintWriter err, Supplier<ModelFit<M>> fitter, PeriodUnit unit)
       throws IOException {
     long started = System.nanoTime();
     ModelFit<M> fit;
@@ -296,17 +310,18 @@ final class FitCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "  log-likelihood %.4f%s%n", fit.logLikelihood(),
           unit != null ? " (time in " + unit.code() + ")"
               : ModelType.named(model).fixedUnit().map(u -> " (time in " + u + ")").orElse(""));
+      out.printf(Locale.ROOT, "  AIC %.4f, BIC %.4f%n", fit.aic(), fit.bic());
     }
     out.flush();
   }
 
 
-  private static CsvWriter csv(Path file) throws IOException {
+  static CsvWriter csv(Path file) throws IOException {
     Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
     return CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(w);
   }
 
-  private static String number(double v) {
+  static String number(double v) {
     return Double.toString(v);
   }
 }

@@ -139,11 +139,68 @@ final class FitCommandTest {
     assertTrue(unidentified.err().contains("BG/BB"), unidentified.err());
   }
 
+  /**
+   * sBG (issue 24) on the "regular" cohort of Fader &amp; Hardie (2007), "How to Project Customer
+   * Retention", Table 1, years 0–7: α = 0.704, β = 1.182, log-likelihood −1680.3; AIC and BIC in
+   * the JSON; the retention curve, survival and DERL by period in --predictions.
+   */
+  @Test
+  void sbg_onACohortsSurvivors() throws IOException {
+    Path file = dir.resolve("regular.csv");
+    Files.writeString(file, "period,survivors\n0,1000\n1,631\n2,468\n3,382\n4,326\n5,289\n6,262\n7,241\n");
+    Path predictions = dir.resolve("retention.csv");
+    JsonNode j = json(run("fit", "sbg", "--input", file.toString(), "--json", "--predictions", predictions.toString()));
+    assertEquals("sbg", j.get("model").asText());
+    assertEquals(1000, j.get("customers").asLong());
+    assertEquals(List.of("alpha", "beta"), fieldNames(j.get("params")));
+    assertEquals(0.704, j.get("params").get("alpha").asDouble(), 0.0005);
+    assertEquals(1.182, j.get("params").get("beta").asDouble(), 0.0005);
+    double ll = j.get("logLikelihood").asDouble();
+    assertEquals(-1680.3, ll, 0.05);
+    assertEquals(4 - 2 * ll, j.get("aic").asDouble(), 1e-9);
+    assertEquals(2 * Math.log(1000) - 2 * ll, j.get("bic").asDouble(), 1e-9);
+    assertEquals("periods", j.get("timeUnit").asText());
+    List<String> rows = Files.readAllLines(predictions);
+    assertEquals(SbgFit.PREDICTIONS_HEADER, rows.get(0));
+    assertEquals(1 + 8 + 5, rows.size()); // periods 0-7 observed, 5 projected
+    assertTrue(rows.get(1).startsWith("0,1000,1000.0,1.0,,"), rows.get(1));
+    String[] year12 = rows.get(13).split(",", -1);
+    assertEquals("12", year12[0]);
+    assertEquals("", year12[1]); // not observed
+    assertEquals(173, Double.parseDouble(year12[2]), 0.05 * 173); // Table 1: 173 regular customers in year 12
+    // The model written can be read back by score --model (its aic and bic are derived, not read).
+    Path model = dir.resolve("sbg.json");
+    Files.writeString(model, run("fit", "sbg", "--input", file.toString(), "--json").out());
+    assertEquals(0.704, io.engagekit.scoring.models.ModelJson.read(Files.newBufferedReader(model))
+        .model(io.engagekit.scoring.models.ModelType.SBG).alpha(), 0.0005);
+
+    CliTestSupport.Result text = run("fit", "sbg", "--input", file.toString());
+    assertEquals(0, text.status(), text.err());
+    assertTrue(text.out().startsWith("sbg fitted on 1,000 customers"), text.out());
+    assertTrue(text.out().contains("  AIC "), text.out());
+    assertTrue(text.out().contains("discounted expected lifetime of a new customer at 0.1 a period: "), text.out());
+
+    Files.writeString(file, "period,survivors\n0,1000\n1,631\n3,468\n");
+    CliTestSupport.Result gap = run("fit", "sbg", "--input", file.toString());
+    assertEquals(2, gap.status());
+    assertTrue(gap.err().contains(file + " line 4: period must be 2 (the periods run 0, 1, 2, ... in order"), gap.err());
+    Files.writeString(file, "period,survivors\n0,1000\n1,631\n2,700\n");
+    CliTestSupport.Result rising = run("fit", "sbg", "--input", file.toString());
+    assertEquals(2, rising.status());
+    assertTrue(rising.err().contains("survivors at period 2 must be in [0, 631] (those of period 1) but was 700"),
+        rising.err());
+    Files.writeString(file, "period,survivors\n0,1000\n1,-3\n");
+    CliTestSupport.Result negative = run("fit", "sbg", "--input", file.toString());
+    assertEquals(2, negative.status());
+    assertTrue(negative.err().contains("line 3: survivors must be >= 0 but was -3"), negative.err());
+  }
+
   @Test
   void usageErrors() throws IOException {
     CliTestSupport.Result unknown = run(cdnow("bgnbb").toArray(String[]::new));
     assertEquals(2, unknown.status());
-    assertTrue(unknown.err().contains("MODEL must be one of bgnbd, mbgnbd, paretonbd, gammagamma, bgbb"), unknown.err());
+    assertTrue(unknown.err().contains("MODEL must be one of bgnbd, mbgnbd, paretonbd, gammagamma, bgbb, sbg"),
+        unknown.err());
     List<String> noEnd = cdnow("bgnbd");
     int at = noEnd.indexOf("--calibration-end");
     noEnd.remove(at + 1);

@@ -89,6 +89,28 @@ public record FittedModel(ModelType<?> type, Map<String, Double> parameters, Map
   }
 
   /**
+   * Returns Akaike's information criterion, {@code 2k − 2 ln L} (see {@link ModelFit#aic()}).
+   *
+   * @return the AIC
+   * @since 0.2
+   */
+  public double aic() {
+    return ModelFit.aic(logLikelihood, parameters.size());
+  }
+
+  /**
+   * Returns the Bayesian information criterion, {@code k ln n − 2 ln L} with n the customers (see
+   * {@link ModelFit#bic()}).
+   *
+   * @return the BIC
+   * @throws IllegalStateException if the record has no customers
+   * @since 0.2
+   */
+  public double bic() {
+    return ModelFit.bic(logLikelihood, parameters.size(), customers);
+  }
+
+  /**
    * Makes the model from the parameters.
    *
    * @return the model

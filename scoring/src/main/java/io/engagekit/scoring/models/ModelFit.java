@@ -44,6 +44,41 @@ public record ModelFit<M>(M model, Map<String, Double> parameters, double logLik
     standardErrors = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(standardErrors));
   }
 
+  /**
+   * Returns Akaike's information criterion, {@code 2k − 2 ln L} with k the number of parameters:
+   * lower is better, comparable between models fitted on the same data.
+   *
+   * @return the AIC
+   * @since 0.2
+   */
+  public double aic() {
+    return aic(logLikelihood, parameters.size());
+  }
+
+  /**
+   * Returns the Bayesian (Schwarz) information criterion, {@code k ln n − 2 ln L} with k the number
+   * of parameters and n the customers fitted on: lower is better; it penalises parameters more than
+   * the AIC once n exceeds 7.
+   *
+   * @return the BIC
+   * @throws IllegalStateException if the fit has no customers
+   * @since 0.2
+   */
+  public double bic() {
+    return bic(logLikelihood, parameters.size(), customers);
+  }
+
+  static double aic(double logLikelihood, int k) {
+    return 2.0 * k - 2 * logLikelihood;
+  }
+
+  static double bic(double logLikelihood, int k, long n) {
+    if (n < 1) {
+      throw new IllegalStateException("the BIC needs at least one customer, but the fit records " + n);
+    }
+    return k * Math.log(n) - 2 * logLikelihood;
+  }
+
   /** Packs an optimum of the named parameters. */
   static <M> ModelFit<M> of(M model, String[] names, MaximumLikelihood.Optimum o, long customers) {
     Map<String, Double> params = new LinkedHashMap<>();

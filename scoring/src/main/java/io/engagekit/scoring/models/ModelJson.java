@@ -25,15 +25,18 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * {"format": 1, "model": "bgnbd", "customers": 2357,
  *  "params": {"r": 0.2426, "alpha": 4.4136, "a": 0.7929, "b": 2.4259},
- *  "logLikelihood": -9582.43, "standardErrors": {"r": 0.0126, ...}, "iterations": 27,
+ *  "logLikelihood": -9582.43, "aic": 19172.86, "bic": 19195.92,
+ *  "standardErrors": {"r": 0.0126, ...}, "iterations": 27,
  *  "timeUnit": "weeks", "calibrationEnd": "1997-09-30", "holdoutEnd": "1998-06-30"}
  * }</pre>
  *
  * <p>{@code format} is this layout's version (1); files without it, written before it was added,
  * are read as version 1. {@code timeUnit} is present for timed models (and is {@code periods} for
  * BG/BB, whose times count opportunities), {@code calibrationEnd}
- * and {@code holdoutEnd} when recorded. A writer may add run information under {@code
- * converged}, {@code fitMillis} and {@code gradientNorm}, which the reader skips.
+ * and {@code holdoutEnd} when recorded. {@code aic} = 2k − 2 ln L and {@code bic} = k ln n − 2 ln L
+ * (k parameters, n customers; {@code bic} left out when n is 0) are derived from the fit: written
+ * for those who read the file, recomputed rather than read. A writer may add run information under
+ * {@code converged}, {@code fitMillis} and {@code gradientNorm}, which the reader skips.
  *
  * <p>Reading is strict: a duplicate key, an unknown field, a parameter missing or unknown to the
  * model, a number that is not finite, or a newer format is refused with a message naming the
@@ -47,6 +50,8 @@ public final class ModelJson {
   public static final int FORMAT = 1;
   /** Run information a writer may add beside the fit; skipped on read. */
   private static final Set<String> RUN_FIELDS = Set.of("converged", "fitMillis", "gradientNorm");
+  /** Figures derived from the fit, written for readers of the file; recomputed, not read. */
+  private static final Set<String> DERIVED_FIELDS = Set.of("aic", "bic");
 
   private static final JsonFactory FACTORY = JsonFactory.builder()
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -95,6 +100,10 @@ public final class ModelJson {
       g.writeNumberField("customers", model.customers());
       numbers(g, "params", model.parameters());
       g.writeNumberField("logLikelihood", model.logLikelihood());
+      g.writeNumberField("aic", model.aic());
+      if (model.customers() > 0) {
+        g.writeNumberField("bic", model.bic());
+      }
       numbers(g, "standardErrors", model.standardErrors());
       g.writeNumberField("iterations", model.iterations());
       if (model.timeUnit() != null) {
@@ -169,7 +178,7 @@ public final class ModelJson {
         case "model", "timeUnit", "calibrationEnd", "holdoutEnd" -> fields.put(field, text(p, field, token));
         case "params", "standardErrors" -> fields.put(field, numbers(p, field, token));
         default -> {
-          if (!RUN_FIELDS.contains(field)) {
+          if (!RUN_FIELDS.contains(field) && !DERIVED_FIELDS.contains(field)) {
             throw new IllegalArgumentException("field " + field + " is not part of a fitted model (format "
                 + FORMAT + ")");
           }

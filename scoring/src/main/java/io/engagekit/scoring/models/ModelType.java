@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * A kind of fitted model, as {@link FittedModel} and {@link ModelJson} name it: its name (the
  * {@code "model"} field of a fitted model's JSON), its parameters in order, whether its times have
  * a unit, and how a model is made from its parameters. The built-ins are {@code bgnbd}, {@code
- * mbgnbd}, {@code paretonbd}, {@code gammagamma} and {@code bgbb}; a third-party model takes part by
+ * mbgnbd}, {@code paretonbd}, {@code gammagamma}, {@code bgbb} and {@code sbg}; a third-party model takes part by
  * registering its {@code ModelType} as a {@link ServiceLoader} provider of this interface, after
  * which its fits are written and read like the built-ins'.
  *
@@ -42,6 +42,8 @@ public interface ModelType<M> {
   ModelType<GammaGamma> GAMMAGAMMA = of("gammagamma", GammaGamma.NAMES, false, p -> new GammaGamma(p[0], p[1], p[2]));
   /** BG/BB (Fader, Hardie &amp; Shang 2010); its times are periods, so it has no time unit. */
   ModelType<BgBb> BGBB = of("bgbb", BgBb.NAMES, "periods", p -> new BgBb(p[0], p[1], p[2], p[3]));
+  /** The shifted-beta-geometric model of contract duration (Fader &amp; Hardie 2007); its times are periods. */
+  ModelType<Sbg> SBG = of("sbg", Sbg.NAMES, "periods", p -> new Sbg(p[0], p[1]));
 
   /**
    * Returns the model's name, as fit commands and JSON name it.
@@ -171,7 +173,7 @@ public interface ModelType<M> {
    */
   static List<ModelType<?>> all() {
     Map<String, ModelType<?>> byName = new LinkedHashMap<>();
-    for (ModelType<?> t : List.of(BGNBD, MBGNBD, PARETONBD, GAMMAGAMMA, BGBB)) {
+    for (ModelType<?> t : List.of(BGNBD, MBGNBD, PARETONBD, GAMMAGAMMA, BGBB, SBG)) {
       byName.put(t.name(), t);
     }
     @SuppressWarnings("rawtypes")

@@ -78,8 +78,19 @@ final class ModelJsonTest {
         PeriodUnit.DAYS, null, null);
     StringWriter out = new StringWriter();
     ModelJson.write(fit, out);
+    // Since issue 24 the derived aic = 2k - 2 ln L = 22 and bic = k ln n - 2 ln L = ln 40 + 20 follow the log-likelihood.
     assertEquals("{\"format\":1,\"model\":\"poisson\",\"customers\":40,\"params\":{\"lambda\":2.5},\"logLikelihood\":"
-        + "-10.0,\"standardErrors\":{\"lambda\":0.1},\"iterations\":3,\"timeUnit\":\"days\"}", out.toString());
+        + "-10.0,\"aic\":22.0,\"bic\":" + (Math.log(40) + 20) + ",\"standardErrors\":{\"lambda\":0.1},"
+        + "\"iterations\":3,\"timeUnit\":\"days\"}", out.toString());
+    // Read back, the derived figures are recomputed, not taken from the file.
+    FittedModel sbg = new FittedModel(ModelType.SBG, Map.of("alpha", 0.7, "beta", 1.2), Map.of("alpha", 0.1,
+        "beta", 0.2), -1680, 1000, 4, null, null, null);
+    StringWriter written = new StringWriter();
+    ModelJson.write(sbg, written);
+    FittedModel read = ModelJson.read(new java.io.StringReader(written.toString().replace("\"aic\":3364.0",
+        "\"aic\":1.0")));
+    assertEquals(sbg, read);
+    assertEquals(3364.0, read.aic());
     assertEquals(new Poisson(2.5), fit.model(type));
   }
 
