@@ -195,6 +195,45 @@ final class FitCommandTest {
     assertTrue(negative.err().contains("line 3: survivors must be >= 0 but was -3"), negative.err());
   }
 
+  /**
+   * {@code compare} (issue 24, item 4) on the CDNOW sample: the three models in one table, with the
+   * published log-likelihoods (Fader, Hardie &amp; Lee 2005: BG/NBD −9582.43, Pareto/NBD −9594.98).
+   */
+  @Test
+  void compare_fitsTheModelsOnOneCohort() throws IOException {
+    List<String> args = cdnow("bgnbd", "--holdout-end", "1998-06-30", "--json", "--bootstrap", "100");
+    args.set(0, "compare");
+    args.remove(1); // compare takes --models, not a model
+    JsonNode j = json(run(args.toArray(String[]::new)));
+    assertEquals(2357, j.get("customers").asLong());
+    assertEquals(39, j.get("holdoutLength").asDouble(), 1e-9);
+    assertEquals(List.of("bgnbd", "mbgnbd", "paretonbd"),
+        java.util.stream.StreamSupport.stream(j.get("models").spliterator(), false).map(m -> m.get("model").asText())
+            .toList());
+    JsonNode bg = j.get("models").get(0);
+    assertEquals(-9582.43, bg.get("logLikelihood").asDouble(), 0.01);
+    assertEquals(-9594.98, j.get("models").get(2).get("logLikelihood").asDouble(), 0.01);
+    assertTrue(bg.get("maeLow").asDouble() <= bg.get("mae").asDouble()
+        && bg.get("mae").asDouble() <= bg.get("maeHigh").asDouble(), bg.toString());
+    assertEquals(List.of("r", "alpha", "a", "b"), fieldNames(bg.get("params")));
+
+    List<String> text = cdnow("bgnbd", "--holdout-end", "1998-06-30", "--bootstrap", "50", "--models",
+        "paretonbd,bgnbd");
+    text.set(0, "compare");
+    text.remove(1);
+    CliTestSupport.Result table = run(text.toArray(String[]::new));
+    assertEquals(0, table.status(), table.err());
+    assertTrue(table.out().startsWith("2,357 customers; holdout of 39 weeks with "), table.out());
+    assertTrue(table.out().lines().anyMatch(l -> l.startsWith("  paretonbd ") && l.contains(" -9594.98 ")), table.out());
+
+    List<String> bad = cdnow("bgnbd", "--holdout-end", "1998-06-30", "--models", "bgbb");
+    bad.set(0, "compare");
+    bad.remove(1);
+    CliTestSupport.Result refused = run(bad.toArray(String[]::new));
+    assertEquals(2, refused.status());
+    assertTrue(refused.err().contains("--models: 'bgbb' is not one of bgnbd, mbgnbd, paretonbd"), refused.err());
+  }
+
   @Test
   void usageErrors() throws IOException {
     CliTestSupport.Result unknown = run(cdnow("bgnbb").toArray(String[]::new));

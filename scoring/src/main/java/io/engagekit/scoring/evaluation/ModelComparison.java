@@ -1,0 +1,200 @@
+package io.engagekit.scoring.evaluation;
+
+import static java.util.Objects.requireNonNull;
+
+import io.engagekit.scoring.models.BgNbd;
+import io.engagekit.scoring.models.MbgNbd;
+import io.engagekit.scoring.models.ModelFit;
+import io.engagekit.scoring.models.ModelFitException;
+import io.engagekit.scoring.models.ParetoNbd;
+import io.engagekit.scoring.models.PurchaseHistory;
+import io.engagekit.scoring.models.Purchases;
+import io.engagekit.scoring.models.RepeatPattern;
+import io.engagekit.scoring.models.TransactionModel;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Several transaction models fitted on one cohort and compared in one table (issue 24, item 4):
+ * each model's parameters, log-likelihood, AIC and BIC on the calibration period, and how well it
+ * predicts each customer's holdout: the mean absolute and root-mean-square error of E[Y(holdout)]
+ * against the actual repeat purchase days, and the aggregate error (Σ expected − Σ actual) / Σ
+ * actual, each with a 95% bootstrap interval over customers (the fit is kept; the customers are
+ * resampled). Lower AIC/BIC is better; a difference of more than 10 is strong evidence (Burnham &amp;
+ * Anderson 2002). The models compared here (bgnbd, mbgnbd, paretonbd) are not nested in one
+ * another, so no likelihood-ratio test applies; one will with covariates. Immutable once made.
+ *
+ * @param customers the cohort's customers
+ * @param holdoutLength the holdout's length in the cohort's unit
+ * @param holdoutTransactions the cohort's actual repeat purchase days in the holdout
+ * @param models one row per model, in the order asked for
+ * @since 0.2
+ */
+public record ModelComparison(long customers, double holdoutLength, long holdoutTransactions, List<Row> models) {
+  /** The transaction models that can be compared, by name. */
+  public static final List<String> MODELS = List.of("bgnbd", "mbgnbd", "paretonbd");
+
+  /**
+   * Copies the rows.
+   *
+   * @param customers see the record description
+   * @param holdoutLength see the record description
+   * @param holdoutTransactions see the record description
+   * @param models see the record description
+   */
+  public ModelComparison {
+    models = List.copyOf(models);
+  }
+
+  /**
+   * One model's row: its result, or why it could not be fitted.
+   *
+   * @param model the model's name
+   * @param result the fit and its holdout errors, when it was fitted
+   * @param failure why the model could not be fitted, when it could not
+   */
+  public record Row(String model, Optional<Result> result, Optional<String> failure) {
+    /**
+     * Checks that exactly one of result and failure is present.
+     *
+     * @param model see the record description
+     * @param result see the record description
+     * @param failure see the record description
+     */
+    public Row {
+      requireNonNull(model, "model");
+      if (result.isPresent() == failure.isPresent()) {
+        throw new IllegalArgumentException("a row has a result or a failure, not both or neither");
+      }
+    }
+  }
+
+  /**
+   * A fitted model's figures.
+   *
+   * @param parameters the fitted parameters
+   * @param standardErrors their standard errors
+   * @param logLikelihood the calibration log-likelihood
+   * @param aic Akaike's criterion, 2k − 2 ln L
+   * @param bic the Bayesian criterion, k ln n − 2 ln L
+   * @param mae the mean absolute error of the holdout predictions per customer
+   * @param rmse their root-mean-square error
+   * @param aggregateError (Σ expected − Σ actual) / Σ actual over the holdout
+   */
+  public record Result(Map<String, Double> parameters, Map<String, Double> standardErrors, double logLikelihood,
+      double aic, double bic, Estimate mae, Estimate rmse, Estimate aggregateError) {
+    /**
+     * Copies the maps.
+     *
+     * @param parameters see the record description
+     * @param standardErrors see the record description
+     * @param logLikelihood see the record description
+     * @param aic see the record description
+     * @param bic see the record description
+     * @param mae see the record description
+     * @param rmse see the record description
+     * @param aggregateError see the record description
+     */
+    public Result {
+      parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+      standardErrors = Collections.unmodifiableMap(new LinkedHashMap<>(standardErrors));
+    }
+  }
+
+  /**
+   * Fits the named models on a cohort with a holdout and compares them.
+   *
+   * @param cohort the customers, summarised with a holdout ({@link Purchases#cohort})
+   * @param models the names of the models to compare, from {@link #MODELS}, each at most once
+   * @param samples bootstrap resamples for the holdout errors' intervals, 1 to {@link
+   *     Bootstrap#MAX_SAMPLES}
+   * @param seed the bootstrap's seed
+   * @return the comparison; a model the data do not identify has a row with its failure
+   * @throws IllegalArgumentException if a name is unknown or repeated, the cohort has no customer
+   *     or no holdout, or it bought nothing in the holdout
+   */
+  public static ModelComparison of(Purchases.Cohort cohort, List<String> models, int samples, long seed) {
+    requireNonNull(cohort, "cohort");
+    requireNonNull(models, "models");
+    if (models.isEmpty() || models.stream().distinct().count() != models.size()
+        || !MODELS.containsAll(models)) {
+      throw new IllegalArgumentException("models must be distinct names among " + MODELS + " but were " + models);
+    }
+    if (cohort.customers().isEmpty()) {
+      throw new IllegalArgumentException("the cohort has no customer");
+    }
+    double holdout = cohort.holdoutLength();
+    if (!(holdout > 0)) {
+      throw new IllegalArgumentException("comparing predictions needs a holdout period after the calibration");
+    }
+    List<PurchaseHistory.Calibration> members = new ArrayList<>(cohort.customers().values());
+    int n = members.size();
+    double[] actual = new double[n];
+    long total = 0;
+    for (int i = 0; i < n; i++) {
+      actual[i] = members.get(i).holdoutDays();
+      total += members.get(i).holdoutDays();
+    }
+    if (total == 0) {
+      throw new IllegalArgumentException("no customer bought in the holdout: the aggregate error is undefined");
+    }
+    List<RepeatPattern> patterns = cohort.patterns().patterns();
+    List<Row> rows = new ArrayList<>();
+    for (String name : models) {
+      ModelFit<? extends TransactionModel> fit;
+      try {
+        fit = switch (name) {
+          case "bgnbd" -> BgNbd.fit(patterns);
+          case "mbgnbd" -> MbgNbd.fit(patterns);
+          default -> ParetoNbd.fit(patterns);
+        };
+      } catch (ModelFitException | IllegalArgumentException e) {
+        rows.add(new Row(name, Optional.empty(), Optional.of(e.getMessage())));
+        continue;
+      }
+      TransactionModel m = fit.model();
+      double[] expected = new double[n];
+      for (int i = 0; i < n; i++) {
+        expected[i] = m.expectedTransactions(members.get(i).pattern(), holdout);
+      }
+      Estimate mae = Bootstrap.interval(n, samples, seed, w -> weighted(expected, actual, w, false));
+      Estimate rmse = Bootstrap.interval(n, samples, seed, w -> Math.sqrt(weighted(expected, actual, w, true)));
+      Estimate aggregate = Bootstrap.interval(n, samples, seed, w -> aggregate(expected, actual, w));
+      rows.add(new Row(name, Optional.of(new Result(fit.parameters(), fit.standardErrors(), fit.logLikelihood(),
+          fit.aic(), fit.bic(), mae, rmse, aggregate)), Optional.empty()));
+    }
+    return new ModelComparison(n, holdout, total, rows);
+  }
+
+  /** The weighted mean absolute (or squared) error of a resample. */
+  private static double weighted(double[] expected, double[] actual, int[] weights, boolean squared) {
+    double sum = 0;
+    long count = 0;
+    for (int i = 0; i < expected.length; i++) {
+      if (weights[i] > 0) {
+        double e = expected[i] - actual[i];
+        sum += weights[i] * (squared ? e * e : Math.abs(e));
+        count += weights[i];
+      }
+    }
+    return sum / count;
+  }
+
+  /** (Σ expected − Σ actual) / Σ actual of a resample; undefined when it bought nothing. */
+  private static double aggregate(double[] expected, double[] actual, int[] weights) {
+    double e = 0;
+    double a = 0;
+    for (int i = 0; i < expected.length; i++) {
+      e += weights[i] * expected[i];
+      a += weights[i] * actual[i];
+    }
+    if (!(a > 0)) {
+      throw new IllegalArgumentException("no holdout purchase in the resample");
+    }
+    return (e - a) / a;
+  }
+}
