@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Fits bgnbd, mbgnbd and paretonbd (or those given) on the purchases up to --calibration-end and compares"
           + " them in one table: parameters, log-likelihood, AIC and BIC, and the holdout's mean absolute and"
-          + " root-mean-square error per customer and aggregate error, with 95% bootstrap intervals over customers.",
+          + " root-mean-square error per customer and aggregate error, with 95%% bootstrap intervals over customers.",
       "Exit status: 0 compared (a model the data do not identify is shown as not fitted); 1 rows rejected; 2"
           + " usage error, unreadable input, or no holdout purchase; 3 no model could be fitted."
     })
@@ -152,7 +152,6 @@ final class CompareCommand implements Callable<Integer> {
         }
         g.writeEndArray();
       }
-      out.println();
     } else {
       out.printf(Locale.ROOT, "%,d customers; holdout of %s %s with %,d repeat purchase days; intervals from %,d"
           + " bootstrap resamples%n%n", c.customers(), OutputOptions.number(c.holdoutLength()), unit.code(),

@@ -3,6 +3,7 @@ package io.engagekit.cli;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import io.engagekit.core.io.ReadOptions;
+import io.engagekit.scoring.evaluation.PredictionIntervals;
 import io.engagekit.scoring.models.BgBb;
 import io.engagekit.scoring.models.BgNbd;
 import io.engagekit.scoring.models.DiscretePattern;
@@ -63,6 +64,8 @@ final class FitCommand implements Callable<Integer> {
   /** Exit status when the optimiser fails: the data do not identify the model. */
   static final int NOT_FITTED = 3;
   static final String PREDICTIONS_HEADER = "customer,x,t_x,T,p_alive,expected_holdout,actual_holdout,expected_spend";
+  /** The columns --intervals appends to the predictions. */
+  static final String INTERVALS_HEADER = "p_alive_low,p_alive_high,expected_holdout_low,expected_holdout_high";
 
   @Spec CommandSpec spec;
 
@@ -87,6 +90,14 @@ final class FitCommand implements Callable<Integer> {
       description = "Write one prediction row per customer (for sbg, one row per period: see --projection).")
   Path predictions;
 
+  @Option(names = "--intervals", paramLabel = "N",
+      description = "bgnbd, mbgnbd, paretonbd: add 95%% bootstrap intervals (N resamples of the customers, each refitted)"
+          + " of p_alive and expected_holdout to --predictions.")
+  Integer intervals;
+
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "20261122", description = "The seed of --intervals.")
+  long seed;
+
   @Option(names = "--discount-rate", paramLabel = "RATE", defaultValue = "0.1",
       description = "sbg: the discount rate per period of the discounted expected (residual) lifetime. Default:"
           + " ${DEFAULT-VALUE}.")
@@ -105,6 +116,9 @@ final class FitCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
+    if (intervals != null && !List.of("bgnbd", "mbgnbd", "paretonbd").contains(model)) {
+      throw new ParameterException(spec.commandLine(), "--intervals applies to bgnbd, mbgnbd and paretonbd, not " + model);
+    }
     switch (model) {
       case "bgnbd", "mbgnbd", "paretonbd", "gammagamma" -> {
         return transactions(err);
@@ -186,17 +200,39 @@ final class FitCommand implements Callable<Integer> {
     }
     if (predictions != null) {
       TransactionModel m = fit.model();
+      List<PurchaseHistory.Calibration> members = new ArrayList<>(cohort.customers().values());
+      PredictionIntervals bands = null;
+      if (intervals != null) {
+        List<RepeatPattern> each = members.stream().map(PurchaseHistory.Calibration::pattern).toList();
+        try {
+          bands = PredictionIntervals.bootstrap(model, each, cohort.holdoutLength(), intervals, seed);
+        } catch (ModelFitException | IllegalArgumentException e) {
+          err.println("engagekit: --intervals: " + e.getMessage());
+          return NOT_FITTED;
+        }
+      }
       try (CsvWriter csv = csv(predictions)) {
-        csv.writeRecord(PREDICTIONS_HEADER.split(","));
+        csv.writeRecord((PREDICTIONS_HEADER + (bands == null ? "" : "," + INTERVALS_HEADER)).split(","));
+        int i = 0;
         for (Map.Entry<String, PurchaseHistory.Calibration> e : cohort.customers().entrySet()) {
           PurchaseHistory.Calibration c = e.getValue();
           RepeatPattern p = c.pattern();
-          csv.writeRecord(e.getKey(), Long.toString(p.x()), number(p.tx()), number(p.T()),
+          List<String> row = new ArrayList<>(List.of(e.getKey(), Long.toString(p.x()), number(p.tx()), number(p.T()),
               number(m.probabilityAlive(p)),
               holdEnd == null ? "" : number(m.expectedTransactions(p, cohort.holdoutLength())),
-              holdEnd == null ? "" : Long.toString(c.holdoutDays()), "");
+              holdEnd == null ? "" : Long.toString(c.holdoutDays()), ""));
+          if (bands != null) {
+            row.add(number(bands.alive().get(i).low()));
+            row.add(number(bands.alive().get(i).high()));
+            row.add(holdEnd == null ? "" : number(bands.expected().get(i).low()));
+            row.add(holdEnd == null ? "" : number(bands.expected().get(i).high()));
+          }
+          csv.writeRecord(row);
+          i++;
         }
       }
+    } else if (intervals != null) {
+      throw new ParameterException(spec.commandLine(), "--intervals adds columns to --predictions: give --predictions");
     }
     return status;
   }

@@ -234,6 +234,35 @@ final class FitCommandTest {
     assertTrue(refused.err().contains("--models: 'bgbb' is not one of bgnbd, mbgnbd, paretonbd"), refused.err());
   }
 
+  /** --intervals (issue 24, item 3): bootstrap bounds of p_alive and expected_holdout beside each prediction. */
+  @Test
+  void intervals_addBootstrapBoundsToThePredictions() throws IOException {
+    Path predictions = dir.resolve("bands.csv");
+    CliTestSupport.Result r = run(cdnow("bgnbd", "--holdout-end", "1998-06-30", "--predictions", predictions.toString(),
+        "--intervals", "30", "--seed", "5").toArray(String[]::new));
+    assertEquals(0, r.status(), r.err());
+    List<String> rows = Files.readAllLines(predictions);
+    assertEquals(FitCommand.PREDICTIONS_HEADER + "," + FitCommand.INTERVALS_HEADER, rows.get(0));
+    assertEquals(2358, rows.size());
+    int inside = 0;
+    for (String row : rows.subList(1, rows.size())) {
+      String[] f = row.split(",", -1);
+      double expected = Double.parseDouble(f[5]);
+      double low = Double.parseDouble(f[10]);
+      double high = Double.parseDouble(f[11]);
+      assertTrue(low <= high && Double.parseDouble(f[8]) <= Double.parseDouble(f[9]), row);
+      inside += low <= expected && expected <= high ? 1 : 0;
+    }
+    assertTrue(inside > 2357 * 0.9, inside + " of 2,357 points inside their interval");
+    CliTestSupport.Result without = run(cdnow("bgnbd", "--intervals", "30").toArray(String[]::new));
+    assertEquals(2, without.status());
+    assertTrue(without.err().contains("--intervals adds columns to --predictions"), without.err());
+    CliTestSupport.Result spend = run(cdnow("gammagamma", "--intervals", "30", "--predictions",
+        predictions.toString()).toArray(String[]::new));
+    assertEquals(2, spend.status());
+    assertTrue(spend.err().contains("--intervals applies to bgnbd, mbgnbd and paretonbd, not gammagamma"), spend.err());
+  }
+
   @Test
   void usageErrors() throws IOException {
     CliTestSupport.Result unknown = run(cdnow("bgnbb").toArray(String[]::new));

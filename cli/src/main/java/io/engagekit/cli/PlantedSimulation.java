@@ -1,0 +1,122 @@
+package io.engagekit.cli;
+
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
+import io.engagekit.scoring.models.BgBb;
+import io.engagekit.scoring.models.DiscretePattern;
+import io.engagekit.scoring.models.ModelType;
+import io.engagekit.scoring.models.Sbg;
+import io.engagekit.scoring.simulation.PlantedModels;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code engagekit simulate --model bgbb|sbg --params …}: customers drawn from a model with the
+ * parameters given ({@link PlantedModels}), written as the file {@code engagekit fit} reads for that
+ * model, so that a fit can be checked to recover them.
+ */
+final class PlantedSimulation {
+  /** The models {@code --model} draws from. */
+  static final List<String> MODELS = List.of("bgbb", "sbg");
+
+  private PlantedSimulation() {}
+
+  /** Parses {@code NAME=VALUE,…} into the model's parameters, naming what is wrong. */
+  static Map<String, Double> parameters(String model, String text) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (String part : text.split(",", -1)) {
+      int eq = part.indexOf('=');
+      if (eq <= 0) {
+        throw new IllegalArgumentException("--params: '" + part + "' is not NAME=VALUE");
+      }
+      String name = part.substring(0, eq).trim();
+      double value;
+      try {
+        value = Double.parseDouble(part.substring(eq + 1).trim());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("--params: " + name + " must be a number but was '"
+            + part.substring(eq + 1) + "'");
+      }
+      if (out.put(name, value) != null) {
+        throw new IllegalArgumentException("--params: " + name + " is given twice");
+      }
+    }
+    List<String> names = ModelType.named(model).parameters();
+    if (!out.keySet().equals(new java.util.HashSet<>(names))) {
+      throw new IllegalArgumentException("--params: a " + model + " model takes " + String.join(", ", names)
+          + " but was given " + String.join(", ", out.keySet()));
+    }
+    return out;
+  }
+
+  static int run(SimulateCommand c, PrintWriter err) throws IOException {
+    Object model;
+    try {
+      model = ModelType.named(c.model).create(parameters(c.model, c.params));
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(c.spec.commandLine(), e.getMessage().startsWith("--params")
+          ? e.getMessage() : "--params: " + e.getMessage());
+    }
+    int periods = c.periods != null ? c.periods : c.model.equals("bgbb") ? 6 : 7;
+    if (periods < 1 || periods > DiscretePattern.MAX_PERIODS) {
+      throw new picocli.CommandLine.ParameterException(c.spec.commandLine(), "--periods must be in [1, "
+          + DiscretePattern.MAX_PERIODS + "] but was " + periods);
+    }
+    try {
+      Files.createDirectories(c.output);
+    } catch (IOException e) {
+      err.println("engagekit: cannot create --output " + c.output + ": " + e.getMessage());
+      return Main.UNUSABLE;
+    }
+    Path file = c.output.resolve(c.model.equals("bgbb") ? "patterns.csv" : "survivors.csv");
+    try (CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF)
+        .build(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
+      if (model instanceof BgBb bgbb) {
+        csv.writeRecord("frequency", "recency", "periods", "weights");
+        for (DiscretePattern p : PlantedModels.bgBb(bgbb, c.customers, periods, c.seed)) {
+          csv.writeRecord(Long.toString(p.frequency()), Long.toString(p.recency()), Long.toString(p.periods()),
+              Long.toString(p.customers()));
+        }
+      } else {
+        long[] survivors = PlantedModels.sbg((Sbg) model, c.customers, periods, c.seed);
+        csv.writeRecord("period", "survivors");
+        for (int t = 0; t < survivors.length; t++) {
+          csv.writeRecord(Integer.toString(t), Long.toString(survivors[t]));
+        }
+      }
+    } catch (IOException e) {
+      err.println("engagekit: cannot write " + file + ": " + e.getMessage());
+      return Main.UNUSABLE;
+    }
+    PrintWriter out = c.spec.commandLine().getOut();
+    if (c.report.json) {
+      try (com.fasterxml.jackson.core.JsonGenerator g = JsonOutput.object(out)) {
+        g.writeNumberField("customers", c.customers);
+        g.writeStringField("model", c.model);
+        g.writeObjectFieldStart("params");
+        for (Map.Entry<String, Double> e : ModelType.named(c.model).parameters().stream()
+            .collect(java.util.stream.Collectors.toMap(n -> n, n -> parameters(c.model, c.params).get(n),
+                (a, b) -> a, LinkedHashMap::new)).entrySet()) {
+          g.writeNumberField(e.getKey(), e.getValue());
+        }
+        g.writeEndObject();
+        g.writeNumberField("periods", periods);
+        g.writeNumberField("seed", c.seed);
+        g.writeStringField("output", file.toString());
+      }
+    } else {
+      out.printf(Locale.ROOT, "drew %,d customers from %s with %s over %d periods (seed %d) into %s%n", c.customers,
+          c.model, c.params, periods, c.seed, file);
+      out.printf(Locale.ROOT, "fit with: ./engagekit fit %s --input %s%n", c.model, file);
+    }
+    out.flush();
+    return 0;
+  }
+}
