@@ -3,28 +3,36 @@ package io.engagekit.cli;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import io.engagekit.scoring.models.BgBb;
+import io.engagekit.scoring.models.BgNbd;
 import io.engagekit.scoring.models.DiscretePattern;
 import io.engagekit.scoring.models.ModelType;
+import io.engagekit.scoring.models.ParetoNbd;
 import io.engagekit.scoring.models.Sbg;
 import io.engagekit.scoring.simulation.PlantedModels;
+import io.engagekit.scoring.simulation.SimulationSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code engagekit simulate --model bgbb|sbg --params …}: customers drawn from a model with the
- * parameters given ({@link PlantedModels}), written as the file {@code engagekit fit} reads for that
- * model, so that a fit can be checked to recover them.
+ * {@code engagekit simulate --model bgnbd|paretonbd|bgbb|sbg --params …}: customers drawn from a
+ * model with the parameters given ({@link PlantedModels}), written as the file {@code engagekit fit}
+ * reads for that model, so that a fit can be checked to recover them. BG/NBD and Pareto/NBD
+ * customers (parameters in weeks) all make their first purchase at the start of {@code --start} and
+ * are observed {@code --periods} weeks; their purchases are written as touchpoints, to the second.
  */
 final class PlantedSimulation {
   /** The models {@code --model} draws from. */
-  static final List<String> MODELS = List.of("bgbb", "sbg");
+  static final List<String> MODELS = List.of("bgnbd", "paretonbd", "bgbb", "sbg");
 
   private PlantedSimulation() {}
 
@@ -64,7 +72,11 @@ final class PlantedSimulation {
       throw new picocli.CommandLine.ParameterException(c.spec.commandLine(), e.getMessage().startsWith("--params")
           ? e.getMessage() : "--params: " + e.getMessage());
     }
-    int periods = c.periods != null ? c.periods : c.model.equals("bgbb") ? 6 : 7;
+    int periods = c.periods != null ? c.periods : switch (c.model) {
+      case "bgbb" -> 6;
+      case "sbg" -> 7;
+      default -> 39; // weeks observed, as the CDNOW calibration
+    };
     if (periods < 1 || periods > DiscretePattern.MAX_PERIODS) {
       throw new picocli.CommandLine.ParameterException(c.spec.commandLine(), "--periods must be in [1, "
           + DiscretePattern.MAX_PERIODS + "] but was " + periods);
@@ -75,10 +87,32 @@ final class PlantedSimulation {
       err.println("engagekit: cannot create --output " + c.output + ": " + e.getMessage());
       return Main.UNUSABLE;
     }
-    Path file = c.output.resolve(c.model.equals("bgbb") ? "patterns.csv" : "survivors.csv");
+    Path file = c.output.resolve(switch (c.model) {
+      case "bgbb" -> "patterns.csv";
+      case "sbg" -> "survivors.csv";
+      default -> "touchpoints.csv";
+    });
+    LocalDate start = c.start == null ? SimulationSettings.DEFAULT_START : c.start;
+    LocalDate calibrationEnd = start.plusWeeks(periods);
     try (CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF)
         .build(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
-      if (model instanceof BgBb bgbb) {
+      if (model instanceof BgNbd || model instanceof ParetoNbd) {
+        List<double[]> customers = model instanceof BgNbd b
+            ? PlantedModels.bgNbdPurchases(b, c.customers, periods, c.seed)
+            : PlantedModels.paretoNbdPurchases((ParetoNbd) model, c.customers, periods, c.seed);
+        Instant origin = start.atStartOfDay(ZoneOffset.UTC).toInstant();
+        csv.writeRecord("customer", "timestamp", "channel", "kind");
+        int width = Integer.toString(c.customers).length();
+        for (int i = 0; i < customers.size(); i++) {
+          String id = String.format(Locale.ROOT, "p%0" + width + "d", i + 1);
+          csv.writeRecord(id, origin.toString(), "web", "purchase");
+          for (double weeks : customers.get(i)) {
+            // to the second: at most the start of the calibration's last day, which counts
+            csv.writeRecord(id, origin.plusSeconds((long) Math.floor(weeks * 7 * 86_400)).toString(), "web",
+                "purchase");
+          }
+        }
+      } else if (model instanceof BgBb bgbb) {
         csv.writeRecord("frequency", "recency", "periods", "weights");
         for (DiscretePattern p : PlantedModels.bgBb(bgbb, c.customers, periods, c.seed)) {
           csv.writeRecord(Long.toString(p.frequency()), Long.toString(p.recency()), Long.toString(p.periods()),
@@ -110,11 +144,15 @@ final class PlantedSimulation {
         g.writeNumberField("periods", periods);
         g.writeNumberField("seed", c.seed);
         g.writeStringField("output", file.toString());
+        if (file.getFileName().toString().equals("touchpoints.csv")) {
+          g.writeStringField("calibrationEnd", calibrationEnd.toString());
+        }
       }
     } else {
       out.printf(Locale.ROOT, "drew %,d customers from %s with %s over %d periods (seed %d) into %s%n", c.customers,
           c.model, c.params, periods, c.seed, file);
-      out.printf(Locale.ROOT, "fit with: ./engagekit fit %s --input %s%n", c.model, file);
+      out.printf(Locale.ROOT, "fit with: ./engagekit fit %s --input %s%s%n", c.model, file,
+          file.getFileName().toString().equals("touchpoints.csv") ? " --calibration-end " + calibrationEnd : "");
     }
     out.flush();
     return 0;

@@ -41,10 +41,12 @@ import picocli.CommandLine.Spec;
       "answers) and writes, in --output: touchpoints.csv, surveys.csv, journeys.csv, customers.csv (canonical",
       "formats) and ground-truth.csv, one customer at a time in constant memory (rows grouped by customer, each",
       "customer's in time order). The same --seed gives the same files. Prints the calibration and holdout",
-      "ends to give to `engagekit evaluate`. With --model bgbb|sbg and --params, draws the customers from that",
-      "model with the parameters given instead, into patterns.csv (bgbb) or survivors.csv (sbg), the files",
-      "`engagekit fit` reads, so that a fit can be checked to recover them; the population options then do not",
-      "apply. Exit status: 0 written; 2 usage error or unwritable directory."
+      "ends to give to `engagekit evaluate`. With --model bgnbd|paretonbd|bgbb|sbg and --params, draws the",
+      "customers from that model with the parameters given instead, into touchpoints.csv (bgnbd, paretonbd:",
+      "parameters in weeks, every first purchase on --start), patterns.csv (bgbb) or survivors.csv (sbg), the",
+      "files `engagekit fit` reads, so that a fit can be checked to recover them; the correlation and the",
+      "calibration and holdout weeks then do not apply. Exit status: 0 written; 2 usage error or unwritable",
+      "directory."
     })
 final class SimulateCommand implements Callable<Integer> {
   static final List<String> FILES = List.of("touchpoints.csv", "surveys.csv", "journeys.csv", "customers.csv",
@@ -76,16 +78,18 @@ final class SimulateCommand implements Callable<Integer> {
       description = "Holdout weeks (at least 1). Default: ${DEFAULT-VALUE}.")
   int holdoutWeeks;
 
-  @Option(names = "--model", paramLabel = "bgbb|sbg",
+  @Option(names = "--model", paramLabel = "bgnbd|paretonbd|bgbb|sbg",
       description = "Draw from this model with --params instead of simulating a customer base.")
   String model;
 
   @Option(names = "--params", paramLabel = "NAME=VALUE[,...]",
-      description = "The planted parameters of --model: alpha, beta, gamma, delta (bgbb) or alpha, beta (sbg).")
+      description = "The planted parameters of --model: r, alpha, a, b (bgnbd); r, alpha, s, beta (paretonbd);"
+          + " alpha, beta, gamma, delta (bgbb); alpha, beta (sbg).")
   String params;
 
   @Option(names = "--periods", paramLabel = "N",
-      description = "--model's opportunities (bgbb, default 6) or periods followed (sbg, default 7).")
+      description = "--model's weeks observed (bgnbd, paretonbd: default 39), opportunities (bgbb, default 6) or"
+          + " periods followed (sbg, default 7).")
   Integer periods;
 
   @Mixin OutputOptions report;
@@ -97,7 +101,8 @@ final class SimulateCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), "--model and --params go together");
       }
       if (!PlantedSimulation.MODELS.contains(model)) {
-        throw new ParameterException(spec.commandLine(), "--model must be bgbb or sbg but was '" + model + "'");
+        throw new ParameterException(spec.commandLine(), "--model must be bgnbd, paretonbd, bgbb or sbg but was '"
+            + model + "'");
       }
       if (customers < 1) {
         throw new ParameterException(spec.commandLine(), "--customers must be at least 1 but was " + customers);

@@ -53,6 +53,26 @@ final class PlantedSimulationTest {
     recovered(new ObjectMapper().readTree(sbg.out()), Map.of("alpha", 0.704, "beta", 1.182));
   }
 
+  /**
+   * BG/NBD with CDNOW's estimates planted (Fader, Hardie &amp; Lee 2005, weeks): 5,000 customers
+   * written as touchpoints, fitted back from them.
+   */
+  @Test
+  void bgnbd_roundTripsThroughTouchpointsAndFit() throws IOException {
+    CliTestSupport.Result drawn = run("simulate", "--model", "bgnbd", "--params", "r=0.243,alpha=4.414,a=0.793,b=2.426",
+        "--customers", "5000", "--seed", "4", "--output", dir.toString(), "--json");
+    assertEquals(0, drawn.status(), drawn.err());
+    JsonNode d = new ObjectMapper().readTree(drawn.out());
+    assertEquals(39, d.get("periods").asInt());
+    assertEquals("2025-10-06", d.get("calibrationEnd").asText()); // 2025-01-06 + 39 weeks
+    CliTestSupport.Result fit = run("fit", "bgnbd", "--input", d.get("output").asText(), "--calibration-end",
+        d.get("calibrationEnd").asText(), "--json");
+    assertEquals(0, fit.status(), fit.err());
+    JsonNode j = new ObjectMapper().readTree(fit.out());
+    assertEquals(5000, j.get("customers").asLong());
+    recovered(j, Map.of("r", 0.243, "alpha", 4.414, "a", 0.793, "b", 2.426));
+  }
+
   @Test
   void badPlantedModels_areUsageErrors() {
     String out = dir.toString();
@@ -62,7 +82,9 @@ final class PlantedSimulationTest {
         "--model", "sbg", "--params", "alpha=1,beta=x", "--customers", "10", "--seed", "1", "--output", out);
     assertUsage("--params: alpha must be finite and > 0 but was -1.0",
         "--model", "sbg", "--params", "alpha=-1,beta=1", "--customers", "10", "--seed", "1", "--output", out);
-    assertUsage("--model must be bgbb or sbg but was 'bgnbd'",
+    assertUsage("--model must be bgnbd, paretonbd, bgbb or sbg but was 'ggomnbd'",
+        "--model", "ggomnbd", "--params", "r=1", "--customers", "10", "--seed", "1", "--output", out);
+    assertUsage("--params: a bgnbd model takes r, alpha, a, b but was given r",
         "--model", "bgnbd", "--params", "r=1", "--customers", "10", "--seed", "1", "--output", out);
     assertUsage("--model and --params go together", "--model", "sbg", "--customers", "10", "--seed", "1",
         "--output", out);

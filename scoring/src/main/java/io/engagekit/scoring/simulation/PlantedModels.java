@@ -55,34 +55,48 @@ public final class PlantedModels {
    * @return one pattern (x, t<sub>x</sub>, T) per customer, in the order drawn
    */
   public static List<RepeatPattern> bgNbd(BgNbd model, int customers, double observed, long seed) {
+    return patterns(bgNbdPurchases(model, customers, observed, seed), observed);
+  }
+
+  /**
+   * Draws a cohort from BG/NBD as purchase times: the customers of {@link #bgNbd} with the same
+   * arguments, each as the times of their repeat purchases after the first (at 0), in order.
+   *
+   * @param model the planted parameters
+   * @param customers how many customers, {@code >= 1}
+   * @param observed T, finite and {@code > 0}
+   * @param seed the seed
+   * @return each customer's repeat purchase times in (0, T], in the order drawn
+   */
+  public static List<double[]> bgNbdPurchases(BgNbd model, int customers, double observed, long seed) {
     requireNonNull(model, "model");
     check(customers, observed);
     SplittableRandom root = new SplittableRandom(seed);
-    List<RepeatPattern> out = new ArrayList<>(customers);
+    List<double[]> out = new ArrayList<>(customers);
     for (int i = 0; i < customers; i++) {
       UniformRandomProvider rng = provider(root.split());
       double lambda = gamma(rng, model.r(), model.alpha());
       double p = ChengBetaSampler.of(rng, model.a(), model.b()).sample();
-      if (!(lambda > 0)) { // a rate that underflowed: this customer never buys again
-        out.add(RepeatPattern.of(0, 0, observed));
-        continue;
-      }
-      ZigguratSampler.Exponential gap = ZigguratSampler.Exponential.of(rng, 1 / lambda);
-      long x = 0;
-      double last = 0;
-      double t = 0;
-      while (true) {
-        t += gap.sample();
-        if (!(t <= observed)) {
-          break;
-        }
-        x++;
-        last = t;
-        if (rng.nextDouble() < p) {
-          break; // drops out after this purchase
+      List<Double> times = new ArrayList<>();
+      if (lambda > 0) { // a rate that underflowed buys nothing more
+        ZigguratSampler.Exponential gap = ZigguratSampler.Exponential.of(rng, 1 / lambda);
+        for (double t = gap.sample(); t <= observed; t += gap.sample()) {
+          times.add(t);
+          if (rng.nextDouble() < p) {
+            break; // drops out after this purchase
+          }
         }
       }
-      out.add(RepeatPattern.of(x, last, observed));
+      out.add(times.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+    return out;
+  }
+
+  /** The patterns of customers given as repeat purchase times, observed for T. */
+  private static List<RepeatPattern> patterns(List<double[]> purchases, double observed) {
+    List<RepeatPattern> out = new ArrayList<>(purchases.size());
+    for (double[] times : purchases) {
+      out.add(RepeatPattern.of(times.length, times.length == 0 ? 0 : times[times.length - 1], observed));
     }
     return out;
   }
@@ -98,27 +112,37 @@ public final class PlantedModels {
    * @return one pattern (x, t<sub>x</sub>, T) per customer, in the order drawn
    */
   public static List<RepeatPattern> paretoNbd(ParetoNbd model, int customers, double observed, long seed) {
+    return patterns(paretoNbdPurchases(model, customers, observed, seed), observed);
+  }
+
+  /**
+   * Draws a cohort from Pareto/NBD as purchase times: the customers of {@link #paretoNbd} with the
+   * same arguments, each as the times of their repeat purchases after the first (at 0), in order.
+   *
+   * @param model the planted parameters
+   * @param customers how many customers, {@code >= 1}
+   * @param observed T, finite and {@code > 0}
+   * @param seed the seed
+   * @return each customer's repeat purchase times in (0, T], in the order drawn
+   */
+  public static List<double[]> paretoNbdPurchases(ParetoNbd model, int customers, double observed, long seed) {
     requireNonNull(model, "model");
     check(customers, observed);
     SplittableRandom root = new SplittableRandom(seed);
-    List<RepeatPattern> out = new ArrayList<>(customers);
+    List<double[]> out = new ArrayList<>(customers);
     for (int i = 0; i < customers; i++) {
       UniformRandomProvider rng = provider(root.split());
       double lambda = gamma(rng, model.r(), model.alpha());
       double mu = gamma(rng, model.s(), model.beta());
       double end = mu > 0 ? Math.min(observed, ZigguratSampler.Exponential.of(rng, 1 / mu).sample()) : observed;
-      if (!(lambda > 0)) { // a rate that underflowed: this customer never buys again
-        out.add(RepeatPattern.of(0, 0, observed));
-        continue;
+      List<Double> times = new ArrayList<>();
+      if (lambda > 0) { // a rate that underflowed buys nothing more
+        ZigguratSampler.Exponential gap = ZigguratSampler.Exponential.of(rng, 1 / lambda);
+        for (double t = gap.sample(); t <= end; t += gap.sample()) {
+          times.add(t);
+        }
       }
-      ZigguratSampler.Exponential gap = ZigguratSampler.Exponential.of(rng, 1 / lambda);
-      long x = 0;
-      double last = 0;
-      for (double t = gap.sample(); t <= end; t += gap.sample()) {
-        x++;
-        last = t;
-      }
-      out.add(RepeatPattern.of(x, last, observed));
+      out.add(times.stream().mapToDouble(Double::doubleValue).toArray());
     }
     return out;
   }
