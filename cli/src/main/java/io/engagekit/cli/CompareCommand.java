@@ -107,7 +107,7 @@ final class CompareCommand implements Callable<Integer> {
     }
     ModelComparison c;
     try {
-      c = ModelComparison.of(cohort, names, bootstrap, seed);
+      c = ModelComparison.of(purchases, calEnd, holdEnd, unit, names, bootstrap, seed);
     } catch (IllegalArgumentException e) {
       err.println("engagekit: " + e.getMessage());
       return Main.UNUSABLE;
@@ -147,6 +147,9 @@ final class CompareCommand implements Callable<Integer> {
             estimate(g, "mae", r.mae());
             estimate(g, "rmse", r.rmse());
             estimate(g, "aggregateError", r.aggregateError());
+            if (r.trackingError().isPresent()) {
+              g.writeNumberField("trackingError", r.trackingError().getAsDouble());
+            }
           }
           g.writeEndObject();
         }
@@ -156,20 +159,23 @@ final class CompareCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "%,d customers; holdout of %s %s with %,d repeat purchase days; intervals from %,d"
           + " bootstrap resamples%n%n", c.customers(), OutputOptions.number(c.holdoutLength()), unit.code(),
           c.holdoutTransactions(), bootstrap);
-      out.printf(Locale.ROOT, "  %-10s %12s %12s %12s %24s %24s %24s%n", "model", "log-lik.", "AIC", "BIC",
-          "MAE [95% CI]", "RMSE [95% CI]", "aggregate [95% CI]");
+      out.printf(Locale.ROOT, "  %-10s %12s %12s %12s %24s %24s %24s %9s%n", "model", "log-lik.", "AIC", "BIC",
+          "MAE [95% CI]", "RMSE [95% CI]", "aggregate [95% CI]", "tracking");
       for (ModelComparison.Row row : c.models()) {
         if (row.result().isEmpty()) {
           out.printf(Locale.ROOT, "  %-10s not fitted (see above)%n", row.model());
           continue;
         }
         ModelComparison.Result r = row.result().get();
-        out.printf(Locale.ROOT, "  %-10s %12.2f %12.2f %12.2f %24s %24s %24s%n", row.model(), r.logLikelihood(),
-            r.aic(), r.bic(), interval(r.mae(), false), interval(r.rmse(), false), interval(r.aggregateError(), true));
+        out.printf(Locale.ROOT, "  %-10s %12.2f %12.2f %12.2f %24s %24s %24s %9s%n", row.model(), r.logLikelihood(),
+            r.aic(), r.bic(), interval(r.mae(), false), interval(r.rmse(), false), interval(r.aggregateError(), true),
+            r.trackingError().isPresent() ? String.format(Locale.ROOT, "%+.1f%%", 100 * r.trackingError().getAsDouble())
+                : "-");
       }
       out.println();
       out.println("  Lower AIC and BIC are better; a difference above 10 is strong evidence. These models are not nested,");
-      out.println("  so no likelihood-ratio test applies.");
+      out.println("  so no likelihood-ratio test applies. Tracking: the cumulative repeat purchases expected by the end of");
+      out.println("  the holdout (unconditional, week by week) against the actual.");
     }
     out.flush();
   }

@@ -216,6 +216,7 @@ final class FitCommandTest {
     assertTrue(bg.get("maeLow").asDouble() <= bg.get("mae").asDouble()
         && bg.get("mae").asDouble() <= bg.get("maeHigh").asDouble(), bg.toString());
     assertEquals(List.of("r", "alpha", "a", "b"), fieldNames(bg.get("params")));
+    assertEquals(-0.041, bg.get("trackingError").asDouble(), 0.005); // Fader, Hardie & Lee 2005: 4.1% under
 
     List<String> text = cdnow("bgnbd", "--holdout-end", "1998-06-30", "--bootstrap", "50", "--models",
         "paretonbd,bgnbd");

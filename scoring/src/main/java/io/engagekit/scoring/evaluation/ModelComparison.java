@@ -7,16 +7,21 @@ import io.engagekit.scoring.models.MbgNbd;
 import io.engagekit.scoring.models.ModelFit;
 import io.engagekit.scoring.models.ModelFitException;
 import io.engagekit.scoring.models.ParetoNbd;
+import io.engagekit.scoring.models.PeriodUnit;
 import io.engagekit.scoring.models.PurchaseHistory;
 import io.engagekit.scoring.models.Purchases;
 import io.engagekit.scoring.models.RepeatPattern;
 import io.engagekit.scoring.models.TransactionModel;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.function.BiFunction;
 
 /**
  * Several transaction models fitted on one cohort and compared in one table (issue 24, item 4):
@@ -24,7 +29,8 @@ import java.util.Optional;
  * predicts each customer's holdout: the mean absolute and root-mean-square error of E[Y(holdout)]
  * against the actual repeat purchase days, and the aggregate error (Σ expected − Σ actual) / Σ
  * actual, each with a 95% bootstrap interval over customers (the fit is kept; the customers are
- * resampled). Lower AIC/BIC is better; a difference of more than 10 is strong evidence (Burnham &amp;
+ * resampled); given the purchase histories, also the week-by-week tracking error at the holdout's
+ * end. Lower AIC/BIC is better; a difference of more than 10 is strong evidence (Burnham &amp;
  * Anderson 2002). The models compared here (bgnbd, mbgnbd, paretonbd) are not nested in one
  * another, so no likelihood-ratio test applies; one will with covariates. Immutable once made.
  *
@@ -84,9 +90,12 @@ public record ModelComparison(long customers, double holdoutLength, long holdout
    * @param mae the mean absolute error of the holdout predictions per customer
    * @param rmse their root-mean-square error
    * @param aggregateError (Σ expected − Σ actual) / Σ actual over the holdout
+   * @param trackingError the week-by-week tracking's error at the holdout's end (expected − actual)
+   *     / actual cumulative repeat transactions, unconditional ({@link ModelCheck#finalTrackingError()};
+   *     as Fader, Hardie &amp; Lee 2005 track); empty without the purchase histories or repeat purchases
    */
   public record Result(Map<String, Double> parameters, Map<String, Double> standardErrors, double logLikelihood,
-      double aic, double bic, Estimate mae, Estimate rmse, Estimate aggregateError) {
+      double aic, double bic, Estimate mae, Estimate rmse, Estimate aggregateError, OptionalDouble trackingError) {
     /**
      * Copies the maps.
      *
@@ -98,11 +107,37 @@ public record ModelComparison(long customers, double holdoutLength, long holdout
      * @param mae see the record description
      * @param rmse see the record description
      * @param aggregateError see the record description
+     * @param trackingError see the record description
      */
     public Result {
+      requireNonNull(trackingError, "trackingError");
       parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
       standardErrors = Collections.unmodifiableMap(new LinkedHashMap<>(standardErrors));
     }
+  }
+
+  /**
+   * Fits the named models on the purchases' cohort and compares them, with the week-by-week
+   * tracking error of each ({@link ModelCheck}) beside the per-customer errors.
+   *
+   * @param purchases every customer's purchases
+   * @param calibrationEnd the last day of calibration
+   * @param holdoutEnd the last day of the holdout, after the calibration end
+   * @param unit the unit the models are fitted in
+   * @param models the names of the models to compare, from {@link #MODELS}, each at most once
+   * @param samples bootstrap resamples, 1 to {@link Bootstrap#MAX_SAMPLES}
+   * @param seed the bootstrap's seed
+   * @return the comparison
+   * @throws IllegalArgumentException as for {@link #of(Purchases.Cohort, List, int, long)}
+   */
+  public static ModelComparison of(Purchases purchases, LocalDate calibrationEnd, LocalDate holdoutEnd,
+      PeriodUnit unit, List<String> models, int samples, long seed) {
+    requireNonNull(purchases, "purchases");
+    Purchases.Cohort cohort = purchases.cohort(requireNonNull(calibrationEnd, "calibrationEnd"),
+        requireNonNull(holdoutEnd, "holdoutEnd"), requireNonNull(unit, "unit"));
+    Collection<PurchaseHistory> histories = purchases.histories().values();
+    return of(cohort, models, samples, seed,
+        (name, model) -> ModelCheck.of(name, model, histories, calibrationEnd, holdoutEnd, unit).finalTrackingError());
   }
 
   /**
@@ -118,6 +153,11 @@ public record ModelComparison(long customers, double holdoutLength, long holdout
    *     or no holdout, or it bought nothing in the holdout
    */
   public static ModelComparison of(Purchases.Cohort cohort, List<String> models, int samples, long seed) {
+    return of(cohort, models, samples, seed, (name, model) -> OptionalDouble.empty());
+  }
+
+  private static ModelComparison of(Purchases.Cohort cohort, List<String> models, int samples, long seed,
+      BiFunction<String, TransactionModel, OptionalDouble> tracking) {
     requireNonNull(cohort, "cohort");
     requireNonNull(models, "models");
     if (models.isEmpty() || models.stream().distinct().count() != models.size()
@@ -165,7 +205,7 @@ public record ModelComparison(long customers, double holdoutLength, long holdout
       Estimate rmse = Bootstrap.interval(n, samples, seed, w -> Math.sqrt(weighted(expected, actual, w, true)));
       Estimate aggregate = Bootstrap.interval(n, samples, seed, w -> aggregate(expected, actual, w));
       rows.add(new Row(name, Optional.of(new Result(fit.parameters(), fit.standardErrors(), fit.logLikelihood(),
-          fit.aic(), fit.bic(), mae, rmse, aggregate)), Optional.empty()));
+          fit.aic(), fit.bic(), mae, rmse, aggregate, tracking.apply(name, m))), Optional.empty()));
     }
     return new ModelComparison(n, holdout, total, rows);
   }
