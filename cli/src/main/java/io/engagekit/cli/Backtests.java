@@ -74,7 +74,7 @@ final class Backtests {
     g.writeEndArray();
   }
 
-  private static void estimate(JsonGenerator g, String name, Estimate e) throws IOException {
+  static void estimate(JsonGenerator g, String name, Estimate e) throws IOException {
     g.writeNumberField(name, e.value());
     g.writeNumberField(name + "Low", e.low());
     g.writeNumberField(name + "High", e.high());

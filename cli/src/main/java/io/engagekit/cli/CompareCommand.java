@@ -144,9 +144,9 @@ final class CompareCommand implements Callable<Integer> {
             g.writeNumberField("logLikelihood", r.logLikelihood());
             g.writeNumberField("aic", r.aic());
             g.writeNumberField("bic", r.bic());
-            estimate(g, "mae", r.mae());
-            estimate(g, "rmse", r.rmse());
-            estimate(g, "aggregateError", r.aggregateError());
+            Backtests.estimate(g, "mae", r.mae());
+            Backtests.estimate(g, "rmse", r.rmse());
+            Backtests.estimate(g, "aggregateError", r.aggregateError());
             if (r.trackingError().isPresent()) {
               g.writeNumberField("trackingError", r.trackingError().getAsDouble());
             }
@@ -192,12 +192,6 @@ final class CompareCommand implements Callable<Integer> {
       g.writeNumberField(e.getKey(), e.getValue());
     }
     g.writeEndObject();
-  }
-
-  private static void estimate(JsonGenerator g, String name, Estimate e) throws IOException {
-    g.writeNumberField(name, e.value());
-    g.writeNumberField(name + "Low", e.low());
-    g.writeNumberField(name + "High", e.high());
   }
 
   private ParameterException usage(String message) {
