@@ -119,6 +119,9 @@ final class FitCommand implements Callable<Integer> {
     if (intervals != null && !List.of("bgnbd", "mbgnbd", "paretonbd").contains(model)) {
       throw new ParameterException(spec.commandLine(), "--intervals applies to bgnbd, mbgnbd and paretonbd, not " + model);
     }
+    if (intervals != null && predictions == null) {
+      throw new ParameterException(spec.commandLine(), "--intervals adds columns to --predictions: give --predictions");
+    }
     switch (model) {
       case "bgnbd", "mbgnbd", "paretonbd", "gammagamma" -> {
         return transactions(err);
@@ -231,8 +234,6 @@ final class FitCommand implements Callable<Integer> {
           i++;
         }
       }
-    } else if (intervals != null) {
-      throw new ParameterException(spec.commandLine(), "--intervals adds columns to --predictions: give --predictions");
     }
     return status;
   }
