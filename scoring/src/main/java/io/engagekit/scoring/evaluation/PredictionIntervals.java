@@ -4,7 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import io.engagekit.scoring.models.BgNbd;
 import io.engagekit.scoring.models.MbgNbd;
+import io.engagekit.scoring.models.ModelFit;
 import io.engagekit.scoring.models.ModelFitException;
+import io.engagekit.scoring.models.ModelType;
 import io.engagekit.scoring.models.ParetoNbd;
 import io.engagekit.scoring.models.RepeatPattern;
 import io.engagekit.scoring.models.TransactionModel;
@@ -30,12 +32,14 @@ import java.util.SplittableRandom;
  *
  * @param alive each customer's P(alive) interval, in the order given
  * @param expected each customer's E[Y(horizon)] interval, in the order given
- * @param samples the resamples the intervals come from
+ * @param samples the resamples the intervals come from; 0 for {@link #asymptotic} intervals
  * @since 0.2
  */
 public record PredictionIntervals(List<Estimate> alive, List<Estimate> expected, int samples) {
   /** The most predictions (customers × resamples) held at once. */
   public static final long MAX_PREDICTIONS = 50_000_000L;
+  /** The standard normal's 97.5th percentile. */
+  private static final double Z = 1.959963984540054;
 
   /**
    * Copies the lists.
@@ -149,6 +153,107 @@ public record PredictionIntervals(List<Estimate> alive, List<Estimate> expected,
       e.add(interval(whole.expectedTransactions(p, horizon), expected[i]));
     }
     return new PredictionIntervals(a, e, samples);
+  }
+
+  /**
+   * Intervals from the asymptotic distribution of the parameters, by the delta method: far cheaper
+   * than {@link #bootstrap} (no refit; 2k + 1 predictions per pattern, k the parameters), and as
+   * good when the customers are many. The parameters' covariance is the fit's ({@link
+   * ModelFit#covariance()}, in log-parameters); each prediction's gradient in the log-parameters is
+   * taken by central differences (step 1e-4), and the interval is made on the scale where a normal
+   * approximation holds best and mapped back: log for E[Y] (so it stays positive), logit for
+   * P(alive) (so it stays in [0, 1]). A prediction of exactly 0 (or P(alive) of exactly 1, as
+   * BG/NBD gives a customer without repeat purchases) does not depend on the parameters there and
+   * gets a zero-width interval. Checked for coverage in {@code PredictionIntervalsTest}.
+   *
+   * @param type the model's type, to make models from perturbed parameters
+   * @param fit the fit, with its covariance
+   * @param targets the patterns to predict (their counts ignored)
+   * @param horizon the horizon of the expected transactions, finite and {@code >= 0}
+   * @param <M> the transaction model
+   * @return an interval per target, with {@code samples} 0
+   * @throws IllegalArgumentException if the fit has no covariance or the horizon is out of range
+   * @since 0.2
+   */
+  public static <M extends TransactionModel> PredictionIntervals asymptotic(ModelType<M> type, ModelFit<M> fit,
+      List<RepeatPattern> targets, double horizon) {
+    requireNonNull(type, "type");
+    requireNonNull(fit, "fit");
+    requireNonNull(targets, "targets");
+    if (!(horizon >= 0 && horizon <= Double.MAX_VALUE)) {
+      throw new IllegalArgumentException("horizon must be finite and >= 0 but was " + horizon);
+    }
+    List<String> names = type.parameters();
+    int k = names.size();
+    if (fit.covariance().size() != k) {
+      throw new IllegalArgumentException("the fit has no covariance of its parameters to take intervals from");
+    }
+    double[] theta = new double[k];
+    double[][] sigma = new double[k][k]; // covariance of the log-parameters
+    for (int i = 0; i < k; i++) {
+      theta[i] = Math.log(fit.parameters().get(names.get(i)));
+    }
+    for (int i = 0; i < k; i++) {
+      for (int j = 0; j < k; j++) {
+        sigma[i][j] = fit.covariance().get(names.get(i)).get(names.get(j))
+            / (fit.parameters().get(names.get(i)) * fit.parameters().get(names.get(j)));
+      }
+    }
+    // Models at theta ± h e_j, made once for every target.
+    double h = 1e-4;
+    List<M> plus = new ArrayList<>(k);
+    List<M> minus = new ArrayList<>(k);
+    for (int j = 0; j < k; j++) {
+      plus.add(model(type, names, theta, j, h));
+      minus.add(model(type, names, theta, j, -h));
+    }
+    M m = fit.model();
+    List<Estimate> a = new ArrayList<>(targets.size());
+    List<Estimate> e = new ArrayList<>(targets.size());
+    double[] ga = new double[k];
+    double[] ge = new double[k];
+    for (RepeatPattern p : targets) {
+      double alive = m.probabilityAlive(requireNonNull(p, "pattern"));
+      double expected = m.expectedTransactions(p, horizon);
+      for (int j = 0; j < k; j++) {
+        ga[j] = (plus.get(j).probabilityAlive(p) - minus.get(j).probabilityAlive(p)) / (2 * h);
+        ge[j] = (plus.get(j).expectedTransactions(p, horizon) - minus.get(j).expectedTransactions(p, horizon)) / (2 * h);
+      }
+      a.add(alive >= 1 || alive <= 0 ? new Estimate(alive, alive, alive)
+          : logitInterval(alive, Math.sqrt(quadratic(sigma, ga)) / (alive * (1 - alive))));
+      e.add(expected <= 0 ? new Estimate(expected, expected, expected)
+          : logInterval(expected, Math.sqrt(quadratic(sigma, ge)) / expected));
+    }
+    return new PredictionIntervals(a, e, 0);
+  }
+
+  private static <M> M model(ModelType<M> type, List<String> names, double[] theta, int j, double step) {
+    java.util.Map<String, Double> p = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < names.size(); i++) {
+      p.put(names.get(i), Math.exp(theta[i] + (i == j ? step : 0)));
+    }
+    return type.create(p);
+  }
+
+  private static double quadratic(double[][] sigma, double[] g) {
+    double v = 0;
+    for (int i = 0; i < g.length; i++) {
+      for (int j = 0; j < g.length; j++) {
+        v += g[i] * sigma[i][j] * g[j];
+      }
+    }
+    return Math.max(0, v);
+  }
+
+  /** value · exp(±1.96 sd) with sd the standard deviation of ln value. */
+  private static Estimate logInterval(double value, double sd) {
+    return new Estimate(value, value * Math.exp(-Z * sd), value * Math.exp(Z * sd));
+  }
+
+  /** The logistic of logit(value) ± 1.96 sd, with sd the standard deviation of the logit. */
+  private static Estimate logitInterval(double value, double sd) {
+    double logit = Math.log(value / (1 - value));
+    return new Estimate(value, 1 / (1 + Math.exp(-(logit - Z * sd))), 1 / (1 + Math.exp(-(logit + Z * sd))));
   }
 
   /**

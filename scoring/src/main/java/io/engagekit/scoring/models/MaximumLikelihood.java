@@ -44,9 +44,12 @@ final class MaximumLikelihood {
 
   private MaximumLikelihood() {}
 
-  /** The optimum: parameters (not logged), log-likelihood, standard errors and diagnostics. */
-  record Optimum(double[] parameters, double logLikelihood, double[] standardErrors, int iterations,
-      double gradientNorm) {}
+  /**
+   * The optimum: parameters (not logged), log-likelihood, standard errors, the covariance of the
+   * parameters (from the inverse observed information) and diagnostics.
+   */
+  record Optimum(double[] parameters, double logLikelihood, double[] standardErrors, double[][] covariance,
+      int iterations, double gradientNorm) {}
 
   /**
    * Maximises a log-likelihood over the logs of positive parameters.
@@ -206,7 +209,13 @@ final class MaximumLikelihood {
             + String.join(", ", names), names, origin, theta);
       }
     }
-    return new Optimum(p, value, se, iteration, norm(grad));
+    double[][] cov = new double[k][k];
+    for (int i = 0; i < k; i++) {
+      for (int j = 0; j < k; j++) {
+        cov[i][j] = p[i] * p[j] * covariance[i][j]; // Cov(p) = D Cov(ln p) D at the optimum
+      }
+    }
+    return new Optimum(p, value, se, cov, iteration, norm(grad));
   }
 
   /** A point in log-parameters with the log-likelihood and its derivatives there, in θ = ln p. */

@@ -23,10 +23,13 @@ import java.util.Map;
  * @param iterations how many Newton steps the optimiser took
  * @param gradientNorm the norm of the gradient (in log-parameters) at the optimum: the
  *     convergence diagnostic, near 0
+ * @param covariance the covariance of the parameters, by name and name (the inverse observed
+ *     information, whose diagonal squares the standard errors); empty when not computed
  * @since 0.1
  */
 public record ModelFit<M>(M model, Map<String, Double> parameters, double logLikelihood,
-    Map<String, Double> standardErrors, long customers, int iterations, double gradientNorm) {
+    Map<String, Double> standardErrors, long customers, int iterations, double gradientNorm,
+    Map<String, Map<String, Double>> covariance) {
   /**
    * Copies the maps, keeping their order.
    *
@@ -37,11 +40,33 @@ public record ModelFit<M>(M model, Map<String, Double> parameters, double logLik
    * @param customers see the record description
    * @param iterations see the record description
    * @param gradientNorm see the record description
+   * @param covariance see the record description
+   * @since 0.2 (the covariance)
    */
   public ModelFit {
     requireNonNull(model, "model");
     parameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
     standardErrors = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(standardErrors));
+    Map<String, Map<String, Double>> rows = new LinkedHashMap<>();
+    requireNonNull(covariance, "covariance").forEach((name, row) ->
+        rows.put(name, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(row))));
+    covariance = java.util.Collections.unmodifiableMap(rows);
+  }
+
+  /**
+   * A fit without its covariance (as before 0.2).
+   *
+   * @param model see the record description
+   * @param parameters see the record description
+   * @param logLikelihood see the record description
+   * @param standardErrors see the record description
+   * @param customers see the record description
+   * @param iterations see the record description
+   * @param gradientNorm see the record description
+   */
+  public ModelFit(M model, Map<String, Double> parameters, double logLikelihood, Map<String, Double> standardErrors,
+      long customers, int iterations, double gradientNorm) {
+    this(model, parameters, logLikelihood, standardErrors, customers, iterations, gradientNorm, Map.of());
   }
 
   /**
@@ -83,10 +108,16 @@ public record ModelFit<M>(M model, Map<String, Double> parameters, double logLik
   static <M> ModelFit<M> of(M model, String[] names, MaximumLikelihood.Optimum o, long customers) {
     Map<String, Double> params = new LinkedHashMap<>();
     Map<String, Double> se = new LinkedHashMap<>();
+    Map<String, Map<String, Double>> cov = new LinkedHashMap<>();
     for (int i = 0; i < names.length; i++) {
       params.put(names[i], o.parameters()[i]);
       se.put(names[i], o.standardErrors()[i]);
+      Map<String, Double> row = new LinkedHashMap<>();
+      for (int j = 0; j < names.length; j++) {
+        row.put(names[j], o.covariance()[i][j]);
+      }
+      cov.put(names[i], row);
     }
-    return new ModelFit<>(model, params, o.logLikelihood(), se, customers, o.iterations(), o.gradientNorm());
+    return new ModelFit<>(model, params, o.logLikelihood(), se, customers, o.iterations(), o.gradientNorm(), cov);
   }
 }
