@@ -8,6 +8,7 @@ import io.engagekit.scoring.models.BgBb;
 import io.engagekit.scoring.models.BgNbd;
 import io.engagekit.scoring.models.DiscretePattern;
 import io.engagekit.scoring.models.FittedModel;
+import io.engagekit.scoring.models.GGompertzNbd;
 import io.engagekit.scoring.models.GammaGamma;
 import io.engagekit.scoring.models.MbgNbd;
 import io.engagekit.scoring.models.ModelFit;
@@ -53,8 +54,8 @@ import picocli.CommandLine.Spec;
     name = "fit",
     mixinStandardHelpOptions = true,
     description = {
-      "Fits a customer-base model by maximum likelihood: bgnbd, mbgnbd, paretonbd (transactions in a calibration"
-          + " period), gammagamma (the mean spend of repeat buyers), bgbb (a pattern CSV with header"
+      "Fits a customer-base model by maximum likelihood: bgnbd, mbgnbd, paretonbd, ggomnbd (transactions in a"
+          + " calibration period; bgnbd, paretonbd and ggomnbd also with covariates from --customers), gammagamma (the mean spend of repeat buyers), bgbb (a pattern CSV with header"
           + " frequency,recency,periods,weights), sbg (a cohort's survivors: a CSV with header period,survivors,"
           + " period 0 the cohort's size).",
       "Purchases count one per customer-day. Exit status: 0 fitted; 1 rows rejected (the fit is still made) or,"
@@ -69,7 +70,8 @@ final class FitCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "MODEL", description = "bgnbd, mbgnbd, paretonbd, gammagamma, bgbb or sbg.")
+  @Parameters(index = "0", paramLabel = "MODEL",
+      description = "bgnbd, mbgnbd, paretonbd, ggomnbd, gammagamma, bgbb or sbg.")
   String model;
 
   @Mixin InputOptions in;
@@ -107,6 +109,8 @@ final class FitCommand implements Callable<Integer> {
       description = "sbg: how many periods beyond the data --predictions projects. Default: ${DEFAULT-VALUE}.")
   int projection;
 
+  @Mixin CovariateOptions covariates;
+
   @Mixin OutputOptions report;
 
   /** The parsed data window, recorded in the fitted model. */
@@ -119,11 +123,17 @@ final class FitCommand implements Callable<Integer> {
     if (intervals != null && !List.of("bgnbd", "mbgnbd", "paretonbd").contains(model)) {
       throw new ParameterException(spec.commandLine(), "--intervals applies to bgnbd, mbgnbd and paretonbd, not " + model);
     }
+    if (intervals != null && covariates.present()) {
+      throw new ParameterException(spec.commandLine(), "--intervals does not yet apply to fits with covariates");
+    }
+    if (covariates.present() && !List.of("bgnbd", "paretonbd", "ggomnbd").contains(model)) {
+      throw new ParameterException(spec.commandLine(), "covariates apply to bgnbd, paretonbd and ggomnbd, not " + model);
+    }
     if (intervals != null && predictions == null) {
       throw new ParameterException(spec.commandLine(), "--intervals adds columns to --predictions: give --predictions");
     }
     switch (model) {
-      case "bgnbd", "mbgnbd", "paretonbd", "gammagamma" -> {
+      case "bgnbd", "mbgnbd", "paretonbd", "ggomnbd", "gammagamma" -> {
         return transactions(err);
       }
       case "bgbb" -> {
@@ -133,7 +143,7 @@ final class FitCommand implements Callable<Integer> {
         return SbgFit.run(this, err);
       }
       default -> throw new ParameterException(spec.commandLine(),
-          "MODEL must be one of bgnbd, mbgnbd, paretonbd, gammagamma, bgbb, sbg but was '" + model + "'");
+          "MODEL must be one of bgnbd, mbgnbd, paretonbd, ggomnbd, gammagamma, bgbb, sbg but was '" + model + "'");
     }
   }
 
@@ -192,17 +202,26 @@ final class FitCommand implements Callable<Integer> {
       return gammaGamma(err, cohort, status);
     }
     List<RepeatPattern> patterns = cohort.patterns().patterns();
-    Function<List<RepeatPattern>, ModelFit<? extends TransactionModel>> fitter = switch (model) {
-      case "bgnbd" -> BgNbd::fit;
-      case "mbgnbd" -> MbgNbd::fit;
-      default -> ParetoNbd::fit;
-    };
-    ModelFit<? extends TransactionModel> fit = fitAndPrint(err, () -> fitter.apply(patterns), unit);
-    if (fit == null) {
-      return NOT_FITTED;
+    List<TransactionModel> perCustomer;
+    if (covariates.present()) {
+      perCustomer = CovariateFit.run(this, err, cohort, unit);
+      if (perCustomer == null) {
+        return NOT_FITTED;
+      }
+    } else {
+      Function<List<RepeatPattern>, ModelFit<? extends TransactionModel>> fitter = switch (model) {
+        case "bgnbd" -> BgNbd::fit;
+        case "mbgnbd" -> MbgNbd::fit;
+        case "ggomnbd" -> GGompertzNbd::fit;
+        default -> ParetoNbd::fit;
+      };
+      ModelFit<? extends TransactionModel> fit = fitAndPrint(err, () -> fitter.apply(patterns), unit);
+      if (fit == null) {
+        return NOT_FITTED;
+      }
+      perCustomer = java.util.Collections.nCopies(cohort.customers().size(), fit.model());
     }
     if (predictions != null) {
-      TransactionModel m = fit.model();
       List<PurchaseHistory.Calibration> members = new ArrayList<>(cohort.customers().values());
       PredictionIntervals bands = null;
       if (intervals != null) {
@@ -220,6 +239,7 @@ final class FitCommand implements Callable<Integer> {
         for (Map.Entry<String, PurchaseHistory.Calibration> e : cohort.customers().entrySet()) {
           PurchaseHistory.Calibration c = e.getValue();
           RepeatPattern p = c.pattern();
+          TransactionModel m = perCustomer.get(i);
           List<String> row = new ArrayList<>(List.of(e.getKey(), Long.toString(p.x()), number(p.tx()), number(p.T()),
               number(m.probabilityAlive(p)),
               holdEnd == null ? "" : number(m.expectedTransactions(p, cohort.holdoutLength())),
@@ -325,23 +345,32 @@ final class FitCommand implements Callable<Integer> {
       err.println("engagekit: " + e.getMessage());
       return null;
     }
-    print(fit, (System.nanoTime() - started) / 1_000_000, unit);
+    print(fit, ModelType.named(model), Map.of(), (System.nanoTime() - started) / 1_000_000, unit);
     return fit;
   }
 
-  private void print(ModelFit<?> fit, long millis, PeriodUnit unit) throws IOException {
+  /**
+   * Prints a fit: JSON with {@code --json} (with the given type, and the run fields beside {@code
+   * converged} and {@code fitMillis}), or a table.
+   */
+  void print(ModelFit<?> fit, ModelType<?> type, Map<String, ?> run, long millis, PeriodUnit unit)
+      throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     if (report.json) {
-      FittedModel fitted = FittedModel.of(ModelType.named(model), fit, unit, calibrationEndDate, holdoutEndDate);
-      ModelJson.write(fitted, Map.of("converged", true, "fitMillis", millis), out);
+      FittedModel fitted = FittedModel.of(type, fit, unit, calibrationEndDate, holdoutEndDate);
+      Map<String, Object> fields = new java.util.LinkedHashMap<>(Map.of("converged", true, "fitMillis", millis));
+      fields.putAll(run);
+      ModelJson.write(fitted, fields, out);
       out.println();
     } else {
       out.printf(Locale.ROOT, "%s fitted on %,d customers in %d ms (%d iterations, gradient norm %.2g)%n", model,
           fit.customers(), millis, fit.iterations(), fit.gradientNorm());
       out.println();
-      out.printf(Locale.ROOT, "  %-10s %14s %14s%n", "parameter", "estimate", "std. error");
+      int width = Math.max(10, fit.parameters().keySet().stream().mapToInt(String::length).max().orElse(0));
+      out.printf(Locale.ROOT, "  %-" + width + "s %14s %14s%n", "parameter", "estimate", "std. error");
       for (Map.Entry<String, Double> e : fit.parameters().entrySet()) {
-        out.printf(Locale.ROOT, "  %-10s %14.6f %14.6f%n", e.getKey(), e.getValue(), fit.standardErrors().get(e.getKey()));
+        out.printf(Locale.ROOT, "  %-" + width + "s %14.6f %14.6f%n", e.getKey(), e.getValue(),
+            fit.standardErrors().get(e.getKey()));
       }
       out.println();
       out.printf(Locale.ROOT, "  log-likelihood %.4f%s%n", fit.logLikelihood(),

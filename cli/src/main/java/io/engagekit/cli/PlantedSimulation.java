@@ -5,6 +5,7 @@ import de.siegmar.fastcsv.writer.LineDelimiter;
 import io.engagekit.scoring.models.BgBb;
 import io.engagekit.scoring.models.BgNbd;
 import io.engagekit.scoring.models.DiscretePattern;
+import io.engagekit.scoring.models.GGompertzNbd;
 import io.engagekit.scoring.models.ModelType;
 import io.engagekit.scoring.models.ParetoNbd;
 import io.engagekit.scoring.models.Sbg;
@@ -24,15 +25,15 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code engagekit simulate --model bgnbd|paretonbd|bgbb|sbg --params …}: customers drawn from a
+ * {@code engagekit simulate --model bgnbd|paretonbd|ggomnbd|bgbb|sbg --params …}: customers drawn from a
  * model with the parameters given ({@link PlantedModels}), written as the file {@code engagekit fit}
- * reads for that model, so that a fit can be checked to recover them. BG/NBD and Pareto/NBD
- * customers (parameters in weeks) all make their first purchase at the start of {@code --start} and
+ * reads for that model, so that a fit can be checked to recover them. BG/NBD, Pareto/NBD and
+ * GGompertz/NBD customers (parameters in weeks) all make their first purchase at the start of {@code --start} and
  * are observed {@code --periods} weeks; their purchases are written as touchpoints, to the second.
  */
 final class PlantedSimulation {
   /** The models {@code --model} draws from. */
-  static final List<String> MODELS = List.of("bgnbd", "paretonbd", "bgbb", "sbg");
+  static final List<String> MODELS = List.of("bgnbd", "paretonbd", "ggomnbd", "bgbb", "sbg");
 
   private PlantedSimulation() {}
 
@@ -96,9 +97,10 @@ final class PlantedSimulation {
     LocalDate calibrationEnd = start.plusWeeks(periods);
     try (CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF)
         .build(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
-      if (model instanceof BgNbd || model instanceof ParetoNbd) {
+      if (model instanceof BgNbd || model instanceof ParetoNbd || model instanceof GGompertzNbd) {
         List<double[]> customers = model instanceof BgNbd b
             ? PlantedModels.bgNbdPurchases(b, c.customers, periods, c.seed)
+            : model instanceof GGompertzNbd g ? PlantedModels.ggomNbdPurchases(g, c.customers, periods, c.seed)
             : PlantedModels.paretoNbdPurchases((ParetoNbd) model, c.customers, periods, c.seed);
         Instant origin = start.atStartOfDay(ZoneOffset.UTC).toInstant();
         csv.writeRecord("customer", "timestamp", "channel", "kind");

@@ -41,8 +41,8 @@ import picocli.CommandLine.Spec;
       "answers) and writes, in --output: touchpoints.csv, surveys.csv, journeys.csv, customers.csv (canonical",
       "formats) and ground-truth.csv, one customer at a time in constant memory (rows grouped by customer, each",
       "customer's in time order). The same --seed gives the same files. Prints the calibration and holdout",
-      "ends to give to `engagekit evaluate`. With --model bgnbd|paretonbd|bgbb|sbg and --params, draws the",
-      "customers from that model with the parameters given instead, into touchpoints.csv (bgnbd, paretonbd:",
+      "ends to give to `engagekit evaluate`. With --model bgnbd|paretonbd|ggomnbd|bgbb|sbg and --params, draws",
+      "the customers from that model with the parameters given instead, into touchpoints.csv (bgnbd, paretonbd, ggomnbd:",
       "parameters in weeks, every first purchase on --start), patterns.csv (bgbb) or survivors.csv (sbg), the",
       "files `engagekit fit` reads, so that a fit can be checked to recover them; the correlation and the",
       "calibration and holdout weeks then do not apply. Exit status: 0 written; 2 usage error or unwritable",
@@ -78,17 +78,17 @@ final class SimulateCommand implements Callable<Integer> {
       description = "Holdout weeks (at least 1). Default: ${DEFAULT-VALUE}.")
   int holdoutWeeks;
 
-  @Option(names = "--model", paramLabel = "bgnbd|paretonbd|bgbb|sbg",
+  @Option(names = "--model", paramLabel = "bgnbd|paretonbd|ggomnbd|bgbb|sbg",
       description = "Draw from this model with --params instead of simulating a customer base.")
   String model;
 
   @Option(names = "--params", paramLabel = "NAME=VALUE[,...]",
       description = "The planted parameters of --model: r, alpha, a, b (bgnbd); r, alpha, s, beta (paretonbd);"
-          + " alpha, beta, gamma, delta (bgbb); alpha, beta (sbg).")
+          + " r, alpha, b, s, beta (ggomnbd); alpha, beta, gamma, delta (bgbb); alpha, beta (sbg).")
   String params;
 
   @Option(names = "--periods", paramLabel = "N",
-      description = "--model's weeks observed (bgnbd, paretonbd: default 39), opportunities (bgbb, default 6) or"
+      description = "--model's weeks observed (bgnbd, paretonbd, ggomnbd: default 39), opportunities (bgbb, default 6) or"
           + " periods followed (sbg, default 7).")
   Integer periods;
 
@@ -101,7 +101,7 @@ final class SimulateCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), "--model and --params go together");
       }
       if (!PlantedSimulation.MODELS.contains(model)) {
-        throw new ParameterException(spec.commandLine(), "--model must be bgnbd, paretonbd, bgbb or sbg but was '"
+        throw new ParameterException(spec.commandLine(), "--model must be bgnbd, paretonbd, ggomnbd, bgbb or sbg but was '"
             + model + "'");
       }
       if (customers < 1) {

@@ -268,7 +268,7 @@ final class FitCommandTest {
   void usageErrors() throws IOException {
     CliTestSupport.Result unknown = run(cdnow("bgnbb").toArray(String[]::new));
     assertEquals(2, unknown.status());
-    assertTrue(unknown.err().contains("MODEL must be one of bgnbd, mbgnbd, paretonbd, gammagamma, bgbb, sbg"),
+    assertTrue(unknown.err().contains("MODEL must be one of bgnbd, mbgnbd, paretonbd, ggomnbd, gammagamma, bgbb, sbg"),
         unknown.err());
     List<String> noEnd = cdnow("bgnbd");
     int at = noEnd.indexOf("--calibration-end");
@@ -294,5 +294,118 @@ final class FitCommandTest {
     List<String> names = new ArrayList<>();
     node.fieldNames().forEachRemaining(names::add);
     return names;
+  }
+
+  /**
+   * Each CDNOW customer's first purchase day (the sample's own records): ln(1 + its dollars) as the
+   * numeric covariate first_spend, and whether it held more than one CD as the categorical multi.
+   */
+  private Path cdnowCustomers() throws IOException {
+    java.util.Map<String, double[]> first = new java.util.TreeMap<>();
+    java.util.Map<String, String> day = new java.util.HashMap<>();
+    try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(Objects.requireNonNull(
+        DemoCommand.class.getResourceAsStream(DemoCommand.RESOURCE)), StandardCharsets.US_ASCII))) {
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        String[] c = line.trim().split("\\s+");
+        String d = day.putIfAbsent(c[1], c[2]);
+        if (d == null || d.equals(c[2])) {
+          double[] v = first.computeIfAbsent(c[1], k -> new double[2]);
+          v[0] += Double.parseDouble(c[4]);
+          v[1] += Double.parseDouble(c[3]);
+        }
+      }
+    }
+    List<String> rows = new ArrayList<>(List.of("customer,first_spend,multi"));
+    first.forEach((id, v) -> rows.add(id + "," + String.format(java.util.Locale.ROOT, "%.6f", Math.log1p(v[0])) + ","
+        + (v[1] > 1 ? "yes" : "no")));
+    Path file = dir.resolve("customers.csv");
+    Files.write(file, rows);
+    return file;
+  }
+
+  /**
+   * Covariates on CDNOW (issue 24, item 1): the first purchase's spend on both processes and
+   * whether it held several CDs on the transaction process only. The coefficients are named as the
+   * CLI contract says, with standard errors; the reference level and the likelihood-ratio test
+   * against Pareto/NBD without covariates (−9594.98, Fader, Hardie &amp; Lee 2005) are printed.
+   */
+  @Test
+  void paretonbd_withCovariates() throws IOException {
+    Path customers = cdnowCustomers();
+    Path predictions = dir.resolve("p.csv");
+    JsonNode j = json(run(cdnow("paretonbd", "--customers", customers.toString(), "--covariates", "first_spend",
+        "--covariates-trans", "multi", "--json", "--holdout-end", "1998-06-30", "--predictions",
+        predictions.toString()).toArray(String[]::new)));
+    List<String> names = new ArrayList<>();
+    j.get("params").fieldNames().forEachRemaining(names::add);
+    assertEquals(List.of("r", "alpha", "s", "beta", "life.first_spend", "trans.first_spend", "trans.multi=yes"),
+        names);
+    for (String n : names) {
+      assertTrue(j.get("standardErrors").get(n).asDouble() > 0, n);
+    }
+    assertEquals("no", j.get("referenceLevels").get("multi").asText());
+    assertTrue(j.get("logLikelihood").asDouble() > -9594.98, j.toString());
+    assertEquals(2 * 7 - 2 * j.get("logLikelihood").asDouble(), j.get("aic").asDouble(), 1e-6);
+    List<String> rows = Files.readAllLines(predictions);
+    assertEquals(2358, rows.size());
+    // Customers with the same (x, t_x, T) but different covariates get different predictions.
+    java.util.Map<String, java.util.Set<String>> byPattern = new java.util.HashMap<>();
+    for (String row : rows.subList(1, rows.size())) {
+      String[] c = row.split(",", -1);
+      byPattern.computeIfAbsent(c[1] + "," + c[2] + "," + c[3], k -> new java.util.HashSet<>()).add(c[5]);
+    }
+    assertTrue(byPattern.values().stream().anyMatch(v -> v.size() > 1));
+
+    CliTestSupport.Result text = run(cdnow("paretonbd", "--customers", customers.toString(), "--covariates",
+        "first_spend,multi").toArray(String[]::new));
+    assertEquals(0, text.status(), text.err());
+    assertTrue(text.out().contains("reference level of multi: no"), text.out());
+    assertTrue(text.out().contains("likelihood-ratio test against paretonbd without covariates: chi-square"),
+        text.out());
+    assertTrue(text.out().contains("life.multi=yes"), text.out());
+
+    CliTestSupport.Result constrained = run(cdnow("bgnbd", "--customers", customers.toString(), "--covariates",
+        "first_spend", "--covariates-constrained", "first_spend", "--json").toArray(String[]::new));
+    assertTrue(json(constrained).get("params").has("constr.first_spend"), constrained.out());
+  }
+
+  @Test
+  void covariates_errorsNameTheFileLineAndColumn() throws IOException {
+    Path customers = cdnowCustomers();
+    List<String> rows = Files.readAllLines(customers);
+    CliTestSupport.Result noFile = run(cdnow("paretonbd", "--covariates", "multi").toArray(String[]::new));
+    assertEquals(2, noFile.status());
+    assertTrue(noFile.err().contains("give --customers"), noFile.err());
+    CliTestSupport.Result wrongModel = run(cdnow("mbgnbd", "--customers", customers.toString(), "--covariates",
+        "multi").toArray(String[]::new));
+    assertEquals(2, wrongModel.status());
+    assertTrue(wrongModel.err().contains("covariates apply to bgnbd, paretonbd and ggomnbd, not mbgnbd"),
+        wrongModel.err());
+    CliTestSupport.Result noColumn = run(cdnow("paretonbd", "--customers", customers.toString(), "--covariates",
+        "gender").toArray(String[]::new));
+    assertEquals(2, noColumn.status());
+    assertTrue(noColumn.err().contains("has no column gender; its columns are [customer, first_spend, multi]"),
+        noColumn.err());
+    Files.write(customers, rows.subList(0, rows.size() - 1));
+    CliTestSupport.Result missing = run(cdnow("paretonbd", "--customers", customers.toString(), "--covariates",
+        "multi").toArray(String[]::new));
+    assertEquals(2, missing.status());
+    assertTrue(missing.err().contains("has no row for 1 customer of the calibration cohort, such as 2357"),
+        missing.err());
+    List<String> empty = new ArrayList<>(rows);
+    empty.set(5, empty.get(5).replaceAll(",(yes|no)$", ","));
+    Files.write(customers, empty);
+    CliTestSupport.Result blank = run(cdnow("paretonbd", "--customers", customers.toString(), "--covariates",
+        "multi").toArray(String[]::new));
+    assertEquals(2, blank.status());
+    assertTrue(blank.err().contains("line 6, column multi: empty"), blank.err());
+  }
+
+  /** GGompertz/NBD on CDNOW runs to its Pareto/NBD limit (b → 0): exit 3 with the reason. */
+  @Test
+  void ggomnbd_onCdnow_saysTheDataFitTheLimit() throws IOException {
+    CliTestSupport.Result r = run(cdnow("ggomnbd").toArray(String[]::new));
+    assertEquals(FitCommand.NOT_FITTED, r.status(), r.out());
+    assertTrue(r.err().contains("leaves b unidentified"), r.err());
   }
 }

@@ -81,27 +81,40 @@ final class MaximumLikelihood {
    */
   static Optimum fit(String model, String[] names, double[] start, Function<double[], Double> logLikelihood,
       Function<double[], double[]> gradient, Derivatives derivatives, double scale) {
+    return fit(model, names, start.length, start, logLikelihood, gradient, derivatives, scale);
+  }
+
+  /**
+   * As {@link #fit(String, String[], double[], Function, Function, Derivatives, double)}, where only
+   * the first {@code logged} parameters are positive and optimised as logarithms; the others (such
+   * as covariate coefficients) are any real number and optimised as they are. The identification
+   * rule's relative bound on the standard error applies to the positive parameters only; a free
+   * parameter needs a finite standard error.
+   */
+  static Optimum fit(String model, String[] names, int logged, double[] start,
+      Function<double[], Double> logLikelihood, Function<double[], double[]> gradient, Derivatives derivatives,
+      double scale) {
     int k = start.length;
     Function<double[], Double> f = theta -> {
-      double[] p = exp(theta);
-      if (!allFinitePositive(p)) {
+      double[] p = transform(theta, logged);
+      if (!allFinitePositive(p, logged)) {
         return Double.NEGATIVE_INFINITY;
       }
       double v = logLikelihood.apply(p);
       return Double.isNaN(v) ? Double.NEGATIVE_INFINITY : v;
     };
     Function<double[], double[]> g = theta -> {
-      double[] p = exp(theta);
+      double[] p = transform(theta, logged);
       double[] d = gradient.apply(p);
       double[] out = new double[k];
       for (int i = 0; i < k; i++) {
-        out[i] = p[i] * d[i];
+        out[i] = i < logged ? p[i] * d[i] : d[i];
       }
       return out;
     };
     double[] theta = new double[k];
     for (int i = 0; i < k; i++) {
-      theta[i] = Math.log(start[i]);
+      theta[i] = i < logged ? Math.log(start[i]) : start[i];
     }
     double[] origin = theta.clone();
     double value = f.apply(theta);
@@ -122,20 +135,22 @@ final class MaximumLikelihood {
         hessian = allFinite(grad) ? hessian(g, theta) : null;
       } else {
         Point here = trial != null && java.util.Arrays.equals(trial.theta, theta) ? trial
-            : Point.at(derivatives, theta);
+            : Point.at(derivatives, theta, logged);
         grad = here.gradient;
         hessian = here.hessian;
       }
       if (!allFinite(grad)) {
-        throw failure(model + ": the gradient is not finite at " + describe(names, exp(theta)), names, origin, theta);
+        throw failure(model + ": the gradient is not finite at " + describe(names, transform(theta, logged)), names,
+            origin, theta, logged);
       }
       if (norm(grad) <= tolerance) {
         break;
       }
       if (++iteration > MAX_ITERATIONS) {
         throw failure(model + ": did not converge in " + MAX_ITERATIONS + " iterations: the gradient "
-            + "norm is still " + norm(grad) + " (tolerance " + tolerance + ") at " + describe(names, exp(theta)),
-            names, origin, theta);
+            + "norm is still " + norm(grad) + " (tolerance " + tolerance + ") at "
+            + describe(names, transform(theta, logged)),
+            names, origin, theta, logged);
       }
       boolean improved = false;
       boolean firstTrial = true;
@@ -158,7 +173,7 @@ final class MaximumLikelihood {
           double v;
           if (derivatives != null && firstTrial) {
             firstTrial = false;
-            trial = Point.at(derivatives, next);
+            trial = Point.at(derivatives, next, logged);
             v = trial.value;
           } else {
             v = f.apply(next);
@@ -184,35 +199,40 @@ final class MaximumLikelihood {
           break; // at the limit of double precision in the log-likelihood
         }
         throw failure(model + ": did not converge: no step improves the log-likelihood at "
-            + describe(names, exp(theta)) + ", where its gradient norm is " + norm(grad), names, origin, theta);
+            + describe(names, transform(theta, logged)) + ", where its gradient norm is " + norm(grad), names, origin,
+            theta, logged);
       }
     }
-    double[] p = exp(theta);
-    double[][] covariance = inverse(negate(hessian));
+    double[] p = transform(theta, logged);
+    double[] scaleBy = new double[k];
+    for (int i = 0; i < k; i++) {
+      scaleBy[i] = i < logged ? p[i] : 1;
+    }
+    double[][] covariance = LinearAlgebra.inverse(negate(hessian));
     if (covariance == null) {
       throw failure(model + ": the optimum at " + describe(names, p) + " is not a proper maximum "
           + "(the information matrix is not positive definite), so the data do not identify "
-          + String.join(", ", names), names, origin, theta);
+          + String.join(", ", names), names, origin, theta, logged);
     }
     double[] se = new double[k];
     for (int i = 0; i < k; i++) {
       // At a stationary point the Hessian in p is D^-1 H D^-1 (D = diag p), so SE(p) = p SE(ln p).
-      se[i] = p[i] * Math.sqrt(covariance[i][i]);
+      se[i] = scaleBy[i] * Math.sqrt(covariance[i][i]);
       if (!(Double.isFinite(p[i]) && Double.isFinite(se[i]))) {
         throw failure(model + ": the fit ran off to " + names[i] + " = " + p[i]
-            + ", so the data do not identify it", names, origin, theta);
+            + ", so the data do not identify it", names, origin, theta, logged);
       }
-      if (se[i] > MAX_RELATIVE_SE * p[i]) {
+      if (i < logged && se[i] > MAX_RELATIVE_SE * p[i]) {
         throw failure(model + ": the optimum at " + describe(names, p) + " leaves " + names[i]
             + " unidentified: its standard error, " + se[i] + ", is " + Math.round(se[i] / p[i])
             + " times the estimate (at most " + (int) MAX_RELATIVE_SE + " for a fit), so the data do not identify "
-            + String.join(", ", names), names, origin, theta);
+            + String.join(", ", names), names, origin, theta, logged);
       }
     }
     double[][] cov = new double[k][k];
     for (int i = 0; i < k; i++) {
       for (int j = 0; j < k; j++) {
-        cov[i][j] = p[i] * p[j] * covariance[i][j]; // Cov(p) = D Cov(ln p) D at the optimum
+        cov[i][j] = scaleBy[i] * scaleBy[j] * covariance[i][j]; // Cov(p) = D Cov(ln p) D at the optimum
       }
     }
     return new Optimum(p, value, se, cov, iteration, norm(grad));
@@ -220,24 +240,33 @@ final class MaximumLikelihood {
 
   /** A point in log-parameters with the log-likelihood and its derivatives there, in θ = ln p. */
   private record Point(double[] theta, double value, double[] gradient, double[][] hessian) {
-    /** In θ = ln p: g_θ = p ∘ g_p and H_θ = D H_p D + diag(p ∘ g_p), D = diag(p). */
-    static Point at(Derivatives derivatives, double[] theta) {
+    /**
+     * In θ = ln p for the first {@code logged} parameters and θ = p for the rest: with d = p where
+     * logged and 1 elsewhere, g_θ = d ∘ g_p and H_θ = D H_p D + diag(g_θ where logged), D = diag(d).
+     */
+    static Point at(Derivatives derivatives, double[] theta, int logged) {
       int k = theta.length;
-      double[] p = exp(theta);
+      double[] p = transform(theta, logged);
       double[] gp = new double[k];
       double[][] hp = new double[k][k];
-      double value = allFinitePositive(p) ? derivatives.evaluate(p, gp, hp) : Double.NEGATIVE_INFINITY;
+      double value = allFinitePositive(p, logged) ? derivatives.evaluate(p, gp, hp) : Double.NEGATIVE_INFINITY;
       if (Double.isNaN(value)) {
         value = Double.NEGATIVE_INFINITY;
+      }
+      double[] d = new double[k];
+      for (int i = 0; i < k; i++) {
+        d[i] = i < logged ? p[i] : 1;
       }
       double[] grad = new double[k];
       double[][] hessian = new double[k][k];
       for (int i = 0; i < k; i++) {
-        grad[i] = p[i] * gp[i];
+        grad[i] = d[i] * gp[i];
         for (int j = 0; j < k; j++) {
-          hessian[i][j] = p[i] * p[j] * hp[i][j];
+          hessian[i][j] = d[i] * d[j] * hp[i][j];
         }
-        hessian[i][i] += grad[i];
+        if (i < logged) {
+          hessian[i][i] += grad[i];
+        }
       }
       return new Point(theta.clone(), value, grad, hessian);
     }
@@ -276,74 +305,11 @@ final class MaximumLikelihood {
     for (int i = 0; i < k; i++) {
       m[i][i] += lambda;
     }
-    double[][] l = cholesky(m);
+    double[][] l = LinearAlgebra.cholesky(m);
     if (l == null) {
       return null;
     }
-    return solve(l, grad);
-  }
-
-  /** The lower Cholesky factor of a symmetric matrix, or null if it is not positive definite. */
-  static double[][] cholesky(double[][] m) {
-    int k = m.length;
-    double[][] l = new double[k][k];
-    for (int i = 0; i < k; i++) {
-      for (int j = 0; j <= i; j++) {
-        double s = m[i][j];
-        for (int q = 0; q < j; q++) {
-          s -= l[i][q] * l[j][q];
-        }
-        if (i == j) {
-          if (!(s > 0) || !Double.isFinite(s)) {
-            return null;
-          }
-          l[i][i] = Math.sqrt(s);
-        } else {
-          l[i][j] = s / l[j][j];
-        }
-      }
-    }
-    return l;
-  }
-
-  private static double[] solve(double[][] l, double[] b) {
-    int k = b.length;
-    double[] y = new double[k];
-    for (int i = 0; i < k; i++) {
-      double s = b[i];
-      for (int q = 0; q < i; q++) {
-        s -= l[i][q] * y[q];
-      }
-      y[i] = s / l[i][i];
-    }
-    double[] x = new double[k];
-    for (int i = k - 1; i >= 0; i--) {
-      double s = y[i];
-      for (int q = i + 1; q < k; q++) {
-        s -= l[q][i] * x[q];
-      }
-      x[i] = s / l[i][i];
-    }
-    return x;
-  }
-
-  /** The inverse of a symmetric positive-definite matrix, or null if it is not one. */
-  static double[][] inverse(double[][] m) {
-    double[][] l = cholesky(m);
-    if (l == null) {
-      return null;
-    }
-    int k = m.length;
-    double[][] inv = new double[k][k];
-    for (int j = 0; j < k; j++) {
-      double[] e = new double[k];
-      e[j] = 1;
-      double[] col = solve(l, e);
-      for (int i = 0; i < k; i++) {
-        inv[i][j] = col[i];
-      }
-    }
-    return inv;
+    return LinearAlgebra.solve(l, grad);
   }
 
   private static double[][] negate(double[][] m) {
@@ -365,10 +331,11 @@ final class MaximumLikelihood {
     return Math.max(s, 1.0);
   }
 
-  private static double[] exp(double[] theta) {
+  /** The parameters of working coordinates: e^θ for the first {@code logged}, θ for the rest. */
+  private static double[] transform(double[] theta, int logged) {
     double[] p = new double[theta.length];
     for (int i = 0; i < theta.length; i++) {
-      p[i] = Math.exp(theta[i]);
+      p[i] = i < logged ? Math.exp(theta[i]) : theta[i];
     }
     return p;
   }
@@ -378,12 +345,21 @@ final class MaximumLikelihood {
    * boundary, if any.
    */
   static ModelFitException failure(String message, String[] names, double[] origin, double[] theta) {
+    return failure(message, names, origin, theta, names.length);
+  }
+
+  /**
+   * As {@link #failure(String, String[], double[], double[])} where only the first {@code logged}
+   * parameters are logarithms; a free one at a boundary runs off to ±∞ (moving more than ln
+   * {@value #BOUNDARY_FACTOR}).
+   */
+  static ModelFitException failure(String message, String[] names, double[] origin, double[] theta, int logged) {
     java.util.List<String> boundary = new java.util.ArrayList<>();
     double far = Math.log(BOUNDARY_FACTOR);
     for (int i = 0; i < names.length; i++) {
       double moved = theta[i] - origin[i];
       if (Math.abs(moved) > far || Double.isInfinite(theta[i])) {
-        boundary.add(names[i] + (moved > 0 ? " → ∞" : " → 0"));
+        boundary.add(names[i] + (moved > 0 ? " → ∞" : i < logged ? " → 0" : " → −∞"));
       }
     }
     if (boundary.isEmpty()) {
@@ -402,9 +378,10 @@ final class MaximumLikelihood {
     return sb.toString();
   }
 
-  private static boolean allFinitePositive(double[] p) {
-    for (double v : p) {
-      if (!(v > 0 && v <= Double.MAX_VALUE)) {
+  /** Whether the first {@code logged} values are finite and positive and the rest finite. */
+  private static boolean allFinitePositive(double[] p, int logged) {
+    for (int i = 0; i < p.length; i++) {
+      if (i < logged ? !(p[i] > 0 && p[i] <= Double.MAX_VALUE) : !Double.isFinite(p[i])) {
         return false;
       }
     }

@@ -14,6 +14,7 @@ import java.io.Writer;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -38,6 +39,12 @@ import org.jspecify.annotations.Nullable;
  * for those who read the file, recomputed rather than read. A writer may add run information under
  * {@code converged}, {@code fitMillis} and {@code gradientNorm}, which the reader skips.
  *
+ * <p>A model fitted with covariates ({@link CovariateModel}) is written under its base model's
+ * name with the coefficients among the {@code params} (and {@code standardErrors}) as {@code
+ * life.NAME}, {@code trans.NAME} or {@code constr.NAME}; it is read back as that covariate model.
+ * A writer may add the categorical covariates' reference levels under {@code referenceLevels}
+ * (run information, skipped on read).
+ *
  * <p>Reading is strict: a duplicate key, an unknown field, a parameter missing or unknown to the
  * model, a number that is not finite, or a newer format is refused with a message naming the
  * field. The model's name is looked up in {@link ModelType#all()}, so a third-party model registered
@@ -49,7 +56,7 @@ public final class ModelJson {
   /** The layout version this class writes and reads. */
   public static final int FORMAT = 1;
   /** Run information a writer may add beside the fit; skipped on read. */
-  private static final Set<String> RUN_FIELDS = Set.of("converged", "fitMillis", "gradientNorm");
+  private static final Set<String> RUN_FIELDS = Set.of("converged", "fitMillis", "gradientNorm", "referenceLevels");
   /** Figures derived from the fit, written for readers of the file; recomputed, not read. */
   private static final Set<String> DERIVED_FIELDS = Set.of("aic", "bic");
 
@@ -88,8 +95,11 @@ public final class ModelJson {
         throw new IllegalArgumentException("run field " + e.getKey() + " is not one of " + RUN_FIELDS);
       }
       Object v = e.getValue();
-      if (!(v instanceof Boolean || v instanceof Number n && Double.isFinite(n.doubleValue()))) {
-        throw new IllegalArgumentException("run field " + e.getKey() + " must be a boolean or a finite number");
+      boolean text = v instanceof Map<?, ?> m && m.entrySet().stream()
+          .allMatch(x -> x.getKey() instanceof String && x.getValue() instanceof String);
+      if (!(v instanceof Boolean || v instanceof Number n && Double.isFinite(n.doubleValue()) || text)) {
+        throw new IllegalArgumentException("run field " + e.getKey() + " must be a boolean, a finite number or a "
+            + "map of text to text");
       }
     }
     try (JsonGenerator g = FACTORY.createGenerator(out)) {
@@ -121,6 +131,12 @@ public final class ModelJson {
         g.writeFieldName(e.getKey());
         if (e.getValue() instanceof Boolean b) {
           g.writeBoolean(b);
+        } else if (e.getValue() instanceof Map<?, ?> m) {
+          g.writeStartObject();
+          for (Map.Entry<?, ?> x : m.entrySet()) {
+            g.writeStringField((String) x.getKey(), (String) x.getValue());
+          }
+          g.writeEndObject();
         } else if (e.getValue() instanceof Long || e.getValue() instanceof Integer) {
           g.writeNumber(((Number) e.getValue()).longValue());
         } else {
@@ -200,6 +216,16 @@ public final class ModelJson {
     }
     @SuppressWarnings("unchecked")
     Map<String, Double> params = (Map<String, Double>) required(fields, "params");
+    List<String> known = type.parameters();
+    List<String> extra = params.keySet().stream().filter(n -> !known.contains(n)).toList();
+    if (!extra.isEmpty() && extra.stream().allMatch(n -> n.matches("(life|trans|constr)\\..+"))
+        && CovariateModel.supported().stream().anyMatch(t -> t.name().equals(name))) {
+      try {
+        type = CovariateModel.type(type, params.keySet());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("field params: " + e.getMessage(), e);
+      }
+    }
     @SuppressWarnings("unchecked")
     Map<String, Double> errors = (Map<String, Double>) fields.getOrDefault("standardErrors", zeros(type));
     PeriodUnit unit = null;

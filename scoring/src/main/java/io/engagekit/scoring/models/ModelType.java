@@ -38,6 +38,13 @@ public interface ModelType<M> {
   ModelType<MbgNbd> MBGNBD = of("mbgnbd", MbgNbd.NAMES, true, p -> new MbgNbd(p[0], p[1], p[2], p[3]));
   /** Pareto/NBD (Schmittlein, Morrison &amp; Colombo 1987). */
   ModelType<ParetoNbd> PARETONBD = of("paretonbd", ParetoNbd.NAMES, true, p -> new ParetoNbd(p[0], p[1], p[2], p[3]));
+  /**
+   * GGompertz/NBD (Bemmaor &amp; Glady 2012).
+   *
+   * @since 0.2
+   */
+  ModelType<GGompertzNbd> GGOMNBD = of("ggomnbd", GGompertzNbd.NAMES, true,
+      p -> new GGompertzNbd(p[0], p[1], p[2], p[3], p[4]));
   /** Gamma-Gamma spend (Fader, Hardie &amp; Lee 2005, "RFM and CLV"). */
   ModelType<GammaGamma> GAMMAGAMMA = of("gammagamma", GammaGamma.NAMES, false, p -> new GammaGamma(p[0], p[1], p[2]));
   /** BG/BB (Fader, Hardie &amp; Shang 2010); its times are periods, so it has no time unit. */
@@ -173,7 +180,7 @@ public interface ModelType<M> {
    */
   static List<ModelType<?>> all() {
     Map<String, ModelType<?>> byName = new LinkedHashMap<>();
-    for (ModelType<?> t : List.of(BGNBD, MBGNBD, PARETONBD, GAMMAGAMMA, BGBB, SBG)) {
+    for (ModelType<?> t : List.of(BGNBD, MBGNBD, PARETONBD, GGOMNBD, GAMMAGAMMA, BGBB, SBG)) {
       byName.put(t.name(), t);
     }
     @SuppressWarnings("rawtypes")

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.engagekit.scoring.models.BgBb;
 import io.engagekit.scoring.models.BgNbd;
 import io.engagekit.scoring.models.DiscretePattern;
+import io.engagekit.scoring.models.GGompertzNbd;
 import io.engagekit.scoring.models.ParetoNbd;
 import io.engagekit.scoring.models.RepeatPattern;
 import io.engagekit.scoring.models.Sbg;
@@ -29,6 +30,9 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  *       probability p (Fader, Hardie &amp; Lee 2005);
  *   <li>{@link #paretoNbd}: λ ~ Gamma(r, rate α), μ ~ Gamma(s, rate β); purchases at exponential(λ)
  *       gaps while alive, for an exponential(μ) lifetime (Schmittlein, Morrison &amp; Colombo 1987);
+ *   <li>{@link #ggomNbd}: λ ~ Gamma(r, rate α), η ~ Gamma(s, rate β); purchases at exponential(λ)
+ *       gaps while alive, for a Gompertz lifetime with P(τ &gt; t) = exp(−η(e<sup>bt</sup> − 1)),
+ *       drawn as ln(1 + E/η)/b with E exponential(1) (Bemmaor &amp; Glady 2012);
  *   <li>{@link #bgBb}: p ~ Beta(α, β), θ ~ Beta(γ, δ); before each opportunity the customer survives
  *       with probability 1 − θ, and if alive transacts with probability p (Fader, Hardie &amp; Shang
  *       2010);
@@ -137,6 +141,53 @@ public final class PlantedModels {
       double end = mu > 0 ? Math.min(observed, ZigguratSampler.Exponential.of(rng, 1 / mu).sample()) : observed;
       List<Double> times = new ArrayList<>();
       if (lambda > 0) { // a rate that underflowed buys nothing more
+        ZigguratSampler.Exponential gap = ZigguratSampler.Exponential.of(rng, 1 / lambda);
+        for (double t = gap.sample(); t <= end; t += gap.sample()) {
+          times.add(t);
+        }
+      }
+      out.add(times.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+    return out;
+  }
+
+  /**
+   * Draws a cohort from GGompertz/NBD, every customer observed for the same time after their first
+   * purchase.
+   *
+   * @param model the planted parameters
+   * @param customers how many customers, {@code >= 1}
+   * @param observed T, finite and {@code > 0}
+   * @param seed the seed
+   * @return one pattern (x, t<sub>x</sub>, T) per customer, in the order drawn
+   */
+  public static List<RepeatPattern> ggomNbd(GGompertzNbd model, int customers, double observed, long seed) {
+    return patterns(ggomNbdPurchases(model, customers, observed, seed), observed);
+  }
+
+  /**
+   * Draws a cohort from GGompertz/NBD as purchase times: the customers of {@link #ggomNbd} with the
+   * same arguments, each as the times of their repeat purchases after the first (at 0), in order.
+   *
+   * @param model the planted parameters
+   * @param customers how many customers, {@code >= 1}
+   * @param observed T, finite and {@code > 0}
+   * @param seed the seed
+   * @return each customer's repeat purchase times in (0, T], in the order drawn
+   */
+  public static List<double[]> ggomNbdPurchases(GGompertzNbd model, int customers, double observed, long seed) {
+    requireNonNull(model, "model");
+    check(customers, observed);
+    SplittableRandom root = new SplittableRandom(seed);
+    List<double[]> out = new ArrayList<>(customers);
+    for (int i = 0; i < customers; i++) {
+      UniformRandomProvider rng = provider(root.split());
+      double lambda = gamma(rng, model.r(), model.alpha());
+      double eta = gamma(rng, model.s(), model.beta());
+      double e = ZigguratSampler.Exponential.of(rng, 1).sample();
+      double end = eta > 0 ? Math.min(observed, Math.log1p(e / eta) / model.b()) : observed;
+      List<Double> times = new ArrayList<>();
+      if (lambda > 0) {
         ZigguratSampler.Exponential gap = ZigguratSampler.Exponential.of(rng, 1 / lambda);
         for (double t = gap.sample(); t <= end; t += gap.sample()) {
           times.add(t);
