@@ -3,6 +3,7 @@ package io.engagekit.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.engagekit.scoring.evaluation.Bootstrap;
 import io.engagekit.scoring.evaluation.Estimate;
+import io.engagekit.scoring.evaluation.LikelihoodRatio;
 import io.engagekit.scoring.evaluation.ModelComparison;
 import io.engagekit.scoring.models.PeriodUnit;
 import io.engagekit.scoring.models.Purchases;
@@ -29,9 +30,11 @@ import picocli.CommandLine.Spec;
     name = "compare",
     mixinStandardHelpOptions = true,
     description = {
-      "Fits bgnbd, mbgnbd and paretonbd (or those given) on the purchases up to --calibration-end and compares"
-          + " them in one table: parameters, log-likelihood, AIC and BIC, and the holdout's mean absolute and"
+      "Fits bgnbd, mbgnbd and paretonbd (or those given, also ggomnbd) on the purchases up to --calibration-end and"
+          + " compares them in one table: parameters, log-likelihood, AIC and BIC, and the holdout's mean absolute and"
           + " root-mean-square error per customer and aggregate error, with 95%% bootstrap intervals over customers.",
+      "With --customers and --covariates, each of bgnbd, paretonbd and ggomnbd is also fitted with the covariates"
+          + " (a row MODEL+covariates) and tested against itself without them by a likelihood-ratio test.",
       "Exit status: 0 compared (a model the data do not identify is shown as not fitted); 1 rows rejected; 2"
           + " usage error, unreadable input, or no holdout purchase; 3 no model could be fitted."
     })
@@ -49,7 +52,7 @@ final class CompareCommand implements Callable<Integer> {
   String holdoutEnd;
 
   @Option(names = "--models", paramLabel = "NAME[,NAME...]", split = ",", defaultValue = "bgnbd,mbgnbd,paretonbd",
-      description = "The models to compare, among bgnbd, mbgnbd, paretonbd. Default: ${DEFAULT-VALUE}.")
+      description = "The models to compare, among bgnbd, mbgnbd, paretonbd, ggomnbd. Default: ${DEFAULT-VALUE}.")
   List<String> models = new ArrayList<>();
 
   @Option(names = "--time-unit", paramLabel = "days|weeks", defaultValue = "weeks",
@@ -62,6 +65,8 @@ final class CompareCommand implements Callable<Integer> {
 
   @Option(names = "--seed", paramLabel = "S", defaultValue = "20261122", description = "The bootstrap's seed.")
   long seed;
+
+  @Mixin CovariateOptions covariates;
 
   @Mixin OutputOptions report;
 
@@ -105,9 +110,14 @@ final class CompareCommand implements Callable<Integer> {
       err.println("engagekit: no customer bought on or before --calibration-end " + calEnd + ": nothing to compare");
       return Main.UNUSABLE;
     }
+    ModelComparison.CovariateSpec withCovariates = null;
+    if (covariates.present()) {
+      CovariateOptions.Coded coded = covariates.code(spec, cohort.customers());
+      withCovariates = new ModelComparison.CovariateSpec(coded.covariates(), coded.life(), coded.trans(), coded.constrained());
+    }
     ModelComparison c;
     try {
-      c = ModelComparison.of(purchases, calEnd, holdEnd, unit, names, bootstrap, seed);
+      c = ModelComparison.of(purchases, calEnd, holdEnd, unit, names, bootstrap, seed, withCovariates);
     } catch (IllegalArgumentException e) {
       err.println("engagekit: " + e.getMessage());
       return Main.UNUSABLE;
@@ -151,6 +161,15 @@ final class CompareCommand implements Callable<Integer> {
               g.writeNumberField("trackingError", r.trackingError().getAsDouble());
             }
           }
+          if (row.likelihoodRatio().isPresent()) {
+            LikelihoodRatio lr = row.likelihoodRatio().get();
+            g.writeObjectFieldStart("likelihoodRatio");
+            g.writeStringField("versus", row.model().replace("+covariates", ""));
+            g.writeNumberField("statistic", lr.statistic());
+            g.writeNumberField("degreesOfFreedom", lr.degreesOfFreedom());
+            g.writeNumberField("pValue", lr.pValue());
+            g.writeEndObject();
+          }
           g.writeEndObject();
         }
         g.writeEndArray();
@@ -159,23 +178,33 @@ final class CompareCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "%,d customers; holdout of %s %s with %,d repeat purchase days; intervals from %,d"
           + " bootstrap resamples%n%n", c.customers(), OutputOptions.number(c.holdoutLength()), unit.code(),
           c.holdoutTransactions(), bootstrap);
-      out.printf(Locale.ROOT, "  %-10s %12s %12s %12s %24s %24s %24s %9s%n", "model", "log-lik.", "AIC", "BIC",
+      int width = Math.max(10, c.models().stream().mapToInt(r -> r.model().length()).max().orElse(0));
+      out.printf(Locale.ROOT, "  %-" + width + "s %12s %12s %12s %24s %24s %24s %9s%n", "model", "log-lik.", "AIC", "BIC",
           "MAE [95% CI]", "RMSE [95% CI]", "aggregate [95% CI]", "tracking");
       for (ModelComparison.Row row : c.models()) {
         if (row.result().isEmpty()) {
-          out.printf(Locale.ROOT, "  %-10s not fitted (see above)%n", row.model());
+          out.printf(Locale.ROOT, "  %-" + width + "s not fitted (see above)%n", row.model());
           continue;
         }
         ModelComparison.Result r = row.result().get();
-        out.printf(Locale.ROOT, "  %-10s %12.2f %12.2f %12.2f %24s %24s %24s %9s%n", row.model(), r.logLikelihood(),
+        out.printf(Locale.ROOT, "  %-" + width + "s %12.2f %12.2f %12.2f %24s %24s %24s %9s%n", row.model(),
+            r.logLikelihood(),
             r.aic(), r.bic(), interval(r.mae(), false), interval(r.rmse(), false), interval(r.aggregateError(), true),
             r.trackingError().isPresent() ? String.format(Locale.ROOT, "%+.1f%%", 100 * r.trackingError().getAsDouble())
                 : "-");
       }
       out.println();
-      out.println("  Lower AIC and BIC are better; a difference above 10 is strong evidence. These models are not nested,");
-      out.println("  so no likelihood-ratio test applies. Tracking: the cumulative repeat purchases expected by the end of");
-      out.println("  the holdout (unconditional, week by week) against the actual.");
+      for (ModelComparison.Row row : c.models()) {
+        if (row.likelihoodRatio().isPresent()) {
+          LikelihoodRatio lr = row.likelihoodRatio().get();
+          out.printf(Locale.ROOT, "  likelihood-ratio test of %s against %s: chi-square %.4f on %d df, p = %.4g%n",
+              row.model(), row.model().replace("+covariates", ""), lr.statistic(), lr.degreesOfFreedom(), lr.pValue());
+        }
+      }
+      out.println("  Lower AIC and BIC are better; a difference above 10 is strong evidence. The models are not nested in");
+      out.println("  one another, so a likelihood-ratio test applies only to a model with covariates against itself");
+      out.println("  without them. Tracking: the cumulative repeat purchases expected by the end of the holdout");
+      out.println("  (unconditional, week by week) against the actual; not computed for models with covariates.");
     }
     out.flush();
   }

@@ -68,6 +68,11 @@ final class CovariateOptions {
     if (!List.of("bgnbd", "paretonbd", "ggomnbd").contains(model)) {
       throw new ParameterException(spec.commandLine(), "covariates apply to bgnbd, paretonbd and ggomnbd, not " + model);
     }
+    return code(spec, cohort);
+  }
+
+  /** As {@link #code(CommandSpec, String, Map)}, for any model. */
+  Coded code(CommandSpec spec, Map<String, PurchaseHistory.Calibration> cohort) throws IOException {
     if (customers == null) {
       throw new ParameterException(spec.commandLine(), "--covariates, --covariates-life and --covariates-trans name "
           + "columns of --customers FILE: give --customers");

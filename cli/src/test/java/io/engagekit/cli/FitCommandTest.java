@@ -401,6 +401,35 @@ final class FitCommandTest {
     assertTrue(blank.err().contains("line 6, column multi: empty"), blank.err());
   }
 
+  /**
+   * {@code compare} with covariates (issue 24, item 4): each model that takes them gets a row
+   * MODEL+covariates with the likelihood-ratio test against itself; its statistic is twice the
+   * difference of the two rows' log-likelihoods, on as many degrees of freedom as coefficients.
+   */
+  @Test
+  void compare_withCovariates_testsEachModelAgainstItself() throws IOException {
+    Path customers = cdnowCustomers();
+    List<String> args = cdnow("bgnbd", "--holdout-end", "1998-06-30", "--json", "--bootstrap", "50", "--models",
+        "bgnbd,mbgnbd", "--customers", customers.toString(), "--covariates", "first_spend");
+    args.set(0, "compare");
+    args.remove(1);
+    JsonNode j = json(run(args.toArray(String[]::new)));
+    List<String> models = new ArrayList<>();
+    j.get("models").forEach(m -> models.add(m.get("model").asText()));
+    assertEquals(List.of("bgnbd", "bgnbd+covariates", "mbgnbd"), models);
+    JsonNode base = j.get("models").get(0);
+    JsonNode full = j.get("models").get(1);
+    JsonNode lr = full.get("likelihoodRatio");
+    assertEquals("bgnbd", lr.get("versus").asText());
+    assertEquals(2, lr.get("degreesOfFreedom").asInt());
+    assertEquals(2 * (full.get("logLikelihood").asDouble() - base.get("logLikelihood").asDouble()),
+        lr.get("statistic").asDouble(), 1e-6);
+    assertTrue(lr.get("pValue").asDouble() < 1e-3, lr.toString()); // first spend matters on CDNOW
+    assertTrue(full.has("trans.first_spend") || full.get("params").has("trans.first_spend"), full.toString());
+    assertTrue(!full.has("trackingError"));
+    assertTrue(!base.has("likelihoodRatio"));
+  }
+
   /** GGompertz/NBD on CDNOW runs to its Pareto/NBD limit (b → 0): exit 3 with the reason. */
   @Test
   void ggomnbd_onCdnow_saysTheDataFitTheLimit() throws IOException {

@@ -34,6 +34,7 @@ class CovariateModelTest {
       CovariateModel m = CovariateModel.type(type, names(type, gammas)).create(values(type, base, gammas));
       TransactionModel own = m.forCustomer(z);
       List<RepeatPattern> drawn = own instanceof ParetoNbd p ? PlantedModels.paretoNbd(p, perLevel, 39, seed + level)
+          : own instanceof GGompertzNbd g ? PlantedModels.ggomNbd(g, perLevel, 39, seed + level)
           : PlantedModels.bgNbd((BgNbd) own, perLevel, 39, seed + level);
       for (RepeatPattern q : drawn) {
         attributes.put("c" + patterns.size(), Map.of("channel", LEVELS[level]));
@@ -119,6 +120,23 @@ class CovariateModelTest {
       ModelFit<CovariateModel> fit = CovariateModel.fit(ModelType.BGNBD, data, cols, cols, Set.of());
       assertRecovered(fit, values(ModelType.BGNBD, base, gammas), "seed " + seed);
     }
+  }
+
+  /**
+   * GGompertz/NBD with (r, α, b, s, β) = (0.85, 10, 0.12, 0.75, 9.55) for the reference level and
+   * α<sub>i</sub>, β<sub>i</sub> = α, β·exp(−γ·z) (the CLVTools parameterisation); its fit uses the
+   * analytic gradient and a differenced Hessian.
+   */
+  @Test
+  void ggomNbd_recoversPlantedCoefficients() {
+    Map<String, Double> gammas = new LinkedHashMap<>();
+    gammas.put("life.channel=store", -0.6);
+    gammas.put("trans.channel=search", 0.5);
+    double[] base = {0.85, 10, 0.12, 0.75, 9.55};
+    List<CovariatePattern> data = planted(ModelType.GGOMNBD, base, gammas, 2000, 40);
+    ModelFit<CovariateModel> fit = CovariateModel.fit(ModelType.GGOMNBD, data, List.of("channel=store"),
+        List.of("channel=search"), Set.of());
+    assertRecovered(fit, values(ModelType.GGOMNBD, base, gammas), "ggomnbd");
   }
 
   /**
