@@ -29,11 +29,11 @@ import java.util.Map;
 final class CovariateFit {
   private CovariateFit() {}
 
-  /**
-   * Fits and prints; returns each cohort customer's own model (in the cohort's order), or null
-   * when the model could not be fitted (the reason printed).
-   */
-  static List<TransactionModel> run(FitCommand fit, PrintWriter err, Purchases.Cohort cohort, PeriodUnit unit)
+  /** A fit with covariates: the fit, each cohort customer's own model in order, the reference levels. */
+  record Result(ModelFit<CovariateModel> fit, List<TransactionModel> customers, Map<String, String> referenceLevels) {}
+
+  /** Fits and prints; returns the result, or null when the model could not be fitted (the reason printed). */
+  static Result run(FitCommand fit, PrintWriter err, Purchases.Cohort cohort, PeriodUnit unit)
       throws IOException {
     CovariateOptions.Coded coded = fit.covariates.code(fit.spec, fit.model, cohort.customers());
     ModelType<?> type = ModelType.named(fit.model);
@@ -76,6 +76,6 @@ final class CovariateFit {
     for (CovariatePattern p : coded.patterns()) {
       models.add(fitted.model().forCustomer(p.covariates()));
     }
-    return models;
+    return new Result(fitted, models, references);
   }
 }

@@ -3,6 +3,7 @@ package io.engagekit.cli;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import io.engagekit.core.io.ReadOptions;
+import io.engagekit.scoring.evaluation.ModelCheck;
 import io.engagekit.scoring.evaluation.PredictionIntervals;
 import io.engagekit.scoring.models.BgBb;
 import io.engagekit.scoring.models.BgNbd;
@@ -34,6 +35,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -111,6 +113,12 @@ final class FitCommand implements Callable<Integer> {
 
   @Mixin CovariateOptions covariates;
 
+  @Option(names = "--report", paramLabel = "FILE.html",
+      description = "bgnbd, mbgnbd, paretonbd, ggomnbd: write a self-contained HTML report of the fit: parameters,"
+          + " standard errors and log-likelihood, heat maps of expected purchases and P(alive) over frequency and"
+          + " recency and, with --holdout-end, weekly and cumulative tracking and holdout purchases by frequency.")
+  Path reportFile;
+
   @Mixin OutputOptions report;
 
   /** The parsed data window, recorded in the fitted model. */
@@ -128,6 +136,10 @@ final class FitCommand implements Callable<Integer> {
     }
     if (covariates.present() && !List.of("bgnbd", "paretonbd", "ggomnbd").contains(model)) {
       throw new ParameterException(spec.commandLine(), "covariates apply to bgnbd, paretonbd and ggomnbd, not " + model);
+    }
+    if (reportFile != null && !List.of("bgnbd", "mbgnbd", "paretonbd", "ggomnbd").contains(model)) {
+      throw new ParameterException(spec.commandLine(), "--report applies to bgnbd, mbgnbd, paretonbd and ggomnbd, not "
+          + model);
     }
     if (intervals != null && predictions == null) {
       throw new ParameterException(spec.commandLine(), "--intervals adds columns to --predictions: give --predictions");
@@ -203,11 +215,18 @@ final class FitCommand implements Callable<Integer> {
     }
     List<RepeatPattern> patterns = cohort.patterns().patterns();
     List<TransactionModel> perCustomer;
+    ModelFit<?> fitted;
+    TransactionModel population;
+    Map<String, String> references = Map.of();
     if (covariates.present()) {
-      perCustomer = CovariateFit.run(this, err, cohort, unit);
-      if (perCustomer == null) {
+      CovariateFit.Result r = CovariateFit.run(this, err, cohort, unit);
+      if (r == null) {
         return NOT_FITTED;
       }
+      perCustomer = r.customers();
+      fitted = r.fit();
+      population = r.fit().model().base();
+      references = r.referenceLevels();
     } else {
       Function<List<RepeatPattern>, ModelFit<? extends TransactionModel>> fitter = switch (model) {
         case "bgnbd" -> BgNbd::fit;
@@ -220,6 +239,22 @@ final class FitCommand implements Callable<Integer> {
         return NOT_FITTED;
       }
       perCustomer = java.util.Collections.nCopies(cohort.customers().size(), fit.model());
+      fitted = fit;
+      population = fit.model();
+    }
+    if (reportFile != null) {
+      Optional<ModelCheck> check = holdEnd == null || covariates.present() ? Optional.empty()
+          : Optional.of(ModelCheck.of(model, population, purchases.histories().values(), calEnd, holdEnd, unit));
+      try {
+        ModelReport.write(reportFile, in.input.getFileName().toString(), new ModelReport.Fit(model, fitted, population,
+            unit, calEnd, holdEnd, cohort.holdoutLength(), patterns, check, references));
+      } catch (IOException e) {
+        err.println("engagekit: cannot write --report " + reportFile + ": " + e.getMessage());
+        return Main.UNUSABLE;
+      }
+      if (!report.json) {
+        spec.commandLine().getOut().println("wrote " + reportFile.toAbsolutePath());
+      }
     }
     if (predictions != null) {
       List<PurchaseHistory.Calibration> members = new ArrayList<>(cohort.customers().values());

@@ -133,8 +133,19 @@ final class HtmlReport {
     }
     double max = tracking.stream().flatMapToDouble(s -> java.util.Arrays.stream(s.ys)).max().orElse(1);
     int calibrationWeeks = (int) first.weeks().stream().filter(w -> !w.holdout()).count();
-    lineChart("Tracking cumulative repeat transactions: " + dataset + " (holdout from week " + (calibrationWeeks + 1)
-        + ")", "week", "cumulative repeat transactions", tracking, 1, weeks.length, 0, niceCeiling(max));
+    lineChart("Tracking cumulative repeat transactions: " + dataset, "week", "cumulative repeat transactions",
+        tracking, 1, weeks.length, 0, niceCeiling(max), calibrationWeeks);
+    List<Series> weekly = new ArrayList<>();
+    for (Series s : tracking) {
+      double[] inWeek = new double[s.ys.length];
+      for (int i = 0; i < inWeek.length; i++) {
+        inWeek[i] = s.ys[i] - (i == 0 ? 0 : s.ys[i - 1]);
+      }
+      weekly.add(new Series(s.name, s.colour, s.xs, inWeek, s.dashed));
+    }
+    double maxWeekly = weekly.stream().flatMapToDouble(s -> java.util.Arrays.stream(s.ys)).max().orElse(1);
+    lineChart("Tracking weekly repeat transactions: " + dataset, "week", "repeat transactions in the week", weekly, 1,
+        weeks.length, 0, niceCeiling(maxWeekly), calibrationWeeks);
     List<String> groups = new ArrayList<>();
     for (ModelCheck.Frequency f : first.conditional()) {
       groups.add(f.x() + (f.atLeast() ? "+" : ""));
@@ -154,6 +165,83 @@ final class HtmlReport {
     barChart("Conditional expectations: " + dataset, "repeat transactions in calibration (x)",
         "mean holdout transactions", groups, names, colours, values);
     body.append("</div>\n");
+  }
+
+  /** A paragraph of text. */
+  void paragraph(String text) {
+    body.append("<p>").append(escape(text)).append("</p>\n");
+  }
+
+  /** A table: the first column left-aligned, the rest right-aligned; cells are text. */
+  void table(String caption, List<String> header, List<List<String>> rows) {
+    body.append("<table>\n<caption>").append(escape(caption)).append("</caption>\n<tr>");
+    header.forEach(h -> body.append("<th>").append(escape(h)).append("</th>"));
+    body.append("</tr>\n");
+    for (List<String> row : rows) {
+      body.append("<tr>");
+      row.forEach(c -> body.append("<td>").append(escape(c)).append("</td>"));
+      body.append("</tr>\n");
+    }
+    body.append("</table>\n");
+  }
+
+  /** Opens a row of charts; close with {@link #closeCharts()}. */
+  void openCharts() {
+    body.append("<div class=\"charts\">\n");
+  }
+
+  void closeCharts() {
+    body.append("</div>\n");
+  }
+
+  /**
+   * A heat map of {@code values[row][column]}: rows are the y values (drawn bottom up), columns the
+   * x values; each cell's colour runs from light (the smallest value) to dark (the largest), with a
+   * colour scale beside it.
+   */
+  void heatMap(String chartTitle, String xLabel, String yLabel, double[] xs, double[] ys, double[][] values,
+      String scaleLabel) {
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (double[] row : values) {
+      for (double v : row) {
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+      }
+    }
+    double stepX = xs.length > 1 ? xs[1] - xs[0] : 1;
+    double stepY = ys.length > 1 ? ys[1] - ys[0] : 1;
+    Frame f = frame(chartTitle, xLabel, yLabel, xs[0] - stepX / 2, xs[xs.length - 1] + stepX / 2,
+        ys[0] - stepY / 2, ys[ys.length - 1] + stepY / 2, WIDTH, HEIGHT, false, true);
+    int every = Math.max(1, (int) Math.ceil(ys.length / 8.0));
+    for (int r = 0; r < ys.length; r += every) {
+      text(LEFT - 6, f.y(ys[r]) + 4, "end", 11, String.format(Locale.ROOT, "%.0f", ys[r]));
+    }
+    for (int c = 0; c < xs.length; c += Math.max(1, (int) Math.ceil(xs.length / 6.0))) {
+      text(f.x(xs[c]), HEIGHT - BOTTOM + 16, "middle", 11, String.format(Locale.ROOT, "%.0f", xs[c]));
+    }
+    for (int r = 0; r < ys.length; r++) {
+      for (int c = 0; c < xs.length; c++) {
+        double left = f.x(xs[c] - stepX / 2);
+        double top = f.y(ys[r] + stepY / 2);
+        body.append(String.format(Locale.ROOT,
+            "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"><title>%s</title></rect>%n",
+            left, top, f.x(xs[c] + stepX / 2) - left + 0.5, f.y(ys[r] - stepY / 2) - top + 0.5,
+            HeatScale.shade(hi > lo ? (values[r][c] - lo) / (hi - lo) : 0),
+            escape(String.format(Locale.ROOT, "%s %s, %s %s: %.4f", xLabel, tick(xs[c]), yLabel, tick(ys[r]),
+                values[r][c]))));
+      }
+    }
+    int x = WIDTH - RIGHT + 24;
+    int height = HEIGHT - TOP - BOTTOM - 40;
+    for (int i = 0; i < 20; i++) {
+      body.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%.1f\" width=\"16\" height=\"%.1f\" fill=\"%s\"/>%n",
+          x, TOP + 20 + height * (19 - i) / 20.0, height / 20.0 + 0.5, HeatScale.shade(i / 19.0)));
+    }
+    text(x + 22, TOP + 30, "start", 11, String.format(Locale.ROOT, "%.3g", hi));
+    text(x + 22, TOP + 20 + height, "start", 11, String.format(Locale.ROOT, "%.3g", lo));
+    text(x - 4, TOP + 10, "start", 11, scaleLabel);
+    body.append("</svg></figure>\n");
   }
 
   String html() {
@@ -177,7 +265,23 @@ final class HtmlReport {
 
   private void lineChart(String chartTitle, String xLabel, String yLabel, List<Series> series, double x0, double x1,
       double y0, double y1) {
-    Frame f = frame(chartTitle, xLabel, yLabel, x0, x1, y0, y1, WIDTH, HEIGHT);
+    lineChart(chartTitle, xLabel, yLabel, series, x0, x1, y0, y1, Double.NaN);
+  }
+
+  /**
+   * A line chart; with a {@code calibrationEnd} (not NaN) the x axis counts whole weeks (ticks on
+   * whole numbers) and a dashed vertical line marks the end of calibration at that week.
+   */
+  private void lineChart(String chartTitle, String xLabel, String yLabel, List<Series> series, double x0, double x1,
+      double y0, double y1, double calibrationEnd) {
+    boolean weeks = !Double.isNaN(calibrationEnd);
+    Frame f = frame(chartTitle, xLabel, yLabel, x0, x1, y0, y1, WIDTH, HEIGHT, weeks, false);
+    if (weeks) {
+      double x = f.x(calibrationEnd);
+      body.append(String.format(Locale.ROOT, "<path d=\"M%.1f %d V%d\" stroke=\"#555\" stroke-dasharray=\"3 3\"/>%n",
+          x, TOP, HEIGHT - BOTTOM));
+      text(x + 4, TOP + 12, "start", 11, "end of calibration");
+    }
     for (Series s : series) {
       StringBuilder points = new StringBuilder();
       for (int i = 0; i < s.xs.length; i++) {
@@ -193,7 +297,7 @@ final class HtmlReport {
   private void barChart(String chartTitle, String xLabel, String yLabel, List<String> groups, List<String> names,
       List<String> colours, List<double[]> values) {
     double max = values.stream().flatMapToDouble(java.util.Arrays::stream).max().orElse(1);
-    Frame f = frame(chartTitle, xLabel, yLabel, Double.NaN, groups.size(), 0, niceCeiling(max), WIDTH, HEIGHT);
+    Frame f = frame(chartTitle, xLabel, yLabel, Double.NaN, groups.size(), 0, niceCeiling(max), WIDTH, HEIGHT, false, false);
     double band = (double) (WIDTH - LEFT - RIGHT) / groups.size();
     double bar = band * 0.8 / names.size();
     for (int g = 0; g < groups.size(); g++) {
@@ -217,7 +321,7 @@ final class HtmlReport {
     for (int i = 0; i < bins; i++) {
       max = Math.max(max, Math.max(h.withOutcome().get(i), h.without().get(i)));
     }
-    Frame f = frame(chartTitle, "score", "customers", 0, 100, 0, niceCeiling(max), w, hgt);
+    Frame f = frame(chartTitle, "score", "customers", 0, 100, 0, niceCeiling(max), w, hgt, false, false);
     double band = (double) (w - LEFT - RIGHT) / bins;
     for (int i = 0; i < bins; i++) {
       double x = LEFT + i * band;
@@ -243,9 +347,13 @@ final class HtmlReport {
     }
   }
 
-  /** Opens a figure with its SVG, title, axes, ticks and axis labels; x0 NaN means a categorical x axis. */
+  /**
+   * Opens a figure with its SVG, title, axes, ticks and axis labels; x0 NaN means a categorical x
+   * axis; with {@code wholeX} the x ticks fall on whole numbers, a round step apart; with {@code
+   * cells} no ticks are drawn (the caller labels its cells).
+   */
   private Frame frame(String chartTitle, String xLabel, String yLabel, double x0, double x1, double y0, double y1,
-      int width, int height) {
+      int width, int height, boolean wholeX, boolean cells) {
     charts++;
     Frame f = new Frame(Double.isNaN(x0) ? 0 : x0, x1, y0, y1 > y0 ? y1 : y0 + 1, width, height);
     body.append(String.format(Locale.ROOT, "<figure><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\""
@@ -256,14 +364,20 @@ final class HtmlReport {
     int bottom = height - BOTTOM;
     body.append(String.format(Locale.ROOT, "<path d=\"M%d %d V%d H%d\" stroke=\"#333\" fill=\"none\"/>%n", LEFT, TOP,
         bottom, right));
-    for (int i = 0; i <= 4; i++) {
+    for (int i = 0; i <= 4 && !cells; i++) {
       double v = f.y0 + (f.y1 - f.y0) * i / 4;
       double y = f.y(v);
       body.append(String.format(Locale.ROOT, "<path d=\"M%d %.1f H%d\" stroke=\"#eee\"/>%n", LEFT + 1, y, right));
       text(LEFT - 6, y + 4, "end", 11, tick(v));
-      if (!Double.isNaN(x0)) {
+      if (!Double.isNaN(x0) && !wholeX) {
         double xv = f.x0 + (f.x1 - f.x0) * i / 4;
         text(f.x(xv), bottom + 16, "middle", 11, tick(xv));
+      }
+    }
+    if (wholeX) {
+      long step = Math.max(1, (long) Math.ceil(niceCeiling((f.x1 - f.x0) / 8)));
+      for (long v = (long) Math.ceil(f.x0 / step) * step; v <= f.x1; v += step) {
+        text(f.x(v), bottom + 16, "middle", 11, tick(v));
       }
     }
     text((LEFT + right) / 2.0, height - 14, "middle", 12, xLabel);

@@ -430,6 +430,39 @@ final class FitCommandTest {
     assertTrue(!base.has("likelihoodRatio"));
   }
 
+  /**
+   * {@code fit --report} (issue 24, item 6): the fit's record and its diagnostic plots in one
+   * self-contained file: parameters with standard errors and the log-likelihood, two heat maps over
+   * frequency and recency, cumulative and weekly tracking with the end of calibration marked and
+   * whole-week ticks, and the conditional expectations by calibration frequency.
+   */
+  @Test
+  void report_recordsTheFitAndDrawsTheDiagnostics() throws IOException {
+    Path report = dir.resolve("fit.html");
+    CliTestSupport.Result r = run(cdnow("paretonbd", "--holdout-end", "1998-06-30", "--report", report.toString())
+        .toArray(String[]::new));
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().contains("wrote " + report.toAbsolutePath()), r.out());
+    String html = Files.readString(report);
+    assertTrue(html.contains("<td>beta</td><td>11.66"), html);
+    assertTrue(html.contains("<td>log-likelihood</td><td>-9,594.976"), html);
+    assertEquals(5, html.split("<figure>", -1).length - 1);
+    assertTrue(html.contains("Expected purchases in the next 39.0000 weeks"), html);
+    assertTrue(html.contains("<title>P(alive)</title>"), html);
+    assertEquals(2, html.split("end of calibration</text>", -1).length - 1);
+    assertTrue(!html.contains("<script"), "no scripts");
+    // Whole-week ticks (10, 20, …, 70) on the tracking charts, never a fractional week.
+    String tracking = html.substring(html.indexOf("Tracking cumulative"), html.indexOf("Conditional expectations"));
+    assertTrue(tracking.contains(">10</text>") && tracking.contains(">70</text>"), tracking);
+    assertTrue(!java.util.regex.Pattern.compile(">\\d+\\.\\d+</text>").matcher(tracking).find(), tracking);
+
+    CliTestSupport.Result refused = run("fit", "gammagamma", "--input", "x.csv", "--calibration-end", "1997-09-30",
+        "--report", report.toString());
+    assertEquals(2, refused.status());
+    assertTrue(refused.err().contains("--report applies to bgnbd, mbgnbd, paretonbd and ggomnbd, not gammagamma"),
+        refused.err());
+  }
+
   /** GGompertz/NBD on CDNOW runs to its Pareto/NBD limit (b → 0): exit 3 with the reason. */
   @Test
   void ggomnbd_onCdnow_saysTheDataFitTheLimit() throws IOException {
