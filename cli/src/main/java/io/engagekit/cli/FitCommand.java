@@ -94,9 +94,14 @@ final class FitCommand implements Callable<Integer> {
       description = "Write one prediction row per customer (for sbg, one row per period: see --projection).")
   Path predictions;
 
+  @Option(names = "--asymptotic-intervals",
+      description = "As --intervals, but from the fit's covariance by the delta method: no refits, far faster,"
+          + " as good with many customers.")
+  boolean asymptotic;
+
   @Option(names = "--intervals", paramLabel = "N",
-      description = "bgnbd, mbgnbd, paretonbd: add 95%% bootstrap intervals (N resamples of the customers, each refitted)"
-          + " of p_alive and expected_holdout to --predictions.")
+      description = "bgnbd, mbgnbd, paretonbd, ggomnbd: add 95%% bootstrap intervals (N resamples of the customers, each"
+          + " refitted) of p_alive and expected_holdout to --predictions; gammagamma: of expected_spend.")
   Integer intervals;
 
   @Option(names = "--seed", paramLabel = "S", defaultValue = "20261122", description = "The seed of --intervals.")
@@ -128,11 +133,18 @@ final class FitCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
-    if (intervals != null && !List.of("bgnbd", "mbgnbd", "paretonbd").contains(model)) {
-      throw new ParameterException(spec.commandLine(), "--intervals applies to bgnbd, mbgnbd and paretonbd, not " + model);
+    String which = asymptotic ? "--asymptotic-intervals" : "--intervals";
+    if (intervals != null && asymptotic) {
+      throw new ParameterException(spec.commandLine(), "--intervals N (bootstrap) and --asymptotic-intervals (delta "
+          + "method) are two ways to the same columns: give one");
     }
-    if (intervals != null && covariates.present()) {
-      throw new ParameterException(spec.commandLine(), "--intervals does not yet apply to fits with covariates");
+    boolean banded = intervals != null || asymptotic;
+    if (banded && !List.of("bgnbd", "mbgnbd", "paretonbd", "ggomnbd", "gammagamma").contains(model)) {
+      throw new ParameterException(spec.commandLine(), which + " applies to bgnbd, mbgnbd, paretonbd, ggomnbd and "
+          + "gammagamma, not " + model);
+    }
+    if (banded && covariates.present()) {
+      throw new ParameterException(spec.commandLine(), which + " does not yet apply to fits with covariates");
     }
     if (covariates.present() && !List.of("bgnbd", "paretonbd", "ggomnbd").contains(model)) {
       throw new ParameterException(spec.commandLine(), "covariates apply to bgnbd, paretonbd and ggomnbd, not " + model);
@@ -141,8 +153,8 @@ final class FitCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--report applies to bgnbd, mbgnbd, paretonbd and ggomnbd, not "
           + model);
     }
-    if (intervals != null && predictions == null) {
-      throw new ParameterException(spec.commandLine(), "--intervals adds columns to --predictions: give --predictions");
+    if (banded && predictions == null) {
+      throw new ParameterException(spec.commandLine(), which + " adds columns to --predictions: give --predictions");
     }
     switch (model) {
       case "bgnbd", "mbgnbd", "paretonbd", "ggomnbd", "gammagamma" -> {
@@ -257,37 +269,9 @@ final class FitCommand implements Callable<Integer> {
       }
     }
     if (predictions != null) {
-      List<PurchaseHistory.Calibration> members = new ArrayList<>(cohort.customers().values());
-      PredictionIntervals bands = null;
-      if (intervals != null) {
-        List<RepeatPattern> each = members.stream().map(PurchaseHistory.Calibration::pattern).toList();
-        try {
-          bands = PredictionIntervals.bootstrap(model, each, cohort.holdoutLength(), intervals, seed);
-        } catch (ModelFitException | IllegalArgumentException e) {
-          err.println("engagekit: --intervals: " + e.getMessage());
-          return NOT_FITTED;
-        }
-      }
-      try (CsvWriter csv = csv(predictions)) {
-        csv.writeRecord((PREDICTIONS_HEADER + (bands == null ? "" : "," + INTERVALS_HEADER)).split(","));
-        int i = 0;
-        for (Map.Entry<String, PurchaseHistory.Calibration> e : cohort.customers().entrySet()) {
-          PurchaseHistory.Calibration c = e.getValue();
-          RepeatPattern p = c.pattern();
-          TransactionModel m = perCustomer.get(i);
-          List<String> row = new ArrayList<>(List.of(e.getKey(), Long.toString(p.x()), number(p.tx()), number(p.T()),
-              number(m.probabilityAlive(p)),
-              holdEnd == null ? "" : number(m.expectedTransactions(p, cohort.holdoutLength())),
-              holdEnd == null ? "" : Long.toString(c.holdoutDays()), ""));
-          if (bands != null) {
-            row.add(number(bands.alive().get(i).low()));
-            row.add(number(bands.alive().get(i).high()));
-            row.add(holdEnd == null ? "" : number(bands.expected().get(i).low()));
-            row.add(holdEnd == null ? "" : number(bands.expected().get(i).high()));
-          }
-          csv.writeRecord(row);
-          i++;
-        }
+      int written = FitPredictions.transactions(this, err, cohort, perCustomer, fitted);
+      if (written != 0) {
+        return written;
       }
     }
     return status;
@@ -305,21 +289,9 @@ final class FitCommand implements Callable<Integer> {
       return NOT_FITTED;
     }
     if (predictions != null) {
-      GammaGamma g = fit.model();
-      try (CsvWriter csv = csv(predictions)) {
-        csv.writeRecord(PREDICTIONS_HEADER.split(","));
-        for (Map.Entry<String, PurchaseHistory.Calibration> e : cohort.customers().entrySet()) {
-          PurchaseHistory.Calibration c = e.getValue();
-          RepeatPattern p = c.pattern();
-          String spend;
-          try {
-            spend = number(g.expectedSpend(p.x(), c.meanRepeatSpend().orElse(0)));
-          } catch (ArithmeticException ex) {
-            spend = ""; // q <= 1: the population has no finite mean spend
-          }
-          csv.writeRecord(e.getKey(), Long.toString(p.x()), number(p.tx()), number(p.T()), "", "",
-              holdoutEnd == null ? "" : Long.toString(c.holdoutDays()), spend);
-        }
+      int written = FitPredictions.gammaGamma(this, err, cohort, fit);
+      if (written != 0) {
+        return written;
       }
     }
     return status;

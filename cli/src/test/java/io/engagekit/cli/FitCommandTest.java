@@ -258,10 +258,58 @@ final class FitCommandTest {
     CliTestSupport.Result without = run(cdnow("bgnbd", "--intervals", "30").toArray(String[]::new));
     assertEquals(2, without.status());
     assertTrue(without.err().contains("--intervals adds columns to --predictions"), without.err());
-    CliTestSupport.Result spend = run(cdnow("gammagamma", "--intervals", "30", "--predictions",
+    CliTestSupport.Result bgbb = run("fit", "bgbb", "--input", "x.csv", "--intervals", "30", "--predictions",
+        predictions.toString());
+    assertEquals(2, bgbb.status());
+    assertTrue(bgbb.err().contains("--intervals applies to bgnbd, mbgnbd, paretonbd, ggomnbd and gammagamma, not "
+        + "bgbb"), bgbb.err());
+    CliTestSupport.Result both = run(cdnow("bgnbd", "--intervals", "30", "--asymptotic-intervals", "--predictions",
         predictions.toString()).toArray(String[]::new));
-    assertEquals(2, spend.status());
-    assertTrue(spend.err().contains("--intervals applies to bgnbd, mbgnbd and paretonbd, not gammagamma"), spend.err());
+    assertEquals(2, both.status());
+    assertTrue(both.err().contains("give one"), both.err());
+  }
+
+  /**
+   * Intervals of expected spend (issue 24, item 3): {@code fit gammagamma --intervals N} and {@code
+   * --asymptotic-intervals} append expected_spend_low and expected_spend_high; the two ways agree
+   * roughly on CDNOW's 946 repeat buyers, and the delta method's P(alive) and E[Y] bands of BG/NBD
+   * hold their point predictions.
+   */
+  @Test
+  void intervals_ofSpend_andByTheDeltaMethod() throws IOException {
+    Path boot = dir.resolve("boot.csv");
+    Path delta = dir.resolve("delta.csv");
+    CliTestSupport.Result b = run(cdnow("gammagamma", "--predictions", boot.toString(), "--intervals", "100")
+        .toArray(String[]::new));
+    assertEquals(0, b.status(), b.err());
+    CliTestSupport.Result d = run(cdnow("gammagamma", "--predictions", delta.toString(), "--asymptotic-intervals")
+        .toArray(String[]::new));
+    assertEquals(0, d.status(), d.err());
+    List<String> bootRows = Files.readAllLines(boot);
+    List<String> deltaRows = Files.readAllLines(delta);
+    assertEquals(FitCommand.PREDICTIONS_HEADER + "," + FitPredictions.SPEND_INTERVALS_HEADER, bootRows.get(0));
+    assertEquals(bootRows.get(0), deltaRows.get(0));
+    double widthRatio = 0;
+    for (int i = 1; i < bootRows.size(); i++) {
+      String[] x = bootRows.get(i).split(",", -1);
+      String[] y = deltaRows.get(i).split(",", -1);
+      double spend = Double.parseDouble(x[7]);
+      assertTrue(Double.parseDouble(x[8]) <= spend * 1.05 && spend <= Double.parseDouble(x[9]) * 1.05, bootRows.get(i));
+      assertTrue(Double.parseDouble(y[8]) <= spend && spend <= Double.parseDouble(y[9]), deltaRows.get(i));
+      widthRatio += (Double.parseDouble(x[9]) - Double.parseDouble(x[8]))
+          / (Double.parseDouble(y[9]) - Double.parseDouble(y[8])) / (bootRows.size() - 1);
+    }
+    assertTrue(widthRatio > 0.5 && widthRatio < 2, "bootstrap / delta width " + widthRatio);
+    Path bands = dir.resolve("bands.csv");
+    CliTestSupport.Result a = run(cdnow("bgnbd", "--holdout-end", "1998-06-30", "--predictions", bands.toString(),
+        "--asymptotic-intervals").toArray(String[]::new));
+    assertEquals(0, a.status(), a.err());
+    for (String row : Files.readAllLines(bands).subList(1, 2358)) {
+      String[] f = row.split(",", -1);
+      assertTrue(Double.parseDouble(f[8]) <= Double.parseDouble(f[4]) && Double.parseDouble(f[4])
+          <= Double.parseDouble(f[9]) && Double.parseDouble(f[10]) <= Double.parseDouble(f[5])
+          && Double.parseDouble(f[5]) <= Double.parseDouble(f[11]), row);
+    }
   }
 
   @Test

@@ -56,7 +56,7 @@ public record PredictionIntervals(List<Estimate> alive, List<Estimate> expected,
   /**
    * Bootstraps the intervals.
    *
-   * @param model {@code bgnbd}, {@code mbgnbd} or {@code paretonbd}
+   * @param model {@code bgnbd}, {@code mbgnbd}, {@code paretonbd} or {@code ggomnbd}
    * @param customers one pattern per customer (counts other than 1 are read as that many customers
    *     with the pattern, each resampled on their own)
    * @param horizon the horizon of the expected transactions, in the patterns' unit, finite and
@@ -78,7 +78,7 @@ public record PredictionIntervals(List<Estimate> alive, List<Estimate> expected,
    * Bootstraps the intervals of other patterns than the customers resampled: for example the
    * patterns of a frequency/recency grid, or new customers, against a fitted population.
    *
-   * @param model {@code bgnbd}, {@code mbgnbd} or {@code paretonbd}
+   * @param model {@code bgnbd}, {@code mbgnbd}, {@code paretonbd} or {@code ggomnbd}
    * @param customers the customers the model is fitted and refitted on (a pattern's count is read
    *     as that many customers)
    * @param targets the patterns to predict (their counts ignored)
@@ -94,8 +94,8 @@ public record PredictionIntervals(List<Estimate> alive, List<Estimate> expected,
     requireNonNull(model, "model");
     requireNonNull(customers, "customers");
     requireNonNull(targets, "targets");
-    if (!List.of("bgnbd", "mbgnbd", "paretonbd").contains(model)) {
-      throw new IllegalArgumentException("model must be bgnbd, mbgnbd or paretonbd but was " + model);
+    if (!List.of("bgnbd", "mbgnbd", "paretonbd", "ggomnbd").contains(model)) {
+      throw new IllegalArgumentException("model must be bgnbd, mbgnbd, paretonbd or ggomnbd but was " + model);
     }
     if (!(horizon >= 0 && horizon <= Double.MAX_VALUE)) {
       throw new IllegalArgumentException("horizon must be finite and >= 0 but was " + horizon);
@@ -269,6 +269,7 @@ public record PredictionIntervals(List<Estimate> alive, List<Estimate> expected,
     return switch (model) {
       case "bgnbd" -> BgNbd.fit(patterns).model();
       case "mbgnbd" -> MbgNbd.fit(patterns).model();
+      case "ggomnbd" -> io.engagekit.scoring.models.GGompertzNbd.fit(patterns).model();
       default -> ParetoNbd.fit(patterns).model();
     };
   }
