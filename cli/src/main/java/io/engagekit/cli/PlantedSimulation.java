@@ -4,6 +4,7 @@ import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import io.engagekit.scoring.models.BgBb;
 import io.engagekit.scoring.models.BgNbd;
+import io.engagekit.scoring.models.CovariateModel;
 import io.engagekit.scoring.models.DiscretePattern;
 import io.engagekit.scoring.models.GGompertzNbd;
 import io.engagekit.scoring.models.ModelType;
@@ -58,17 +59,45 @@ final class PlantedSimulation {
       }
     }
     List<String> names = ModelType.named(model).parameters();
-    if (!out.keySet().equals(new java.util.HashSet<>(names))) {
+    java.util.Set<String> given = new java.util.HashSet<>(out.keySet());
+    if (List.of("bgnbd", "paretonbd", "ggomnbd").contains(model)) {
+      given.removeIf(n -> n.matches("(life|trans|constr)\\.[A-Za-z0-9_]+"));
+    }
+    if (!given.equals(new java.util.HashSet<>(names))) {
       throw new IllegalArgumentException("--params: a " + model + " model takes " + String.join(", ", names)
-          + " but was given " + String.join(", ", out.keySet()));
+          + " but was given " + String.join(", ", out.keySet()) + (List.of("bgnbd", "paretonbd", "ggomnbd")
+          .contains(model) ? " (covariate coefficients may be added as life.NAME, trans.NAME, constr.NAME)" : ""));
     }
     return out;
   }
 
+  /** Customer i's id: p and their number, zero-padded to the width of the largest. */
+  static String id(int i, int customers) {
+    return String.format(Locale.ROOT, "p%0" + Integer.toString(customers).length() + "d", i + 1);
+  }
+
+  /** Writes customers' purchases (weeks after a first purchase at the start of {@code start}) as touchpoints. */
+  static void touchpoints(CsvWriter csv, List<double[]> customers, LocalDate start) {
+    Instant origin = start.atStartOfDay(ZoneOffset.UTC).toInstant();
+    csv.writeRecord("customer", "timestamp", "channel", "kind");
+    for (int i = 0; i < customers.size(); i++) {
+      String id = id(i, customers.size());
+      csv.writeRecord(id, origin.toString(), "web", "purchase");
+      for (double weeks : customers.get(i)) {
+        // to the second: at most the start of the calibration's last day, which counts
+        csv.writeRecord(id, origin.plusSeconds((long) Math.floor(weeks * 7 * 86_400)).toString(), "web", "purchase");
+      }
+    }
+  }
+
   static int run(SimulateCommand c, PrintWriter err) throws IOException {
     Object model;
+    Map<String, Double> planted;
     try {
-      model = ModelType.named(c.model).create(parameters(c.model, c.params));
+      planted = parameters(c.model, c.params);
+      model = planted.size() > ModelType.named(c.model).parameters().size()
+          ? CovariateModel.type(ModelType.named(c.model), planted.keySet()).create(planted)
+          : ModelType.named(c.model).create(planted);
     } catch (IllegalArgumentException e) {
       throw new picocli.CommandLine.ParameterException(c.spec.commandLine(), e.getMessage().startsWith("--params")
           ? e.getMessage() : "--params: " + e.getMessage());
@@ -95,25 +124,17 @@ final class PlantedSimulation {
     });
     LocalDate start = c.start == null ? SimulationSettings.DEFAULT_START : c.start;
     LocalDate calibrationEnd = start.plusWeeks(periods);
+    String covariateCommand = "";
     try (CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF)
         .build(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
-      if (model instanceof BgNbd || model instanceof ParetoNbd || model instanceof GGompertzNbd) {
+      if (model instanceof CovariateModel cm) {
+        covariateCommand = PlantedCovariates.write(csv, c, cm, periods, start);
+      } else if (model instanceof BgNbd || model instanceof ParetoNbd || model instanceof GGompertzNbd) {
         List<double[]> customers = model instanceof BgNbd b
             ? PlantedModels.bgNbdPurchases(b, c.customers, periods, c.seed)
             : model instanceof GGompertzNbd g ? PlantedModels.ggomNbdPurchases(g, c.customers, periods, c.seed)
             : PlantedModels.paretoNbdPurchases((ParetoNbd) model, c.customers, periods, c.seed);
-        Instant origin = start.atStartOfDay(ZoneOffset.UTC).toInstant();
-        csv.writeRecord("customer", "timestamp", "channel", "kind");
-        int width = Integer.toString(c.customers).length();
-        for (int i = 0; i < customers.size(); i++) {
-          String id = String.format(Locale.ROOT, "p%0" + width + "d", i + 1);
-          csv.writeRecord(id, origin.toString(), "web", "purchase");
-          for (double weeks : customers.get(i)) {
-            // to the second: at most the start of the calibration's last day, which counts
-            csv.writeRecord(id, origin.plusSeconds((long) Math.floor(weeks * 7 * 86_400)).toString(), "web",
-                "purchase");
-          }
-        }
+        touchpoints(csv, customers, start);
       } else if (model instanceof BgBb bgbb) {
         csv.writeRecord("frequency", "recency", "periods", "weights");
         for (DiscretePattern p : PlantedModels.bgBb(bgbb, c.customers, periods, c.seed)) {
@@ -137,10 +158,10 @@ final class PlantedSimulation {
         g.writeNumberField("customers", c.customers);
         g.writeStringField("model", c.model);
         g.writeObjectFieldStart("params");
-        for (Map.Entry<String, Double> e : ModelType.named(c.model).parameters().stream()
-            .collect(java.util.stream.Collectors.toMap(n -> n, n -> parameters(c.model, c.params).get(n),
-                (a, b) -> a, LinkedHashMap::new)).entrySet()) {
-          g.writeNumberField(e.getKey(), e.getValue());
+        List<String> order = new java.util.ArrayList<>(ModelType.named(c.model).parameters());
+        planted.keySet().stream().filter(n -> !order.contains(n)).forEach(order::add);
+        for (String n : order) {
+          g.writeNumberField(n, planted.get(n));
         }
         g.writeEndObject();
         g.writeNumberField("periods", periods);
@@ -149,12 +170,16 @@ final class PlantedSimulation {
         if (file.getFileName().toString().equals("touchpoints.csv")) {
           g.writeStringField("calibrationEnd", calibrationEnd.toString());
         }
+        if (!covariateCommand.isEmpty()) {
+          g.writeStringField("customersFile", c.output.resolve("customers.csv").toString());
+        }
       }
     } else {
       out.printf(Locale.ROOT, "drew %,d customers from %s with %s over %d periods (seed %d) into %s%n", c.customers,
           c.model, c.params, periods, c.seed, file);
-      out.printf(Locale.ROOT, "fit with: ./engagekit fit %s --input %s%s%n", c.model, file,
-          file.getFileName().toString().equals("touchpoints.csv") ? " --calibration-end " + calibrationEnd : "");
+      out.printf(Locale.ROOT, "fit with: ./engagekit fit %s --input %s%s%s%n", c.model, file,
+          file.getFileName().toString().equals("touchpoints.csv") ? " --calibration-end " + calibrationEnd : "",
+          covariateCommand);
     }
     out.flush();
     return 0;

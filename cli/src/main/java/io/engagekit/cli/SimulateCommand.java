@@ -84,7 +84,9 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Option(names = "--params", paramLabel = "NAME=VALUE[,...]",
       description = "The planted parameters of --model: r, alpha, a, b (bgnbd); r, alpha, s, beta (paretonbd);"
-          + " r, alpha, b, s, beta (ggomnbd); alpha, beta, gamma, delta (bgbb); alpha, beta (sbg).")
+          + " r, alpha, b, s, beta (ggomnbd); alpha, beta, gamma, delta (bgbb); alpha, beta (sbg). bgnbd, paretonbd and ggomnbd also take covariate"
+          + " effects, trans.NAME=G, life.NAME=G or constr.NAME=G: each NAME a 0/1 dummy per customer, written to"
+          + " customers.csv.")
   String params;
 
   @Option(names = "--periods", paramLabel = "N",

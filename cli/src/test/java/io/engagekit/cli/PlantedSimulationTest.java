@@ -137,6 +137,32 @@ final class PlantedSimulationTest {
         "life.channel=store", -0.7));
   }
 
+  /**
+   * Covariate effects planted by {@code simulate} itself (issue 24, item 5): the coefficients in
+   * --params, each covariate a dummy written to customers.csv; the fit command it prints, run as
+   * printed, recovers them.
+   */
+  @Test
+  void simulate_withCovariateEffects_roundTripsThroughThePrintedFit() throws IOException {
+    CliTestSupport.Result drawn = run("simulate", "--model", "paretonbd", "--params",
+        "r=0.6,alpha=10,s=0.8,beta=12,trans.vip=0.5,life.vip=-0.7,life.email=0.4", "--customers", "5000", "--seed", "8",
+        "--output", dir.toString());
+    assertEquals(0, drawn.status(), drawn.err());
+    String command = drawn.out().lines().filter(l -> l.startsWith("fit with: ./engagekit ")).findFirst().orElseThrow();
+    assertTrue(command.endsWith(" --customers " + dir.resolve("customers.csv") + " --covariates vip --covariates-life "
+        + "email"), command);
+    java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(command.substring(
+        "fit with: ./engagekit ".length()).split(" ")));
+    args.add("--json");
+    CliTestSupport.Result fit = run(args.toArray(String[]::new));
+    assertEquals(0, fit.status(), fit.err());
+    recovered(new ObjectMapper().readTree(fit.out()), Map.of("r", 0.6, "alpha", 10.0, "s", 0.8, "beta", 12.0,
+        "trans.vip", 0.5, "life.vip", -0.7, "life.email", 0.4));
+    assertEquals("customer,vip,email", java.nio.file.Files.readAllLines(dir.resolve("customers.csv")).get(0));
+    assertUsage("--params: a sbg model takes alpha, beta but was given alpha, beta, trans.x", "--model", "sbg",
+        "--params", "alpha=1,beta=1,trans.x=1", "--customers", "10", "--seed", "1", "--output", dir.toString());
+  }
+
   @Test
   void badPlantedModels_areUsageErrors() {
     String out = dir.toString();

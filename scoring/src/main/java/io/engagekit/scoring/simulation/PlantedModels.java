@@ -4,13 +4,16 @@ import static java.util.Objects.requireNonNull;
 
 import io.engagekit.scoring.models.BgBb;
 import io.engagekit.scoring.models.BgNbd;
+import io.engagekit.scoring.models.CovariateModel;
 import io.engagekit.scoring.models.DiscretePattern;
 import io.engagekit.scoring.models.GGompertzNbd;
 import io.engagekit.scoring.models.ParetoNbd;
 import io.engagekit.scoring.models.RepeatPattern;
 import io.engagekit.scoring.models.Sbg;
+import io.engagekit.scoring.models.TransactionModel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -194,6 +197,35 @@ public final class PlantedModels {
         }
       }
       out.add(times.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+    return out;
+  }
+
+  /**
+   * Draws customers from a model with covariates: customer i from the base model at their own
+   * parameters ({@link CovariateModel#forCustomer}), as {@link #bgNbdPurchases}, {@link
+   * #paretoNbdPurchases} or {@link #ggomNbdPurchases} draw one customer, each from its own stream
+   * split off the seed.
+   *
+   * @param model the planted model with its coefficients
+   * @param covariates each customer's covariates, one map per customer
+   * @param observed T, finite and {@code > 0}
+   * @param seed the seed
+   * @return each customer's repeat purchase times in (0, T], in the order given
+   * @throws IllegalArgumentException if a customer's covariates lack a value the model needs
+   */
+  public static List<double[]> withCovariates(CovariateModel model, List<Map<String, Double>> covariates,
+      double observed, long seed) {
+    requireNonNull(model, "model");
+    check(Math.max(1, requireNonNull(covariates, "covariates").size()), observed);
+    SplittableRandom root = new SplittableRandom(seed);
+    List<double[]> out = new ArrayList<>(covariates.size());
+    for (Map<String, Double> z : covariates) {
+      TransactionModel own = model.forCustomer(z);
+      long s = root.split().nextLong();
+      out.add(own instanceof BgNbd b ? bgNbdPurchases(b, 1, observed, s).get(0)
+          : own instanceof GGompertzNbd g ? ggomNbdPurchases(g, 1, observed, s).get(0)
+          : paretoNbdPurchases((ParetoNbd) own, 1, observed, s).get(0));
     }
     return out;
   }
