@@ -235,7 +235,7 @@ public record PredictionIntervals(List<Estimate> alive, List<Estimate> expected,
     return type.create(p);
   }
 
-  private static double quadratic(double[][] sigma, double[] g) {
+  static double quadratic(double[][] sigma, double[] g) {
     double v = 0;
     for (int i = 0; i < g.length; i++) {
       for (int j = 0; j < g.length; j++) {
@@ -246,7 +246,7 @@ public record PredictionIntervals(List<Estimate> alive, List<Estimate> expected,
   }
 
   /** value · exp(±1.96 sd) with sd the standard deviation of ln value. */
-  private static Estimate logInterval(double value, double sd) {
+  static Estimate logInterval(double value, double sd) {
     return new Estimate(value, value * Math.exp(-Z * sd), value * Math.exp(Z * sd));
   }
 
@@ -260,7 +260,7 @@ public record PredictionIntervals(List<Estimate> alive, List<Estimate> expected,
    * The point prediction with the 95% percentile interval of the resampled ones (as is: when the
    * resampled predictions are skewed, the point may lie outside it).
    */
-  private static Estimate interval(double value, double[] resampled) {
+  static Estimate interval(double value, double[] resampled) {
     Arrays.sort(resampled);
     return new Estimate(value, Bootstrap.quantile(resampled, 0.025), Bootstrap.quantile(resampled, 0.975));
   }

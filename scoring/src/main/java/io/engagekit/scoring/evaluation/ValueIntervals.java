@@ -41,9 +41,6 @@ import java.util.SplittableRandom;
  * @since 0.2
  */
 public record ValueIntervals(List<Estimate> spend, List<Estimate> value, int samples) {
-  /** The standard normal's 97.5th percentile. */
-  private static final double Z = 1.959963984540054;
-
   /**
    * Copies the lists.
    *
@@ -172,8 +169,9 @@ public record ValueIntervals(List<Estimate> spend, List<Estimate> value, int sam
     List<Estimate> s = new ArrayList<>(out.length);
     List<Estimate> e = new ArrayList<>(out.length);
     for (int i = 0; i < out.length; i++) {
-      s.add(interval(whole.spend().expectedSpend(out[i].pattern().x(), out[i].meanRepeatSpend()), spend[i]));
-      e.add(interval(whole.value(out[i].pattern(), out[i].meanRepeatSpend()), value[i]));
+      s.add(PredictionIntervals.interval(whole.spend().expectedSpend(out[i].pattern().x(), out[i].meanRepeatSpend()),
+          spend[i]));
+      e.add(PredictionIntervals.interval(whole.value(out[i].pattern(), out[i].meanRepeatSpend()), value[i]));
     }
     return new ValueIntervals(s, e, samples);
   }
@@ -219,8 +217,8 @@ public record ValueIntervals(List<Estimate> spend, List<Estimate> value, int sam
       for (int j = 0; j < g.k; j++) {
         gs[j] = (Math.log(g.plus.get(j).expectedSpend(x, m)) - Math.log(g.minus.get(j).expectedSpend(x, m))) / (2 * g.h);
       }
-      double varSpend = quadratic(g.sigma, gs);
-      s.add(logInterval(sp, Math.sqrt(varSpend)));
+      double varSpend = PredictionIntervals.quadratic(g.sigma, gs);
+      s.add(PredictionIntervals.logInterval(sp, Math.sqrt(varSpend)));
       double d = at.discountedTransactions(b.pattern());
       if (!(d > 0)) {
         e.add(new Estimate(0, 0, 0));
@@ -230,7 +228,7 @@ public record ValueIntervals(List<Estimate> spend, List<Estimate> value, int sam
         gt[j] = (Math.log(tPlus.get(j).discountedTransactions(b.pattern()))
             - Math.log(tMinus.get(j).discountedTransactions(b.pattern()))) / (2 * t.h);
       }
-      e.add(logInterval(sp * d, Math.sqrt(varSpend + quadratic(t.sigma, gt))));
+      e.add(PredictionIntervals.logInterval(sp * d, Math.sqrt(varSpend + PredictionIntervals.quadratic(t.sigma, gt))));
     }
     return new ValueIntervals(s, e, 0);
   }
@@ -289,7 +287,8 @@ public record ValueIntervals(List<Estimate> spend, List<Estimate> value, int sam
     }
     List<Estimate> s = new ArrayList<>(out.length);
     for (int i = 0; i < out.length; i++) {
-      s.add(interval(whole.expectedSpend(out[i].pattern().x(), out[i].meanRepeatSpend()), spend[i]));
+      s.add(PredictionIntervals.interval(whole.expectedSpend(out[i].pattern().x(), out[i].meanRepeatSpend()),
+          spend[i]));
     }
     return s;
   }
@@ -314,7 +313,7 @@ public record ValueIntervals(List<Estimate> spend, List<Estimate> value, int sam
       for (int j = 0; j < g.k; j++) {
         gs[j] = (Math.log(g.plus.get(j).expectedSpend(x, m)) - Math.log(g.minus.get(j).expectedSpend(x, m))) / (2 * g.h);
       }
-      s.add(logInterval(spend.model().expectedSpend(x, m), Math.sqrt(quadratic(g.sigma, gs))));
+      s.add(PredictionIntervals.logInterval(spend.model().expectedSpend(x, m), Math.sqrt(PredictionIntervals.quadratic(g.sigma, gs))));
     }
     return s;
   }
@@ -384,22 +383,9 @@ public record ValueIntervals(List<Estimate> spend, List<Estimate> value, int sam
     return new LifetimeValue(m, g, d.horizon(), d.periods(), d.discountRate());
   }
 
-  private static double quadratic(double[][] sigma, double[] g) {
-    double v = 0;
-    for (int i = 0; i < g.length; i++) {
-      for (int j = 0; j < g.length; j++) {
-        v += g[i] * sigma[i][j] * g[j];
-      }
-    }
-    return Math.max(0, v);
-  }
 
-  private static Estimate logInterval(double value, double sd) {
-    return new Estimate(value, value * Math.exp(-Z * sd), value * Math.exp(Z * sd));
-  }
 
-  private static Estimate interval(double value, double[] resampled) {
-    Arrays.sort(resampled);
-    return new Estimate(value, Bootstrap.quantile(resampled, 0.025), Bootstrap.quantile(resampled, 0.975));
-  }
+
+
+
 }

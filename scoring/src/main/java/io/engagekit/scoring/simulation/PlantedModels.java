@@ -142,14 +142,7 @@ public final class PlantedModels {
       double lambda = gamma(rng, model.r(), model.alpha());
       double mu = gamma(rng, model.s(), model.beta());
       double end = mu > 0 ? Math.min(observed, ZigguratSampler.Exponential.of(rng, 1 / mu).sample()) : observed;
-      List<Double> times = new ArrayList<>();
-      if (lambda > 0) { // a rate that underflowed buys nothing more
-        ZigguratSampler.Exponential gap = ZigguratSampler.Exponential.of(rng, 1 / lambda);
-        for (double t = gap.sample(); t <= end; t += gap.sample()) {
-          times.add(t);
-        }
-      }
-      out.add(times.stream().mapToDouble(Double::doubleValue).toArray());
+      out.add(poisson(rng, lambda, end));
     }
     return out;
   }
@@ -189,14 +182,7 @@ public final class PlantedModels {
       double eta = gamma(rng, model.s(), model.beta());
       double e = ZigguratSampler.Exponential.of(rng, 1).sample();
       double end = eta > 0 ? Math.min(observed, Math.log1p(e / eta) / model.b()) : observed;
-      List<Double> times = new ArrayList<>();
-      if (lambda > 0) {
-        ZigguratSampler.Exponential gap = ZigguratSampler.Exponential.of(rng, 1 / lambda);
-        for (double t = gap.sample(); t <= end; t += gap.sample()) {
-          times.add(t);
-        }
-      }
-      out.add(times.stream().mapToDouble(Double::doubleValue).toArray());
+      out.add(poisson(rng, lambda, end));
     }
     return out;
   }
@@ -311,6 +297,18 @@ public final class PlantedModels {
   }
 
   /** A Gamma variate of a shape and a rate (the models' parameterisation), via the sampler's scale. */
+  /** The times of a Poisson process of rate λ in (0, end]; none when λ underflowed to 0. */
+  private static double[] poisson(UniformRandomProvider rng, double lambda, double end) {
+    List<Double> times = new ArrayList<>();
+    if (lambda > 0) {
+      ZigguratSampler.Exponential gap = ZigguratSampler.Exponential.of(rng, 1 / lambda);
+      for (double t = gap.sample(); t <= end; t += gap.sample()) {
+        times.add(t);
+      }
+    }
+    return times.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
   private static double gamma(UniformRandomProvider rng, double shape, double rate) {
     return AhrensDieterMarsagliaTsangGammaSampler.of(rng, shape, 1 / rate).sample();
   }
