@@ -24,12 +24,16 @@ import picocli.CommandLine.Spec;
     name = "alerts",
     mixinStandardHelpOptions = true,
     description = {
-      "Lists the customers whose recent activity rate (7-day half-life) fell below their long-run rate",
-      "(90 days) by at least --threshold as of --as-of: first those still fading (active within 90 days),",
-      "most at stake first (the events a month they no longer make), then those lapsed (quiet for longer),",
-      "each with its level, watch, warning (50%) or critical (75%), and the kinds of activity that fell.",
-      "Events after --as-of are left out.",
-      "Exit status: 0 done (with or without alerts); 1 rows were rejected; 2 usage error or unreadable input."
+      "Lists the customers whose recent activity fell below their long-run rate.",
+      "",
+      "Lists the customers whose recent activity rate (7-day half-life) fell below their long-run rate (90"
+          + " days) by at least --threshold as of --as-of: first those still fading (active within 90 days),"
+          + " most at stake first (the events a month they no longer make), then those lapsed (quiet for"
+          + " longer), each with its level, watch, warning (50%%) or critical (75%%), and the kinds of activity"
+          + " that fell. Events after --as-of are left out.",
+      "",
+      "Exit status: 0 done (with or without alerts); 1 rows were rejected; 2 usage error or unreadable"
+          + " input."
     })
 final class AlertsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -41,14 +41,20 @@ import picocli.CommandLine.Spec;
     name = "attribute",
     mixinStandardHelpOptions = true,
     description = {
-      "Reads aggregated conversion paths (CSV with header path,total_conversions,total_conversion_value,total_null,",
-      "channels separated by ' > '; or the same fields as JSON Lines), or with --kind touchpoints touchpoints that",
-      "it assembles into journeys as the journeys command does (completed journeys convert), and credits the",
-      "conversions and their value to channels with the chosen model. markov also prints each channel's removal",
-      "effect, computed exactly from the absorbing chain, and at --order 2 or more those of the most frequent channel",
-      "sequences. shapley is exact up to 15 channels and sampled above, with error bounds. time-decay needs",
-      "touchpoint times (--kind touchpoints). The same input always gives the same output.",
-      "Exit status: 0 done; 1 rows were rejected (the rest is attributed); 2 usage error or unreadable input."
+      "Credits conversions and their value to channels with an attribution model.",
+      "",
+      "Reads aggregated conversion paths (CSV with header"
+          + " path,total_conversions,total_conversion_value,total_null, channels separated by ' > '; or the same"
+          + " fields as JSON Lines), or with --kind touchpoints touchpoints that it assembles into journeys as"
+          + " the journeys command does (completed journeys convert), and credits the conversions and their"
+          + " value to channels with the chosen model. markov also prints each channel's removal effect,"
+          + " computed exactly from the absorbing chain, and at --order 2 or more those of the most frequent"
+          + " channel sequences. shapley is exact up to 15 channels and sampled above, with error bounds."
+          + " time-decay needs touchpoint times (--kind touchpoints). The same input always gives the same"
+          + " output.",
+      "",
+      "Exit status: 0 done; 1 rows were rejected (the rest is attributed); 2 usage error or unreadable"
+          + " input."
     })
 final class AttributeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -126,7 +132,8 @@ final class AttributeCommand implements Callable<Integer> {
     List<String> models = List.of("first", "last", "linear", "position", "time-decay", "markov", "shapley",
         "shapley-ordered");
     if (!models.contains(m)) {
-      throw usage("--model must be one of " + String.join(", ", models) + " but was '" + model + "'");
+      throw usage("--model must be one of " + String.join(", ", models) + " but was '" + model + "'"
+          + io.engagekit.core.internal.Suggestions.didYouMean(model, models));
     }
     String k = kind.toLowerCase(Locale.ROOT);
     if (!List.of("paths", "touchpoints").contains(k)) {

@@ -30,13 +30,17 @@ import picocli.CommandLine.Spec;
     name = "compare",
     mixinStandardHelpOptions = true,
     description = {
-      "Fits bgnbd, mbgnbd and paretonbd (or those given, also ggomnbd) on the purchases up to --calibration-end and"
-          + " compares them in one table: parameters, log-likelihood, AIC and BIC, and the holdout's mean absolute and"
-          + " root-mean-square error per customer and aggregate error, with 95%% bootstrap intervals over customers.",
-      "With --customers and --covariates, each of bgnbd, paretonbd and ggomnbd is also fitted with the covariates"
-          + " (a row MODEL+covariates) and tested against itself without them by a likelihood-ratio test.",
-      "Exit status: 0 compared (a model the data do not identify is shown as not fitted); 1 rows rejected; 2"
-          + " usage error, unreadable input, or no holdout purchase; 3 no model could be fitted."
+      "Fits several transaction models on one dataset and compares them in one table.",
+      "",
+      "Fits bgnbd, mbgnbd and paretonbd (or those given, also ggomnbd) on the purchases up to"
+          + " --calibration-end and compares them in one table: parameters, log-likelihood, AIC and BIC, and the"
+          + " holdout's mean absolute and root-mean-square error per customer and aggregate error, with 95%%"
+          + " bootstrap intervals over customers. With --customers and --covariates, each of bgnbd, paretonbd"
+          + " and ggomnbd is also fitted with the covariates (a row MODEL+covariates) and tested against itself"
+          + " without them by a likelihood-ratio test.",
+      "",
+      "Exit status: 0 compared (a model the data do not identify is shown as not fitted); 1 rows rejected;"
+          + " 2 usage error, unreadable input, or no holdout purchase; 3 no model could be fitted."
     })
 final class CompareCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -87,7 +91,8 @@ final class CompareCommand implements Callable<Integer> {
     List<String> names = models.stream().map(String::trim).toList();
     for (String name : names) {
       if (!ModelComparison.MODELS.contains(name)) {
-        throw usage("--models: '" + name + "' is not one of " + String.join(", ", ModelComparison.MODELS));
+        throw usage("--models: '" + name + "' is not one of " + String.join(", ", ModelComparison.MODELS)
+            + io.engagekit.core.internal.Suggestions.didYouMean(name, ModelComparison.MODELS));
       }
     }
     if (names.stream().distinct().count() != names.size()) {

@@ -32,19 +32,19 @@ final class CovariateOptions {
           + " their first level in sort order (the reference level, printed).")
   Path customers;
 
-  @Option(names = "--covariates", paramLabel = "NAME[,NAME...]", split = ",",
+  @Option(names = "--covariates", paramLabel = "NAME", split = ",",
       description = "Columns of --customers acting on both the transaction and the lifetime process.")
   List<String> both = new ArrayList<>();
 
-  @Option(names = "--covariates-life", paramLabel = "NAME[,NAME...]", split = ",",
+  @Option(names = "--covariates-life", paramLabel = "NAME", split = ",",
       description = "Columns of --customers acting on the lifetime (dropout) process only.")
   List<String> life = new ArrayList<>();
 
-  @Option(names = "--covariates-trans", paramLabel = "NAME[,NAME...]", split = ",",
+  @Option(names = "--covariates-trans", paramLabel = "NAME", split = ",",
       description = "Columns of --customers acting on the transaction (purchase) process only.")
   List<String> trans = new ArrayList<>();
 
-  @Option(names = "--covariates-constrained", paramLabel = "NAME[,NAME...]", split = ",",
+  @Option(names = "--covariates-constrained", paramLabel = "NAME", split = ",",
       description = "Columns of --covariates whose effect on the two processes is one coefficient (constr.NAME).")
   List<String> constrained = new ArrayList<>();
 
@@ -143,7 +143,8 @@ final class CovariateOptions {
           for (int i = 0; i < names.size(); i++) {
             at[i] = header.indexOf(names.get(i));
             if (at[i] < 0) {
-              throw new IllegalArgumentException(file + " has no column " + names.get(i) + "; its columns are "
+              throw new IllegalArgumentException(file + " has no column " + names.get(i)
+                  + io.engagekit.core.internal.Suggestions.didYouMean(names.get(i), header) + "; its columns are "
                   + header);
             }
           }

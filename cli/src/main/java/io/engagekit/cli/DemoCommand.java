@@ -51,11 +51,14 @@ import picocli.CommandLine.Spec;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "The showcase: backtests the loyalty strategies on the bundled CDNOW 1/10 sample (2,357 customers, 1997-98;",
-      "BG/NBD, Pareto/NBD and Gamma-Gamma fitted on its first 39 weeks, judged on the next 39), then simulates",
-      "2,000 customers with channels, journeys and surveys and compares satisfaction, loyalty, composite and",
-      "journey-weighted strategies at predicting who stays. Prints both tables and writes an HTML report",
-      "(engagekit-report.html in the working directory unless --report says otherwise). Progress goes to stderr."
+      "The showcase: backtests strategies on bundled and simulated data and writes a report.",
+      "",
+      "The showcase: backtests the loyalty strategies on the bundled CDNOW 1/10 sample (2,357 customers,"
+          + " 1997-98; BG/NBD, Pareto/NBD and Gamma-Gamma fitted on its first 39 weeks, judged on the next 39),"
+          + " then simulates 2,000 customers with channels, journeys and surveys and compares satisfaction,"
+          + " loyalty, composite and journey-weighted strategies at predicting who stays. Prints both tables and"
+          + " writes an HTML report (engagekit-report.html in the working directory unless --report says"
+          + " otherwise). Progress goes to stderr."
     })
 final class DemoCommand implements Callable<Integer> {
   static final String RESOURCE = "cdnow/CDNOW_sample.txt";

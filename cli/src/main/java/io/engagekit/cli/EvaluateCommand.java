@@ -40,15 +40,19 @@ import picocli.CommandLine.Spec;
     name = "evaluate",
     mixinStandardHelpOptions = true,
     description = {
-      "Backtests strategies: scores every customer as of the end of --calibration-end (seeing only events up to",
-      "then), and compares the scores with what each customer did in the holdout, to the end of --holdout-end:",
-      "retained (any customer-initiated touchpoint or survey answer), repeat (purchase days), spend, or advocacy",
-      "(referrals and reviews). Reports the AUC, Spearman and Pearson correlations and top-decile lift with 95%",
-      "bootstrap intervals; the Brier score when a strategy predicts the probability (p_purchase, for retained);",
-      "MAE and tracking error when it predicts the count (expected_transactions, for repeat). Model-based",
-      "strategies predict over a horizon as long as the holdout. Strategies are ranked by AUC.",
-      "Exit status: 0 evaluated; 1 rows were rejected (or, with --strict, stopped at the first); 2 usage error,",
-      " unreadable input, or data that do not support the outcome; 3 a model could not be fitted."
+      "Backtests strategies against what customers did in a holdout period.",
+      "",
+      "Backtests strategies: scores every customer as of the end of --calibration-end (seeing only events"
+          + " up to then), and compares the scores with what each customer did in the holdout, to the end of"
+          + " --holdout-end: retained (any customer-initiated touchpoint or survey answer), repeat (purchase"
+          + " days), spend, or advocacy (referrals and reviews). Reports the AUC, Spearman and Pearson"
+          + " correlations and top-decile lift with 95%% bootstrap intervals; the Brier score when a strategy"
+          + " predicts the probability (p_purchase, for retained); MAE and tracking error when it predicts the"
+          + " count (expected_transactions, for repeat). Model-based strategies predict over a horizon as long"
+          + " as the holdout. Strategies are ranked by AUC.",
+      "",
+      "Exit status: 0 evaluated; 1 rows were rejected (or, with --strict, stopped at the first); 2 usage"
+          + " error, unreadable input, or data that do not support the outcome; 3 a model could not be fitted."
     })
 final class EvaluateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -63,8 +67,10 @@ final class EvaluateCommand implements Callable<Integer> {
   Path customers;
 
   @Option(names = "--journeys", paramLabel = "FILE",
-      description = {"Journeys (csv, or jsonl by extension) for journey.weighted: those started by the calibration",
-          "end, as known then (journeys that ended later are in progress)."})
+      description = {
+        "Journeys (csv, or jsonl by extension) for journey.weighted: those started by the calibration end,"
+            + " as known then (journeys that ended later are in progress)."
+      })
   Path journeys;
 
   @Option(names = "--calibration-end", required = true, paramLabel = "DATE",

@@ -56,12 +56,16 @@ import picocli.CommandLine.Spec;
     name = "fit",
     mixinStandardHelpOptions = true,
     description = {
-      "Fits a customer-base model by maximum likelihood: bgnbd, mbgnbd, paretonbd, ggomnbd (transactions in a"
-          + " calibration period; bgnbd, paretonbd and ggomnbd also with covariates from --customers), gammagamma (the mean spend of repeat buyers), bgbb (a pattern CSV with header"
+      "Fits a customer-base model by maximum likelihood and reports its parameters.",
+      "",
+      "Fits a customer-base model by maximum likelihood: bgnbd, mbgnbd, paretonbd, ggomnbd (transactions"
+          + " in a calibration period; bgnbd, paretonbd and ggomnbd also with covariates from --customers),"
+          + " gammagamma (the mean spend of repeat buyers), bgbb (a pattern CSV with header"
           + " frequency,recency,periods,weights), sbg (a cohort's survivors: a CSV with header period,survivors,"
-          + " period 0 the cohort's size).",
-      "Purchases count one per customer-day. Exit status: 0 fitted; 1 rows rejected (the fit is still made) or,"
-          + " with --strict, stopped at one; 2 usage error or unreadable input; 3 the model could not be fitted."
+          + " period 0 the cohort's size). Purchases count one per customer-day.",
+      "",
+      "Exit status: 0 fitted; 1 rows rejected (the fit is still made) or, with --strict, stopped at one; 2"
+          + " usage error or unreadable input; 3 the model could not be fitted."
     })
 final class FitCommand implements Callable<Integer> {
   /** Exit status when the optimiser fails: the data do not identify the model. */
@@ -167,7 +171,8 @@ final class FitCommand implements Callable<Integer> {
         return SbgFit.run(this, err);
       }
       default -> throw new ParameterException(spec.commandLine(),
-          "MODEL must be one of bgnbd, mbgnbd, paretonbd, ggomnbd, gammagamma, bgbb, sbg but was '" + model + "'");
+          "MODEL must be one of bgnbd, mbgnbd, paretonbd, ggomnbd, gammagamma, bgbb, sbg but was '" + model + "'"
+              + io.engagekit.core.internal.Suggestions.didYouMean(model, List.of("bgnbd", "mbgnbd", "paretonbd", "ggomnbd", "gammagamma", "bgbb", "sbg")));
     }
   }
 

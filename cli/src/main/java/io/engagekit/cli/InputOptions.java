@@ -199,7 +199,8 @@ final class InputOptions {
     if (format != null) {
       String f = format.toLowerCase(Locale.ROOT);
       if (!List.of("csv", "jsonl", "transactions").contains(f)) {
-        throw usage("--format must be csv, jsonl or transactions but was '" + format + "'");
+        throw usage("--format must be csv, jsonl or transactions but was '" + format + "'"
+            + io.engagekit.core.internal.Suggestions.didYouMean(format, List.of("csv", "jsonl", "transactions")));
       }
       return f;
     }
@@ -219,7 +220,8 @@ final class InputOptions {
     try {
       return Schema.named(kind);
     } catch (IllegalArgumentException e) {
-      throw usage("--kind must be touchpoints, surveys, journeys, customers or paths but was '" + kind + "'");
+      throw usage("--kind must be touchpoints, surveys, journeys, customers or paths but was '" + kind + "'"
+          + io.engagekit.core.internal.Suggestions.didYouMean(kind, List.of("touchpoints", "surveys", "journeys", "customers", "paths")));
     }
   }
 

@@ -40,13 +40,16 @@ import picocli.CommandLine.Spec;
     name = "journeys",
     mixinStandardHelpOptions = true,
     description = {
-      "Assembles each customer's touchpoints into journeys (by the journey ids they carry and the journeys in",
-      "--journeys; the rest cut into sessions at every --gap without contact and after a purchase or complaint)",
-      "and scores each journey (outcome, duration against --expected, channel switches, response times against",
-      "--response-target, failures, repeat contacts) and its touchpoints on 0-100. Prints journeys by type and",
-      "outcome with their mean scores.",
-      "Exit status: 0 done; 1 rows were rejected (the rest is used); 2 usage error, unreadable input, or touchpoints",
-      "that contradict the journeys file."
+      "Assembles touchpoints into journeys and scores each journey and its touchpoints.",
+      "",
+      "Assembles each customer's touchpoints into journeys (by the journey ids they carry and the journeys"
+          + " in --journeys; the rest cut into sessions at every --gap without contact and after a purchase or"
+          + " complaint) and scores each journey (outcome, duration against --expected, channel switches,"
+          + " response times against --response-target, failures, repeat contacts) and its touchpoints on 0-100."
+          + " Prints journeys by type and outcome with their mean scores.",
+      "",
+      "Exit status: 0 done; 1 rows were rejected (the rest is used); 2 usage error, unreadable input, or"
+          + " touchpoints that contradict the journeys file."
     })
 final class JourneysCommand implements Callable<Integer> {
   static final String OUTPUT_HEADER =

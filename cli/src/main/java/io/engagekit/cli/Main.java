@@ -10,7 +10,7 @@ import picocli.CommandLine.IVersionProvider;
 
 /**
  * The {@code engagekit} command. Exit status: 0 success, 1 rejected rows, 2 usage errors or
- * unreadable input.
+ * unreadable input, 3 a model that could not be fitted, 4 out of memory or stack.
  */
 @Command(
     name = "engagekit",
@@ -29,6 +29,8 @@ public final class Main implements Runnable {
   static final int REJECTED = 1;
   /** Exit status for usage errors and unreadable input. */
   static final int UNUSABLE = 2;
+  /** Exit status when the JVM ran out of memory or stack (3 is a model that could not be fitted). */
+  static final int RESOURCES = 4;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -52,7 +54,34 @@ public final class Main implements Runnable {
           }
           return UNUSABLE;
         });
-    return cli.execute(args);
+    cli.setParameterExceptionHandler((e, args2) -> {
+      CommandLine command = e.getCommandLine();
+      PrintWriter err2 = command.getErr();
+      err2.println("engagekit: " + e.getMessage());
+      CommandLine.UnmatchedArgumentException.printSuggestions(e, err2);
+      err2.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
+      err2.flush();
+      return UNUSABLE;
+    });
+    return execute(cli, args);
+  }
+
+  /**
+   * Runs a command line, turning running out of memory (or stack) into one line that says how to
+   * give the JVM more, and {@link #RESOURCES}: a raw stack trace with status 1 would read as "rows
+   * rejected".
+   */
+  static int execute(CommandLine cli, String[] args) {
+    try {
+      return cli.execute(args);
+    } catch (OutOfMemoryError | StackOverflowError e) {
+      PrintWriter err = cli.getErr();
+      err.println("engagekit: ran out of " + (e instanceof OutOfMemoryError ? "memory" : "stack") + " ("
+          + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); give the JVM"
+          + " more, for example ENGAGEKIT_JAVA_OPTS=-Xmx4g ./engagekit " + String.join(" ", args).strip());
+      err.flush();
+      return RESOURCES;
+    }
   }
 
   @Override

@@ -44,18 +44,21 @@ import picocli.CommandLine.Spec;
     name = "score",
     mixinStandardHelpOptions = true,
     description = {
-      "Scores every customer in the input (and --surveys) with each strategy, as of --as-of (default: the",
-      "latest event read); events after --as-of are left out, and their number is printed on stderr.",
-      "One row per customer and strategy, customers in id order (with the label, such as an RFM",
-      "segment, when the strategy gives one). Satisfaction strategies report population figures from",
-      "every survey answer read (or those in --survey-window); population-relative ones (loyalty.rfm,",
-      "loyalty.decayed, and the model-based loyalty.bgnbd, loyalty.paretonbd, loyalty.mbgnbd, loyalty.bgbb,",
-      "loyalty.clv) theirs. The model-based strategies fit their model on the customers' purchases as of",
-      "--as-of, one purchase per day in --zone (per --opportunity period for loyalty.bgbb), unless --model",
-      "gives one fitted beforehand by `engagekit fit --json`; their",
-      "model outputs (p_alive, expected_transactions, clv...) are measures, shown with --explain and --json.",
-      "Exit status: 0 scored; 1 scored but rows were rejected (or, with --strict, stopped at the first);",
-      " 2 usage error or unreadable input; 3 a model could not be fitted on the data."
+      "Scores every customer in the input with each strategy, as of a day.",
+      "",
+      "Scores every customer in the input (and --surveys) with each strategy, as of --as-of (default: the"
+          + " latest event read); events after --as-of are left out, and their number is printed on stderr. One"
+          + " row per customer and strategy, customers in id order (with the label, such as an RFM segment, when"
+          + " the strategy gives one). Satisfaction strategies report population figures from every survey"
+          + " answer read (or those in --survey-window); population-relative ones (loyalty.rfm, loyalty.decayed,"
+          + " and the model-based loyalty.bgnbd, loyalty.paretonbd, loyalty.mbgnbd, loyalty.bgbb, loyalty.clv)"
+          + " theirs. The model-based strategies fit their model on the customers' purchases as of --as-of, one"
+          + " purchase per day in --zone (per --opportunity period for loyalty.bgbb), unless --model gives one"
+          + " fitted beforehand by `engagekit fit --json`; their model outputs (p_alive, expected_transactions,"
+          + " clv...) are measures, shown with --explain and --json.",
+      "",
+      "Exit status: 0 scored; 1 scored but rows were rejected (or, with --strict, stopped at the first); 2"
+          + " usage error or unreadable input; 3 a model could not be fitted on the data."
     })
 final class ScoreCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -66,15 +69,19 @@ final class ScoreCommand implements Callable<Integer> {
   Path surveys;
 
   @Option(names = "--customers", paramLabel = "FILE",
-      description = {"What is known of customers (csv, or jsonl by extension): customer, relationship, segment.",
-          "Relationship-aware strategies (loyalty.decayed, composite.blocks) judge contact against each",
-          "customer's relationship type; customers listed without events are scored too."})
+      description = {
+        "What is known of customers (csv, or jsonl by extension): customer, relationship, segment."
+            + " Relationship-aware strategies (loyalty.decayed, composite.blocks) judge contact against each"
+            + " customer's relationship type; customers listed without events are scored too."
+      })
   Path customers;
 
   @Option(names = "--survey-window", paramLabel = "DURATION",
-      description = {"Score satisfaction.* strategies from the mean of each customer's answers within this",
-          "window before --as-of (such as 90d, 12w or P90D) instead of the latest answer; population figures",
-          "then count the answers in the window. Needs --as-of."})
+      description = {
+        "Score satisfaction.* strategies from the mean of each customer's answers within this window before"
+            + " --as-of (such as 90d, 12w or P90D) instead of the latest answer; population figures then count the"
+            + " answers in the window. Needs --as-of."
+      })
   String surveyWindow;
 
   @Option(names = "--strategy", required = true, split = ",", paramLabel = "NAME",
@@ -82,15 +89,19 @@ final class ScoreCommand implements Callable<Integer> {
   List<String> strategyNames;
 
   @Option(names = "--model", paramLabel = "FILE",
-      description = {"A model fitted beforehand: the --json output of `engagekit fit` (bgnbd, mbgnbd, paretonbd,",
-          "bgbb, gammagamma); repeat for several. loyalty.bgnbd uses bgnbd, loyalty.paretonbd paretonbd, loyalty.mbgnbd mbgnbd,",
-          "loyalty.bgbb bgbb, loyalty.clv gammagamma and bgnbd (else paretonbd, else mbgnbd). A strategy without its model",
-          "fits one."})
+      description = {
+        "A model fitted beforehand: the --json output of `engagekit fit` (bgnbd, mbgnbd, paretonbd, bgbb,"
+            + " gammagamma); repeat for several. loyalty.bgnbd uses bgnbd, loyalty.paretonbd paretonbd,"
+            + " loyalty.mbgnbd mbgnbd, loyalty.bgbb bgbb, loyalty.clv gammagamma and bgnbd (else paretonbd, else"
+            + " mbgnbd). A strategy without its model fits one."
+      })
   List<Path> models = new ArrayList<>();
 
   @Option(names = "--time-unit", paramLabel = "UNIT",
-      description = {"days or weeks: the unit of the model-based strategies' times. Default: the unit of the",
-          "--model files, else weeks."})
+      description = {
+        "days or weeks: the unit of the model-based strategies' times. Default: the unit of the --model"
+            + " files, else weeks."
+      })
   String timeUnit;
 
   @Option(names = "--horizon", paramLabel = "DURATION", defaultValue = "52w",

@@ -36,17 +36,21 @@ import picocli.CommandLine.Spec;
     name = "simulate",
     mixinStandardHelpOptions = true,
     description = {
-      "Simulates a customer base with known ground truth (latent loyalty drives purchases, dropout and journeys;",
-      "latent satisfaction, correlated with loyalty as --satisfaction-loyalty-correlation says, drives survey",
-      "answers) and writes, in --output: touchpoints.csv, surveys.csv, journeys.csv, customers.csv (canonical",
-      "formats) and ground-truth.csv, one customer at a time in constant memory (rows grouped by customer, each",
-      "customer's in time order). The same --seed gives the same files. Prints the calibration and holdout",
-      "ends to give to `engagekit evaluate`. With --model bgnbd|paretonbd|ggomnbd|bgbb|sbg and --params, draws",
-      "the customers from that model with the parameters given instead, into touchpoints.csv (bgnbd, paretonbd, ggomnbd:",
-      "parameters in weeks, every first purchase on --start), patterns.csv (bgbb) or survivors.csv (sbg), the",
-      "files `engagekit fit` reads, so that a fit can be checked to recover them; the correlation and the",
-      "calibration and holdout weeks then do not apply. Exit status: 0 written; 2 usage error or unwritable",
-      "directory."
+      "Simulates a customer base with known ground truth, or draws customers from a model.",
+      "",
+      "Simulates a customer base with known ground truth (latent loyalty drives purchases, dropout and"
+          + " journeys; latent satisfaction, correlated with loyalty as --satisfaction-loyalty-correlation says,"
+          + " drives survey answers) and writes, in --output: touchpoints.csv, surveys.csv, journeys.csv,"
+          + " customers.csv (canonical formats) and ground-truth.csv, one customer at a time in constant memory"
+          + " (rows grouped by customer, each customer's in time order). The same --seed gives the same files."
+          + " Prints the calibration and holdout ends to give to `engagekit evaluate`. With --model"
+          + " bgnbd|paretonbd|ggomnbd|bgbb|sbg and --params, draws the customers from that model with the"
+          + " parameters given instead, into touchpoints.csv (bgnbd, paretonbd, ggomnbd: parameters in weeks,"
+          + " every first purchase on --start), patterns.csv (bgbb) or survivors.csv (sbg), the files `engagekit"
+          + " fit` reads, so that a fit can be checked to recover them; the correlation and the calibration and"
+          + " holdout weeks then do not apply.",
+      "",
+      "Exit status: 0 written; 2 usage error or unwritable directory."
     })
 final class SimulateCommand implements Callable<Integer> {
   static final List<String> FILES = List.of("touchpoints.csv", "surveys.csv", "journeys.csv", "customers.csv",
@@ -104,7 +108,7 @@ final class SimulateCommand implements Callable<Integer> {
       }
       if (!PlantedSimulation.MODELS.contains(model)) {
         throw new ParameterException(spec.commandLine(), "--model must be bgnbd, paretonbd, ggomnbd, bgbb or sbg but was '"
-            + model + "'");
+            + model + "'" + io.engagekit.core.internal.Suggestions.didYouMean(model, PlantedSimulation.MODELS));
       }
       if (customers < 1) {
         throw new ParameterException(spec.commandLine(), "--customers must be at least 1 but was " + customers);

@@ -21,9 +21,11 @@ import picocli.CommandLine.Spec;
     name = "strategies",
     mixinStandardHelpOptions = true,
     description = {
-      "Lists every scoring strategy found: the built-ins, and third-party strategies registered in",
-      "META-INF/services/io.engagekit.scoring.ScoringStrategy on the class path.",
-      "--json prints {\"strategies\":[{\"name\":…,\"family\":…,\"description\":…}]}."
+      "Lists every scoring strategy found, built-in and third-party.",
+      "",
+      "Lists every scoring strategy found: the built-ins, and third-party strategies registered in"
+          + " META-INF/services/io.engagekit.scoring.ScoringStrategy on the class path. --json prints"
+          + " {\"strategies\":[{\"name\":…,\"family\":…,\"description\":…}]}."
     })
 final class StrategiesCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

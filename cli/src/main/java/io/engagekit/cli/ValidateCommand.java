@@ -33,8 +33,11 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Reads an input file and reports every rejected row with its line, field and reason.",
-      "Exit status: 0 nothing rejected; 1 rows rejected (or, with --strict, at the first bad row);"
-          + " 2 usage error or unreadable input."
+      "",
+      "Reads an input file and reports every rejected row with its line, field and reason.",
+      "",
+      "Exit status: 0 nothing rejected; 1 rows rejected (or, with --strict, at the first bad row); 2 usage"
+          + " error or unreadable input."
     })
 final class ValidateCommand implements Callable<Integer> {
   /** How many rejected line numbers the JSON summary lists. */

@@ -416,6 +416,7 @@ public final class ScoringStrategies {
       }
       names.add(s.name());
     }
-    throw new IllegalArgumentException("no strategy is named '" + name + "'; known: " + names);
+    throw new IllegalArgumentException("no strategy is named '" + name + "'"
+        + io.engagekit.core.internal.Suggestions.didYouMean(name, names) + "; known: " + names);
   }
 }

@@ -1,4 +1,6 @@
-/** Code shared between the core packages; not exported from the module and not API. */
+/**
+ * Code shared between the core packages (and, by a qualified export, the scoring module); not API.
+ */
 @NullMarked
 package io.engagekit.core.internal;
 

@@ -89,7 +89,8 @@ final class CsvSource<T> extends LineRowSource<T> {
       String name = cells.get(c);
       int f = schema.indexOf(name);
       if (f < 0) {
-        throw header(number, "has unknown column " + Values.quote(name) + "; the " + schema.name()
+        throw header(number, "has unknown column " + Values.quote(name)
+            + io.engagekit.core.internal.Suggestions.didYouMean(name, schema.fieldNames()) + "; the " + schema.name()
             + " columns are " + schema.fieldNames());
       }
       if (seen[f]) {

@@ -219,6 +219,7 @@ public interface ModelType<M> {
       }
       names.add(t.name());
     }
-    throw new IllegalArgumentException("no model is named '" + name + "'; known: " + names);
+    throw new IllegalArgumentException("no model is named '" + name + "'"
+        + io.engagekit.core.internal.Suggestions.didYouMean(name, names) + "; known: " + names);
   }
 }
