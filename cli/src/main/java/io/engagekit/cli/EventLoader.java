@@ -62,7 +62,7 @@ final class EventLoader implements AutoCloseable {
     if (rejectsFile == null) {
       this.rejects = null;
     } else {
-      Writer w = Files.newBufferedWriter(rejectsFile, StandardCharsets.UTF_8);
+      Writer w = Outputs.writer(rejectsFile);
       this.rejects = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(w);
       rejects.writeRecord("file", "line", "field", "reason");
     }

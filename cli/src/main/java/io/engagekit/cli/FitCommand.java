@@ -266,7 +266,7 @@ final class FitCommand implements Callable<Integer> {
         ModelReport.write(reportFile, in.input.getFileName().toString(), new ModelReport.Fit(model, fitted, population,
             unit, calEnd, holdEnd, cohort.holdoutLength(), patterns, check, references));
       } catch (IOException e) {
-        err.println("engagekit: cannot write --report " + reportFile + ": " + e.getMessage());
+        err.println("engagekit: --report: " + Outputs.cannotWrite(reportFile, e).getMessage());
         return Main.UNUSABLE;
       }
       if (!report.json) {
@@ -395,7 +395,7 @@ final class FitCommand implements Callable<Integer> {
 
 
   static CsvWriter csv(Path file) throws IOException {
-    Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+    Writer w = Outputs.writer(file);
     return CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(w);
   }
 

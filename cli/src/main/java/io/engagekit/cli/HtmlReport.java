@@ -257,7 +257,7 @@ final class HtmlReport {
   }
 
   void write(Path file) throws IOException {
-    Files.writeString(file, html(), StandardCharsets.UTF_8);
+    Outputs.writeString(file, html());
   }
 
   /** One line of a line chart. */

@@ -276,7 +276,7 @@ final class InputOptions {
   }
 
   CsvWriter rejectsWriter() throws IOException {
-    Writer w = Files.newBufferedWriter(rejectsFile, StandardCharsets.UTF_8);
+    Writer w = Outputs.writer(rejectsFile);
     CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(w);
     csv.writeRecord("line", "field", "reason");
     return csv;

@@ -127,7 +127,7 @@ final class JourneysCommand implements Callable<Integer> {
     Set<String> customers = new HashSet<>();
     double[] all = new double[5];
     CsvWriter csv = null;
-    Writer file = output == null ? null : Files.newBufferedWriter(output, StandardCharsets.UTF_8);
+    Writer file = output == null ? null : Outputs.writer(output);
     try {
       if (file != null) {
         csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(file);

@@ -46,7 +46,7 @@ final class PlantedCovariates {
     PlantedSimulation.touchpoints(csv, PlantedModels.withCovariates(model, covariates, periods, c.seed), start);
     Path file = c.output.resolve("customers.csv");
     try (CsvWriter out = CsvWriter.builder().lineDelimiter(LineDelimiter.LF)
-        .build(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
+        .build(Outputs.writer(file))) {
       List<String> header = new ArrayList<>(List.of("customer"));
       header.addAll(names);
       out.writeRecord(header);

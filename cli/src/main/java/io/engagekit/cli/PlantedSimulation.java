@@ -126,7 +126,7 @@ final class PlantedSimulation {
     LocalDate calibrationEnd = start.plusWeeks(periods);
     String covariateCommand = "";
     try (CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF)
-        .build(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
+        .build(Outputs.writer(file))) {
       if (model instanceof CovariateModel cm) {
         covariateCommand = PlantedCovariates.write(csv, c, cm, periods, start);
       } else if (model instanceof BgNbd || model instanceof ParetoNbd || model instanceof GGompertzNbd) {
@@ -149,7 +149,7 @@ final class PlantedSimulation {
         }
       }
     } catch (IOException e) {
-      err.println("engagekit: cannot write " + file + ": " + e.getMessage());
+      err.println("engagekit: " + Outputs.cannotWrite(file, e).getMessage());
       return Main.UNUSABLE;
     }
     PrintWriter out = c.spec.commandLine().getOut();

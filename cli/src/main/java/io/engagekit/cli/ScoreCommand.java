@@ -292,7 +292,7 @@ final class ScoreCommand implements Callable<Integer> {
     }
     if (output != null) {
       try (CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF)
-          .build(Files.newBufferedWriter(output, StandardCharsets.UTF_8))) {
+          .build(Outputs.writer(output))) {
         csv.writeRecord(explain ? List.of("customer", "strategy", "score", "contributions", "measures", "no_evidence")
             : List.of("customer", "strategy", "score"));
         for (int i = 0; i < byStrategy.size(); i++) {

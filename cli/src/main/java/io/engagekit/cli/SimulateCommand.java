@@ -133,16 +133,16 @@ final class SimulateCommand implements Callable<Integer> {
       return Main.UNUSABLE;
     }
     long[] n = new long[5]; // customers, touchpoints, surveys, journeys, retained
-    try (Writer tw = Files.newBufferedWriter(output.resolve("touchpoints.csv"), StandardCharsets.UTF_8);
+    try (Writer tw = Outputs.writer(output.resolve("touchpoints.csv"));
         RowWriter<Touchpoint> touchpoints = Schema.TOUCHPOINTS.writer(tw, Format.CSV);
-        Writer sw = Files.newBufferedWriter(output.resolve("surveys.csv"), StandardCharsets.UTF_8);
+        Writer sw = Outputs.writer(output.resolve("surveys.csv"));
         RowWriter<SurveyResponse> surveys = Schema.SURVEYS.writer(sw, Format.CSV);
-        Writer jw = Files.newBufferedWriter(output.resolve("journeys.csv"), StandardCharsets.UTF_8);
+        Writer jw = Outputs.writer(output.resolve("journeys.csv"));
         RowWriter<Journey> journeys = Schema.JOURNEYS.writer(jw, Format.CSV);
-        Writer cw = Files.newBufferedWriter(output.resolve("customers.csv"), StandardCharsets.UTF_8);
+        Writer cw = Outputs.writer(output.resolve("customers.csv"));
         RowWriter<Customer> customers = Schema.CUSTOMERS.writer(cw, Format.CSV);
         CsvWriter truth = CsvWriter.builder().lineDelimiter(LineDelimiter.LF)
-            .build(Files.newBufferedWriter(output.resolve("ground-truth.csv"), StandardCharsets.UTF_8))) {
+            .build(Outputs.writer(output.resolve("ground-truth.csv")))) {
       truth.writeRecord(GroundTruth.COLUMNS);
       // One customer at a time: nothing is kept, so memory does not grow with --customers.
       Simulator.simulate(settings, (customer, known, t, s, j) -> {

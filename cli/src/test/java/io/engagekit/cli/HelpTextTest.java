@@ -116,6 +116,23 @@ final class HelpTextTest {
     assertTrue(format.err().contains("did you mean 'jsonl'?"), format.err());
   }
 
+  /** A file that cannot be written is named, with the reason, whichever option it came from. */
+  @Test
+  void cannotWrite_namesTheFileAndTheReason() throws IOException {
+    Path input = dir.resolve("t.csv");
+    Files.writeString(input, "customer,timestamp,channel,kind\nc1,2026-01-05,web,purchase\nc1,2026-01-09,web,x\n");
+    Path missing = dir.resolve("no-such-dir");
+    CliTestSupport.Result rejects = run("validate", "--input", input.toString(), "--rejects",
+        missing.resolve("rejects.csv").toString());
+    assertEquals(2, rejects.status(), rejects.err());
+    assertTrue(rejects.err().contains("cannot write " + missing.resolve("rejects.csv") + ": no such directory "
+        + missing), rejects.err());
+    CliTestSupport.Result output = run("score", "--input", input.toString(), "--strategy", "loyalty.rfm",
+        "--output", missing.resolve("scores.csv").toString());
+    assertTrue(output.err().contains("cannot write " + missing.resolve("scores.csv") + ": no such directory"),
+        output.err());
+  }
+
   /** Out of memory: one line naming ENGAGEKIT_JAVA_OPTS and the command, and its own exit status. */
   @Test
   void outOfMemory_saysHowToGiveMore() {
