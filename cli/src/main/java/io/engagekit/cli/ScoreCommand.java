@@ -7,7 +7,6 @@ import io.engagekit.core.io.Schema;
 import io.engagekit.scoring.Contribution;
 import io.engagekit.scoring.EngagementEngine;
 import io.engagekit.scoring.PopulationStrategy;
-import io.engagekit.scoring.Score;
 import io.engagekit.scoring.ScoringStrategies;
 import io.engagekit.scoring.satisfaction.SatisfactionStrategies;
 import io.engagekit.scoring.ScoringStrategy;
@@ -293,19 +292,11 @@ final class ScoreCommand implements Callable<Integer> {
     if (output != null) {
       try (CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF)
           .build(Outputs.writer(output))) {
-        csv.writeRecord(explain ? List.of("customer", "strategy", "score", "contributions", "measures", "no_evidence")
-            : List.of("customer", "strategy", "score"));
+        csv.writeRecord(ScoreTable.header(explain));
         for (int i = 0; i < byStrategy.size(); i++) {
           String name = engine.strategies().get(i).name();
           for (EngagementEngine.Ranked r : byStrategy.get(i)) {
-            // No evidence is not a 0: an empty cell, and with --explain the reason.
-            String score = r.score().hasEvidence() ? Double.toString(r.score().value()) : "";
-            if (explain) {
-              csv.writeRecord(r.customer(), name, score, contributions(r.score()), measures(r.score()),
-                  r.score().absence().orElse(""));
-            } else {
-              csv.writeRecord(r.customer(), name, score);
-            }
+            ScoreTable.csv(csv, r, name, explain);
           }
         }
       }
@@ -372,17 +363,13 @@ final class ScoreCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "scored %,d customers with %s as of %s; wrote %s%n",
           engine.customers(), names(engine), at, output);
     } else {
-      out.println("# as of " + at + ", " + engine.customers() + " customers");
+      out.printf(Locale.ROOT, "# as of %s, %,d customers%n", at, engine.customers());
+      ScoreTable.Widths widths = ScoreTable.Widths.of(ids, names(engine));
+      ScoreTable.header(out, widths, explain);
       for (int i = 0; i < byStrategy.size(); i++) {
         String name = engine.strategies().get(i).name();
         for (EngagementEngine.Ranked r : byStrategy.get(i)) {
-          if (!r.score().hasEvidence()) {
-            out.printf(Locale.ROOT, "%s\t%s\t\tno evidence: %s%n", r.customer(), name, r.score().absence().orElseThrow());
-            continue;
-          }
-          out.printf(Locale.ROOT, "%s\t%s\t%.4f%s%s%s%n", r.customer(), name, r.score().value(),
-              r.score().label().map(l -> "\t" + l).orElse(""), explain ? "\t" + contributions(r.score()) : "",
-              explain && !r.score().measures().isEmpty() ? "\t" + measures(r.score()) : "");
+          ScoreTable.row(out, widths, r, name, explain);
         }
       }
     }
@@ -391,22 +378,6 @@ final class ScoreCommand implements Callable<Integer> {
 
   private static List<String> names(EngagementEngine engine) {
     return engine.strategies().stream().map(ScoringStrategy::name).toList();
-  }
-
-  private static String contributions(Score score) {
-    StringBuilder sb = new StringBuilder();
-    for (Contribution c : score.contributions()) {
-      sb.append(sb.length() == 0 ? "" : ";").append(c.name()).append('=').append(c.value());
-    }
-    return sb.toString();
-  }
-
-  private static String measures(Score score) {
-    StringBuilder sb = new StringBuilder();
-    for (Map.Entry<String, Double> m : score.measures().entrySet()) {
-      sb.append(sb.length() == 0 ? "" : ";").append(m.getKey()).append('=').append(m.getValue());
-    }
-    return sb.toString();
   }
 
   /** The population figures of the satisfaction strategies (population strategies add their calibration's). */

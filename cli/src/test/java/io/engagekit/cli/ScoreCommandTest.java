@@ -41,7 +41,8 @@ final class ScoreCommandTest {
     // 1,959 records fall in the 39-week holdout after 1997-09-30 (../shared/data/README.md, CDNOW_sample.txt).
     assertTrue(r.err().contains("1,959 events after --as-of 1997-09-30T00:00:00Z were left out of the scores"), r.err());
     List<String> lines = Files.readAllLines(scores, StandardCharsets.UTF_8);
-    assertEquals("customer,strategy,score,contributions,measures,no_evidence", lines.get(0));
+    // The label (RFM code and segment) is the last column, with or without --explain (issue 25).
+    assertEquals("customer,strategy,score,contributions,measures,no_evidence,label", lines.get(0));
     assertEquals(1 + 3 * 2357, lines.size());
     int explained = 0;
     int positive = 0;
@@ -136,7 +137,8 @@ final class ScoreCommandTest {
     Files.writeString(file, "customer,timestamp,channel,kind\na,2026-03-01,web,visit\na,2026-03-02,web,visit\nb,2026-03-02,web,visit\n");
     CliTestSupport.Result r = run("score", "--input", file.toString(), "--strategy", "acme.events");
     assertEquals(0, r.status(), r.err());
-    assertEquals("# as of 2026-03-02T00:00:00Z, 2 customers\na\tacme.events\t20.0000\nb\tacme.events\t10.0000\n", r.out());
+    assertEquals("# as of 2026-03-02T00:00:00Z, 2 customers\ncustomer strategy score label\na acme.events 20.00\n"
+        + "b acme.events 10.00\n", cells(r.out()));
   }
 
   @Test
@@ -146,7 +148,7 @@ final class ScoreCommandTest {
     Path rejects = dir.resolve("rejects.csv");
     CliTestSupport.Result r = run("score", "--input", file.toString(), "--strategy", "acme.events", "--rejects", rejects.toString());
     assertEquals(1, r.status());
-    assertTrue(r.out().contains("a\tacme.events\t10.0000"), r.out());
+    assertTrue(cells(r.out()).contains("a acme.events 10.00"), r.out());
     assertTrue(r.err().contains("rejected t.csv line 3: timestamp"), r.err());
     assertEquals("file,line,field,reason", Files.readAllLines(rejects).get(0));
   }
@@ -240,8 +242,8 @@ final class ScoreCommandTest {
     text.addAll(cdnowArgs("--strategy", "loyalty.bgnbd", "--as-of", "1997-09-30", "--explain", "--model", model.toString()));
     CliTestSupport.Result table = run(text.toArray(String[]::new));
     assertEquals(0, table.status(), table.err());
-    assertTrue(table.out().lines().anyMatch(l -> l.startsWith("0001\tloyalty.bgnbd\t")
-        && l.contains("\tp_purchase=") && l.contains(";p_alive=")), table.out());
+    assertTrue(cells(table.out()).lines().anyMatch(l -> l.startsWith("0001 loyalty.bgnbd ")
+        && l.contains(" p_purchase=") && l.contains(";p_alive=")), table.out());
   }
 
   /**
@@ -324,7 +326,7 @@ final class ScoreCommandTest {
         + " 2026-01-01T10:00:00Z: BG/NBD cannot be fitted: no customer made a repeat purchase"), r.err());
     // Said once (issue 23), and the score written as no evidence rather than the command failing midway.
     assertEquals(1, r.err().lines().filter(l -> l.contains("cannot fit")).count(), r.err());
-    assertTrue(r.out().contains("c1\tloyalty.bgnbd\t\tno evidence: loyalty.bgnbd cannot fit BG/NBD"), r.out());
+    assertTrue(cells(r.out()).contains("c1 loyalty.bgnbd - no evidence: loyalty.bgnbd cannot fit BG/NBD"), r.out());
 
     Path bad = dir.resolve("bad.json");
     Files.writeString(bad, "{\"model\":\"bgnbd\",\"params\":{\"r\":1,\"alpha\":1,\"a\":1},\"timeUnit\":\"weeks\"}");
@@ -498,8 +500,8 @@ final class ScoreCommandTest {
     CliTestSupport.Result text = run("score", "--input", events.toString(), "--surveys", surveys.toString(),
         "--strategy", "satisfaction.nps", "--as-of", "2026-03-10");
     assertEquals(0, text.status(), text.err());
-    assertTrue(text.out().contains("a\tsatisfaction.nps\t0.0000\n"), text.out());
-    assertTrue(text.out().contains("b\tsatisfaction.nps\t\tno evidence: no NPS answer\n"), text.out());
+    assertTrue(cells(text.out()).contains("a satisfaction.nps 0.00\n"), text.out());
+    assertTrue(cells(text.out()).contains("b satisfaction.nps - no evidence: no NPS answer\n"), text.out());
   }
 
   /**
@@ -548,9 +550,8 @@ final class ScoreCommandTest {
     CliTestSupport.Result r = run("score", "--input", events.toString(), "--strategy", "plan:" + plan,
         "--as-of", "2026-03-10", "--explain");
     assertEquals(0, r.status(), r.err());
-    assertTrue(r.out().contains("buyer\tplan.example\t20.0000\tpurchase=20.0\tpoints=20.0;points.purchase=20.0"),
-        r.out());
-    assertTrue(r.out().contains("unhappy\tplan.example\t5.0000\tpurchase=10.0;complaint=-5.0"), r.out());
+    assertTrue(cells(r.out()).contains("buyer plan.example 20.00 purchase=20 points=20;points.purchase=20"), r.out());
+    assertTrue(cells(r.out()).contains("unhappy plan.example 5.00 purchase=10;complaint=-5"), r.out());
 
     Path broken = write("broken.json", "{\"name\": \"plan.example\",\n \"rules\": [{\"kind\": \"purchace\", "
         + "\"points\": 10}]}");
@@ -558,5 +559,37 @@ final class ScoreCommandTest {
     assertEquals(2, bad.status(), bad.err());
     assertTrue(bad.err().contains(broken + ": line 2, column "), bad.err());
     assertTrue(bad.err().contains("field rules[0].kind"), bad.err());
+  }
+
+  /**
+   * Issue 25, item 2: the CSV carries the label (the RFM segment) without --explain, and the
+   * terminal shows an aligned table with a header row and scores to two decimals.
+   */
+  @Test
+  void output_carriesTheLabel_andTheTableIsAligned() throws IOException {
+    Path file = dir.resolve("t.csv");
+    Files.writeString(file, "customer,timestamp,channel,kind,value\na,2026-03-01,web,purchase,10\n"
+        + "a,2026-03-05,web,purchase,30\nlong-customer-id,2026-03-02,web,purchase,5\n");
+    Path scores = dir.resolve("scores.csv");
+    CliTestSupport.Result r = run("score", "--input", file.toString(), "--strategy", "loyalty.rfm", "--output",
+        scores.toString());
+    assertEquals(0, r.status(), r.err());
+    List<String> lines = Files.readAllLines(scores, StandardCharsets.UTF_8);
+    assertEquals("customer,strategy,score,label", lines.get(0));
+    assertTrue(lines.get(1).startsWith("a,loyalty.rfm,") && lines.get(1).matches(".*,\\d{3} [a-z_]+$"), lines.get(1));
+    CliTestSupport.Result table = run("score", "--input", file.toString(), "--strategy", "loyalty.rfm");
+    List<String> rows = table.out().lines().toList();
+    assertEquals("customer          strategy       score  label", rows.get(1));
+    int label = rows.get(1).indexOf("label");
+    int score = rows.get(1).indexOf("score") + "score".length();
+    for (String row : rows.subList(2, rows.size())) {
+      assertTrue(row.substring(label).matches("\\d{3} [a-z_]+") && row.charAt(label - 1) == ' ', row);
+      assertTrue(row.substring(0, score).matches(".* \\d+\\.\\d{2}"), "scores end under the header: " + row);
+    }
+  }
+
+  /** The terminal table with its alignment collapsed: one space between cells. */
+  private static String cells(String table) {
+    return table.replaceAll("[ \t]+", " ");
   }
 }
