@@ -184,7 +184,7 @@ final class SimulateCommand implements Callable<Integer> {
           + " %,d survey answers, %,d journeys; %,d retained in the holdout%n", n[0], seed,
           OutputOptions.number(correlation), n[1], n[2], n[3], retained);
       out.printf(Locale.ROOT, "wrote %s to %s%n", String.join(", ", FILES), output);
-      out.printf(Locale.ROOT, "backtest with: engagekit evaluate --input %s --surveys %s --journeys %s --customers %s"
+      out.printf(Locale.ROOT, "backtest with: ./engagekit evaluate --input %s --surveys %s --journeys %s --customers %s"
           + " --calibration-end %s --holdout-end %s --strategy satisfaction.csat,loyalty.bgnbd,journey.weighted%n",
           output.resolve("touchpoints.csv"), output.resolve("surveys.csv"), output.resolve("journeys.csv"),
           output.resolve("customers.csv"), calEnd, holdEnd);
