@@ -100,6 +100,17 @@ final class InputOptions {
           + " bytes that are not valid in it is a rejected row. Default: ${DEFAULT-VALUE}.")
   String encoding;
 
+  @Option(names = "--fold-case",
+      description = "Read codes (channel, kind, content_type, metric, outcome, relationship, …) without case:"
+          + " Web and PURCHASE as web and purchase, as CRM exports often write them.")
+  boolean foldCase;
+
+  @Option(names = "--decimal-separator", paramLabel = ".|,", defaultValue = ".",
+      description = "The decimal separator of numbers in CSV and transaction logs: . (default) or , (as many"
+          + " European exports write them, usually with --delimiter semicolon); with , a number written with . is"
+          + " a rejected row, not a guess.")
+  String decimalSeparator;
+
   @Option(names = "--strict", description = "Stop at the first rejected row.")
   boolean strict;
 
@@ -159,7 +170,11 @@ final class InputOptions {
    * @throws ParameterException for a usage error (exit status 2)
    */
   Source resolve() {
-    ReadOptions options = ReadOptions.lenient().withStrict(strict).withZone(zoneId());
+    if (!decimalSeparator.equals(".") && !decimalSeparator.equals(",")) {
+      throw usage("--decimal-separator must be . or , but was '" + decimalSeparator + "'");
+    }
+    ReadOptions options = ReadOptions.lenient().withStrict(strict).withZone(zoneId()).withFoldCase(foldCase)
+        .withDecimalSeparator(decimalSeparator.charAt(0));
     String formatName = formatName();
     TransactionLogFormat log = formatName.equals("transactions") ? transactionLog() : null;
     if (log == null) {

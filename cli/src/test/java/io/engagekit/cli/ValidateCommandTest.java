@@ -193,4 +193,31 @@ final class ValidateCommandTest {
     assertEquals(0, version.status());
     assertTrue(version.out().startsWith("engagekit "), version.out());
   }
+
+  /**
+   * Issue 25, item 4: exports as CRMs write them. Codes in any case read with --fold-case, and a
+   * semicolon-separated transaction log with decimal commas with --decimal-separator ,.
+   */
+  @Test
+  void exportConventions_foldCase_andDecimalComma() throws IOException {
+    Path crm = dir.resolve("crm.csv");
+    Files.writeString(crm, "customer,timestamp,channel,kind\nc1,2026-03-01,Web,Purchase\nc2,2026-03-02,EMAIL,Visit\n");
+    CliTestSupport.Result asWritten = run("validate", "--input", crm.toString(), "--json");
+    assertEquals(1, asWritten.status());
+    CliTestSupport.Result folded = run("validate", "--input", crm.toString(), "--fold-case", "--json");
+    assertEquals(0, folded.status(), folded.err());
+    assertTrue(folded.out().contains("\"accepted\":2"), folded.out());
+
+    Path log = dir.resolve("orders.csv");
+    Files.writeString(log, "Kunde;Datum;Betrag\nk1;2026-03-01;59,90\nk2;2026-03-02;1.234,50\n");
+    CliTestSupport.Result comma = run("validate", "--input", log.toString(), "--format", "transactions",
+        "--delimiter", "semicolon", "--columns", "customer=Kunde,date=Datum,amount=Betrag", "--decimal-separator", ",",
+        "--json");
+    assertEquals(1, comma.status(), comma.err());
+    assertTrue(comma.out().contains("\"accepted\":1") && comma.out().contains("\"rejected\":1"), comma.out());
+    assertTrue(comma.err().contains("',' as the decimal separator") && comma.err().contains("1.234,50"), comma.err());
+    CliTestSupport.Result bad = run("validate", "--input", log.toString(), "--decimal-separator", ";");
+    assertEquals(2, bad.status());
+    assertTrue(bad.err().contains("--decimal-separator must be . or , but was ';'"), bad.err());
+  }
 }

@@ -46,9 +46,21 @@ final class Cells {
   private final Object[][] codeValues = new Object[Codes.OPEN_TABLES][CODE_CACHE];
   private @Nullable TouchpointBuilder builder;
 
+  /** Whether codes are read without case ({@link ReadOptions#foldCase()}). */
+  boolean foldCase;
+  /** The decimal separator of numbers ({@link ReadOptions#decimalSeparator()}). */
+  char decimalSeparator = '.';
+
   Cells(int fields) {
     start = new int[fields];
     end = new int[fields];
+  }
+
+  /** Takes the options that change how cells read. */
+  Cells reading(ReadOptions options) {
+    foldCase = options.foldCase();
+    decimalSeparator = options.decimalSeparator();
+    return this;
   }
 
   /** Marks every field absent, for a new row. */
@@ -181,6 +193,11 @@ final class Cells {
   <T> T code(int field, Codes<T> codes) {
     int s = start[field];
     int e = end[field];
+    if (foldCase) {
+      lowerCase(field);
+      s = start[field];
+      e = end[field];
+    }
     T builtIn = codes.builtIn(data, s, e);
     if (builtIn != null) {
       return builtIn;
@@ -206,7 +223,39 @@ final class Cells {
 
   double decimal(int field, String name) {
     int s = start[field];
+    if (decimalSeparator == ',') {
+      return Values.decimalComma(name, data, s, end[field]);
+    }
     return Values.decimal(name, data, s, end[field]);
+  }
+
+  /** Lower-cases a field's ASCII letters, in this row's own buffer when it has any upper-case one. */
+  private void lowerCase(int field) {
+    int s = start[field];
+    int e = end[field];
+    boolean upper = false;
+    for (int i = s; i < e && !upper; i++) {
+      upper = data[i] >= 'A' && data[i] <= 'Z';
+    }
+    if (!upper) {
+      return;
+    }
+    char[] lowered = new char[e - s];
+    for (int i = s; i < e; i++) {
+      char c = data[i];
+      lowered[i - s] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+    }
+    char[] row = data;
+    copy(field, lowered, 0, lowered.length);
+    if (row != data) {
+      // copy() made the scratch buffer this row's data: carry the other fields over.
+      for (int f = 0; f < start.length; f++) {
+        if (f != field && start[f] >= 0) {
+          char[] text = java.util.Arrays.copyOfRange(row, start[f], end[f]);
+          copy(f, text, 0, text.length);
+        }
+      }
+    }
   }
 
   long integer(int field, String name) {

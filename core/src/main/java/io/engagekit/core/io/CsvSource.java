@@ -14,6 +14,11 @@ final class CsvSource<T> extends LineRowSource<T> {
   private final Cells cells;
   private int @Nullable [] columnToField;
 
+  CsvSource(Schema<T> schema, LineReader lines, ReadOptions options) {
+    this(schema, lines, options.zone());
+    cells.reading(options);
+  }
+
   CsvSource(Schema<T> schema, LineReader lines, ZoneId zone) {
     super(lines);
     this.schema = schema;

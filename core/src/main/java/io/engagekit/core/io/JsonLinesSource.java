@@ -32,7 +32,7 @@ final class JsonLinesSource<T> extends LineRowSource<T> {
   JsonLinesSource(Schema<T> schema, LineReader lines, ReadOptions options, boolean inPlace) {
     super(lines);
     this.schema = schema;
-    this.cells = new Cells(schema.fields().length);
+    this.cells = new Cells(schema.fields().length).reading(options.withDecimalSeparator('.')); // JSON numbers use '.'
     this.flat = inPlace ? new FlatJsonLine(schema) : null;
     this.zone = options.zone();
     this.factory =

@@ -14,9 +14,14 @@ import java.time.ZoneOffset;
  *     of that day in this zone)
  * @param maxLineLength the longest line accepted, in characters; a longer line is rejected
  *     without being held in memory
+ * @param foldCase whether enumerated codes are read without case ({@code Web} and {@code WEB} as
+ *     {@code web}), as CRM exports often write them; user-defined codes are then lower-cased too
+ * @param decimalSeparator the decimal separator of numbers, {@code '.'} (the default) or {@code ','}
+ *     (as many European exports write them, with {@code ;} between fields); with {@code ','} a
+ *     number written with {@code '.'} is rejected rather than read at a thousandfold scale
  * @since 0.1
  */
-public record ReadOptions(boolean strict, ZoneId zone, int maxLineLength) {
+public record ReadOptions(boolean strict, ZoneId zone, int maxLineLength, boolean foldCase, char decimalSeparator) {
   /** The default longest line: 1 MiB characters. */
   public static final int DEFAULT_MAX_LINE_LENGTH = 1 << 20;
 
@@ -26,14 +31,32 @@ public record ReadOptions(boolean strict, ZoneId zone, int maxLineLength) {
    * @param strict see the class description
    * @param zone see the class description
    * @param maxLineLength see the class description
-   * @throws IllegalArgumentException if {@code maxLineLength} is not positive
+   * @param foldCase see the class description
+   * @param decimalSeparator see the class description
+   * @throws IllegalArgumentException if {@code maxLineLength} is not positive, or the separator is
+   *     neither '.' nor ','
    * @throws NullPointerException if {@code zone} is null
+   * @since 0.2 (foldCase, decimalSeparator)
    */
   public ReadOptions {
     requireNonNull(zone, "zone");
     if (maxLineLength < 1) {
       throw new IllegalArgumentException("maxLineLength must be positive: " + maxLineLength);
     }
+    if (decimalSeparator != '.' && decimalSeparator != ',') {
+      throw new IllegalArgumentException("the decimal separator must be '.' or ',' but was '" + decimalSeparator + "'");
+    }
+  }
+
+  /**
+   * Options as before 0.2: codes read as written, '.' the decimal separator.
+   *
+   * @param strict see the class description
+   * @param zone see the class description
+   * @param maxLineLength see the class description
+   */
+  public ReadOptions(boolean strict, ZoneId zone, int maxLineLength) {
+    this(strict, zone, maxLineLength, false, '.');
   }
 
   /**
@@ -52,7 +75,7 @@ public record ReadOptions(boolean strict, ZoneId zone, int maxLineLength) {
    * @return new options
    */
   public ReadOptions withStrict(boolean stopAtFirstReject) {
-    return new ReadOptions(stopAtFirstReject, zone, maxLineLength);
+    return new ReadOptions(stopAtFirstReject, zone, maxLineLength, foldCase, decimalSeparator);
   }
 
   /**
@@ -62,7 +85,7 @@ public record ReadOptions(boolean strict, ZoneId zone, int maxLineLength) {
    * @return new options
    */
   public ReadOptions withZone(ZoneId zone) {
-    return new ReadOptions(strict, zone, maxLineLength);
+    return new ReadOptions(strict, zone, maxLineLength, foldCase, decimalSeparator);
   }
 
   /**
@@ -72,6 +95,29 @@ public record ReadOptions(boolean strict, ZoneId zone, int maxLineLength) {
    * @return new options
    */
   public ReadOptions withMaxLineLength(int characters) {
-    return new ReadOptions(strict, zone, characters);
+    return new ReadOptions(strict, zone, characters, foldCase, decimalSeparator);
+  }
+
+  /**
+   * Returns a copy that reads enumerated codes without case, or as written.
+   *
+   * @param fold whether to fold case
+   * @return new options
+   * @since 0.2
+   */
+  public ReadOptions withFoldCase(boolean fold) {
+    return new ReadOptions(strict, zone, maxLineLength, fold, decimalSeparator);
+  }
+
+  /**
+   * Returns a copy with the given decimal separator.
+   *
+   * @param separator '.' or ','
+   * @return new options
+   * @throws IllegalArgumentException for another separator
+   * @since 0.2
+   */
+  public ReadOptions withDecimalSeparator(char separator) {
+    return new ReadOptions(strict, zone, maxLineLength, foldCase, separator);
   }
 }

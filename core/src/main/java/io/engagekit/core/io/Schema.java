@@ -316,7 +316,7 @@ public final class Schema<T> {
     requireNonNull(options, "options");
     RowSource<T> source =
         switch (requireNonNull(format, "format")) {
-          case CSV -> new CsvSource<>(this, new LineReader(in, options.maxLineLength()), options.zone());
+          case CSV -> new CsvSource<>(this, new LineReader(in, options.maxLineLength()), options);
           case JSON_LINES -> new JsonLinesSource<>(
               this, new LineReader(in, options.maxLineLength()), options);
         };

@@ -168,7 +168,7 @@ public record TransactionLogFormat(
     requireNonNull(in, "in");
     requireNonNull(options, "options");
     return new RowReader<>(
-        new TransactionSource(this, new LineReader(in, options.maxLineLength()), options.zone()),
+        new TransactionSource(this, new LineReader(in, options.maxLineLength()), options),
         options,
         sink);
   }

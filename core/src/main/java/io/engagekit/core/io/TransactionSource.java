@@ -31,6 +31,11 @@ final class TransactionSource extends LineRowSource<Touchpoint> {
   private int needed;
   private boolean headerPending;
 
+  TransactionSource(TransactionLogFormat format, LineReader lines, ReadOptions options) {
+    this(format, lines, options.zone());
+    cells.reading(options);
+  }
+
   TransactionSource(TransactionLogFormat format, LineReader lines, ZoneId zone) {
     super(lines);
     this.format = format;
@@ -139,7 +144,8 @@ final class TransactionSource extends LineRowSource<Touchpoint> {
     Instant at = instant(chars, fields.start(date), fields.end(date));
     TouchpointBuilder b =
         Touchpoint.builder(id, at, format.channel(), TouchpointKind.PURCHASE)
-            .value(Values.decimal("amount", chars, fields.start(amount), fields.end(amount)));
+            .value(cells.decimalSeparator == ',' ? Values.decimalComma("amount", chars, fields.start(amount),
+                fields.end(amount)) : Values.decimal("amount", chars, fields.start(amount), fields.end(amount)));
     if (quantity >= 0) {
       b.quantity(Values.integer("quantity", chars, fields.start(quantity), fields.end(quantity)));
     }

@@ -45,6 +45,31 @@ final class Values {
     return x;
   }
 
+  /**
+   * A decimal number written with a decimal comma ({@code -?digits(,digits)?(e[+-]?digits)?}):
+   * a '.' anywhere is refused (it would be a thousands separator or the other convention, and
+   * either reading would be a guess).
+   */
+  static double decimalComma(String field, char[] d, int s, int e) {
+    char[] dotted = new char[e - s];
+    for (int i = s; i < e; i++) {
+      if (d[i] == '.') {
+        throw new InvalidFieldException(field, "must be a decimal number with ',' as the decimal separator (as "
+            + "the reader was told) but was " + quote(d, s, e));
+      }
+      dotted[i - s] = d[i] == ',' ? '.' : d[i];
+    }
+    if (!isDecimal(dotted, 0, dotted.length)) {
+      throw new InvalidFieldException(field, "must be a decimal number with ',' as the decimal separator but was "
+          + quote(d, s, e));
+    }
+    double x = NumberInput.parseDouble(dotted, 0, dotted.length, true);
+    if (Double.isInfinite(x)) {
+      throw new InvalidFieldException(field, "must be a finite number but was " + quote(d, s, e));
+    }
+    return x;
+  }
+
   /** An integer: {@code -?digits}, within the range of a long. */
   static long integer(String field, String text) {
     char[] c = text.toCharArray();
