@@ -263,7 +263,7 @@ final class HtmlReport {
   /** One line of a line chart. */
   record Series(String name, String colour, double[] xs, double[] ys, boolean dashed) {}
 
-  private void lineChart(String chartTitle, String xLabel, String yLabel, List<Series> series, double x0, double x1,
+  void lineChart(String chartTitle, String xLabel, String yLabel, List<Series> series, double x0, double x1,
       double y0, double y1) {
     lineChart(chartTitle, xLabel, yLabel, series, x0, x1, y0, y1, Double.NaN);
   }
@@ -272,7 +272,7 @@ final class HtmlReport {
    * A line chart; with a {@code calibrationEnd} (not NaN) the x axis counts whole weeks (ticks on
    * whole numbers) and a dashed vertical line marks the end of calibration at that week.
    */
-  private void lineChart(String chartTitle, String xLabel, String yLabel, List<Series> series, double x0, double x1,
+  void lineChart(String chartTitle, String xLabel, String yLabel, List<Series> series, double x0, double x1,
       double y0, double y1, double calibrationEnd) {
     boolean weeks = !Double.isNaN(calibrationEnd);
     Frame f = frame(chartTitle, xLabel, yLabel, x0, x1, y0, y1, WIDTH, HEIGHT, weeks, false);

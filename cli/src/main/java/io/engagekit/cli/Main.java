@@ -19,7 +19,7 @@ import picocli.CommandLine.IVersionProvider;
     description = "Turns what customers do into engagement scores.",
     subcommands = {
       ValidateCommand.class, ScoreCommand.class, AlertsCommand.class, FitCommand.class, AttributeCommand.class,
-      JourneysCommand.class, SimulateCommand.class, EvaluateCommand.class, CompareCommand.class,
+      JourneysCommand.class, SimulateCommand.class, EvaluateCommand.class, CompareCommand.class, SweepCommand.class,
       DemoCommand.class,
       StrategiesCommand.class,
       CommandLine.HelpCommand.class

@@ -67,8 +67,8 @@ public final class Backtest {
   static final int RELIABILITY_BINS = 10;
 
   private final List<ScoringStrategy<?>> strategies;
-  private final EngagementEngine engine;
-  private final Instant calibrationEnd;
+  final EngagementEngine engine; // read by LambdaSweep.of
+  final Instant calibrationEnd;
   private final Instant holdoutEnd;
   private final ZoneId zone;
   private final Map<String, Holdout> holdout = new HashMap<>();
@@ -426,7 +426,7 @@ public final class Backtest {
         LocalDate.ofInstant(calibrationEnd, zone), LocalDate.ofInstant(holdoutEnd, zone), unit));
   }
 
-  private double value(Outcome outcome, String customer) {
+  double value(Outcome outcome, String customer) {
     Holdout h = holdout.get(customer);
     if (h == null) {
       return 0;

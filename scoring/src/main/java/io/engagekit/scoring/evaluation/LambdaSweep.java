@@ -55,6 +55,78 @@ public final class LambdaSweep {
   public record Point(double lambda, double auc, double spearman) {}
 
   /**
+   * The study on a backtest: each customer known by its calibration end whom a {@code
+   * journey.weighted} strategy scores (its measures {@code journey_score} and {@code
+   * touchpoint_score}, as of the calibration end), against the outcome in its holdout. Customers
+   * without touchpoints (no evidence) are left out; a customer whose journeys have no touchpoints
+   * has their journey score as the touchpoint score.
+   *
+   * @param backtest a backtest holding a {@code journey.weighted} strategy named {@code strategy}
+   * @param strategy the strategy's name
+   * @param outcome the outcome
+   * @param steps how many intervals the grid has, 1 to 1000
+   * @return the subjects (for the count) and one point per λ
+   * @throws IllegalArgumentException if the backtest has no such strategy, or as for {@link #sweep}
+   * @since 0.2
+   */
+  public static Study of(Backtest backtest, String strategy, Outcome outcome, int steps) {
+    requireNonNull(backtest, "backtest");
+    requireNonNull(outcome, "outcome");
+    if (backtest.engine.strategies().stream().noneMatch(s -> s.name().equals(strategy))) {
+      throw new IllegalArgumentException("the backtest has no strategy named '" + strategy + "'");
+    }
+    List<Subject> subjects = new ArrayList<>();
+    for (String id : backtest.customers()) {
+      var score = backtest.engine.score(id, strategy, backtest.calibrationEnd);
+      if (score.isEmpty() || !score.get().hasEvidence()) {
+        continue;
+      }
+      java.util.Map<String, Double> m = score.get().measures();
+      Double journey = m.get("journey_score");
+      if (journey == null) {
+        throw new IllegalArgumentException(strategy + " is not a journey-weighted strategy: its scores have no "
+            + "journey_score measure");
+      }
+      subjects.add(new Subject(journey, m.getOrDefault("touchpoint_score", journey), backtest.value(outcome, id)));
+    }
+    return new Study(subjects.size(), sweep(subjects, steps));
+  }
+
+  /**
+   * A sweep on a backtest.
+   *
+   * @param customers how many customers it covers
+   * @param points one point per λ, in ascending order
+   * @since 0.2
+   */
+  public record Study(int customers, List<Point> points) {
+    /**
+     * Copies the points.
+     *
+     * @param customers see the record description
+     * @param points see the record description
+     */
+    public Study {
+      points = List.copyOf(points);
+    }
+
+    /**
+     * Returns the point of the highest AUC (the lowest λ among equals).
+     *
+     * @return the best point
+     */
+    public Point best() {
+      Point best = points.get(0);
+      for (Point p : points) {
+        if (p.auc() > best.auc()) {
+          best = p;
+        }
+      }
+      return best;
+    }
+  }
+
+  /**
    * Sweeps λ over 0, 1/steps, 2/steps, …, 1.
    *
    * @param subjects the customers, at least 2, with and without the outcome

@@ -211,15 +211,18 @@ public final class JourneyScorer {
     }
     Map<String, Double> journeyParts = new LinkedHashMap<>();
     List<Touchpoint> all = new ArrayList<>();
-    double journeyScore = 0;
+    double journeySum = 0;
     for (JourneyPath p : journeys) {
       Score s = journey(p);
-      journeyScore += s.value() / journeys.size();
+      journeySum += s.value();
       for (Contribution c : s.contributions()) {
         journeyParts.merge(c.name(), c.value() / journeys.size(), Double::sum);
       }
       all.addAll(p.touchpoints());
     }
+    // The sum, then one division: a sum of scores of at most 100 rounds to at most 100·n, so the mean
+    // stays in [0, 100] (adding each score / n could overshoot 100 by an ulp).
+    double journeyScore = journeySum / journeys.size();
     Map<String, Double> measures = new LinkedHashMap<>();
     measures.put("journey_score", journeyScore);
     double weight = lambda;
