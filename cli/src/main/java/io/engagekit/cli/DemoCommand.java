@@ -228,8 +228,13 @@ final class DemoCommand implements Callable<Integer> {
         "Fader, Hardie & Lee (2005): 2,357 customers, calibration 1997-01-01 to 1997-09-30, holdout to 1998-06-30. "
             + "The model-based strategies are judged by their expected holdout purchases (the paper reports a "
             + "correlation of 0.626 for BG/NBD and a week-78 forecast about 4% under the actual 4,339).");
-    html.evaluation(e, "CDNOW");
-    html.modelChecks(checks, "CDNOW");
+    BacktestReport.evaluation(html, e, "CDNOW", java.time.ZoneOffset.UTC);
+    BacktestReport.modelChecks(html, checks, "CDNOW");
+    java.util.Map<String, java.util.Map<String, Double>> fits = new java.util.LinkedHashMap<>();
+    fits.put("loyalty.bgnbd", bgnbd);
+    fits.put("loyalty.paretonbd", pareto);
+    fits.put("loyalty.clv", clv);
+    BacktestReport.modelFits(html, fits);
     return true;
   }
 
@@ -260,6 +265,6 @@ final class DemoCommand implements Callable<Integer> {
         String.format(Locale.ROOT, "%,d simulated customers (seed %d). Latent loyalty drives purchases, dropout and "
             + "journeys; survey answers follow a latent satisfaction independent of loyalty. Outcome: any activity "
             + "in weeks 40-78.", SIMULATED_CUSTOMERS, SEED));
-    html.evaluation(e, "simulated");
+    BacktestReport.evaluation(html, e, "simulated", java.time.ZoneOffset.UTC);
   }
 }

@@ -186,12 +186,19 @@ final class EvaluateCommand implements Callable<Integer> {
       if (report != null) {
         HtmlReport html = new HtmlReport("EngageKit backtest: " + in.input.getFileName());
         html.heading("Strategies against " + what.code() + " in the holdout", null);
-        html.evaluation(e, in.input.getFileName().toString());
+        BacktestReport.evaluation(html, e, in.input.getFileName().toString(), in.zoneId());
         if (!checks.isEmpty()) {
           html.heading("Customer-base models against the holdout", "Weekly cumulative repeat transactions, actual "
               + "against the models' expectation, and mean holdout transactions by calibration frequency.");
-          html.modelChecks(checks, in.input.getFileName().toString());
+          BacktestReport.modelChecks(html, checks, in.input.getFileName().toString());
         }
+        java.util.Map<String, java.util.Map<String, Double>> fits = new java.util.LinkedHashMap<>();
+        for (ScoringStrategy<?> s : strategies) {
+          if (s instanceof io.engagekit.scoring.PopulationStrategy && backtest.failure(s.name()).isEmpty()) {
+            fits.put(s.name(), backtest.figures(s.name()));
+          }
+        }
+        BacktestReport.modelFits(html, fits);
         html.write(report);
         if (!output.json) {
           spec.commandLine().getOut().println("wrote " + report.toAbsolutePath());

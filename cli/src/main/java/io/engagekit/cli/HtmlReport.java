@@ -47,124 +47,9 @@ final class HtmlReport {
     }
   }
 
-  /** The comparison table and the charts of one backtest. */
-  void evaluation(Evaluation e, String dataset) {
-    body.append("<p>").append(escape(String.format(Locale.ROOT,
-        "%s: %,d customers scored as of %s; outcome %s in the holdout to %s (%,d customers had it, total %s). "
-            + "Intervals: 95%% percentile bootstrap, %,d resamples, seed %d.",
-        dataset, e.customers(), e.calibrationEnd(), e.outcome().code(), e.holdoutEnd(), e.withOutcome(),
-        OutputOptions.number(e.total()), e.samples(), e.seed()))).append("</p>\n");
-    body.append("<table>\n<caption>").append(escape("Strategies ranked by AUC, " + dataset))
-        .append("</caption>\n<tr><th>rank</th><th>strategy</th><th>predictor</th><th>AUC [95% CI]</th>"
-            + "<th>Spearman</th><th>Pearson</th><th>top-decile lift</th><th>Brier</th><th>MAE</th><th>tracking error</th></tr>\n");
-    for (Evaluation.StrategyResult r : e.strategies()) {
-      body.append("<tr><td>").append(r.rank()).append("</td><td>").append(escape(r.name())).append("</td><td>")
-          .append(escape(r.predictor())).append("</td><td>").append(interval(r.auc())).append("</td><td>")
-          .append(interval(r.spearman())).append("</td><td>").append(interval(r.pearson())).append("</td><td>")
-          .append(interval(r.topDecileLift())).append("</td><td>")
-          .append(r.brier().map(HtmlReport::interval).orElse("")).append("</td><td>")
-          .append(r.counts().map(c -> fixed(c.mae())).orElse("")).append("</td><td>")
-          .append(r.counts().map(c -> String.format(Locale.ROOT, "%+.1f%%", 100 * c.trackingError())).orElse(""))
-          .append("</td></tr>\n");
-    }
-    body.append("</table>\n");
-    List<Series> gains = new ArrayList<>();
-    List<Series> lift = new ArrayList<>();
-    int k = 0;
-    for (Evaluation.StrategyResult r : e.strategies()) {
-      String colour = PALETTE[k++ % PALETTE.length];
-      Metrics.Gains g = r.gains();
-      gains.add(new Series(r.name(), colour, g.customers(), g.captured(), false));
-      double[] xs = new double[20];
-      double[] ys = new double[20];
-      for (int i = 0; i < 20; i++) {
-        xs[i] = (i + 1) / 20.0;
-        ys[i] = g.lift(xs[i]);
-      }
-      lift.add(new Series(r.name(), colour, xs, ys, false));
-    }
-    gains.add(new Series("random", "#888888", new double[] {0, 1}, new double[] {0, 1}, true));
-    lift.add(new Series("random", "#888888", new double[] {0.05, 1}, new double[] {1, 1}, true));
-    double maxLift = lift.stream().flatMapToDouble(s -> java.util.Arrays.stream(s.ys)).max().orElse(1);
-    body.append("<div class=\"charts\">\n");
-    lineChart("Cumulative gains: " + dataset, "share of customers, highest predictor first",
-        "share of " + e.outcome().code() + " captured", gains, 0, 1, 0, 1);
-    lineChart("Lift: " + dataset, "share of customers, highest predictor first", "lift over random", lift, 0, 1, 0,
-        Math.ceil(maxLift));
-    List<Series> reliability = new ArrayList<>();
-    k = 0;
-    for (Evaluation.StrategyResult r : e.strategies()) {
-      String colour = PALETTE[k++ % PALETTE.length];
-      if (!r.reliability().isEmpty()) {
-        double[] xs = r.reliability().stream().mapToDouble(Metrics.ReliabilityBin::predicted).toArray();
-        double[] ys = r.reliability().stream().mapToDouble(Metrics.ReliabilityBin::observed).toArray();
-        reliability.add(new Series(r.name(), colour, xs, ys, false));
-      }
-    }
-    if (!reliability.isEmpty()) {
-      reliability.add(new Series("perfect", "#888888", new double[] {0, 1}, new double[] {0, 1}, true));
-      lineChart("Reliability: " + dataset, "predicted probability (bin mean)", "observed share " + e.outcome().code(),
-          reliability, 0, 1, 0, 1);
-    }
-    body.append("</div>\n<div class=\"charts small\">\n");
-    k = 0;
-    for (Evaluation.StrategyResult r : e.strategies()) {
-      String colour = PALETTE[k++ % PALETTE.length];
-      histogram("Scores: " + r.name(), r.scores(), colour, e.outcome().code());
-    }
-    body.append("</div>\n");
-  }
-
-  /** The tracking and conditional-expectation plots of customer-base models. */
-  void modelChecks(List<ModelCheck> checks, String dataset) {
-    if (checks.isEmpty()) {
-      return;
-    }
-    body.append("<div class=\"charts\">\n");
-    List<Series> tracking = new ArrayList<>();
-    ModelCheck first = checks.get(0);
-    double[] weeks = first.weeks().stream().mapToDouble(ModelCheck.Week::week).toArray();
-    tracking.add(new Series("actual", PALETTE[6], weeks,
-        first.weeks().stream().mapToDouble(ModelCheck.Week::actual).toArray(), false));
-    int k = 0;
-    for (ModelCheck c : checks) {
-      tracking.add(new Series(c.model() + " expected", PALETTE[k++], weeks,
-          c.weeks().stream().mapToDouble(ModelCheck.Week::expected).toArray(), true));
-    }
-    double max = tracking.stream().flatMapToDouble(s -> java.util.Arrays.stream(s.ys)).max().orElse(1);
-    int calibrationWeeks = (int) first.weeks().stream().filter(w -> !w.holdout()).count();
-    lineChart("Tracking cumulative repeat transactions: " + dataset, "week", "cumulative repeat transactions",
-        tracking, 1, weeks.length, 0, niceCeiling(max), calibrationWeeks);
-    List<Series> weekly = new ArrayList<>();
-    for (Series s : tracking) {
-      double[] inWeek = new double[s.ys.length];
-      for (int i = 0; i < inWeek.length; i++) {
-        inWeek[i] = s.ys[i] - (i == 0 ? 0 : s.ys[i - 1]);
-      }
-      weekly.add(new Series(s.name, s.colour, s.xs, inWeek, s.dashed));
-    }
-    double maxWeekly = weekly.stream().flatMapToDouble(s -> java.util.Arrays.stream(s.ys)).max().orElse(1);
-    lineChart("Tracking weekly repeat transactions: " + dataset, "week", "repeat transactions in the week", weekly, 1,
-        weeks.length, 0, niceCeiling(maxWeekly), calibrationWeeks);
-    List<String> groups = new ArrayList<>();
-    for (ModelCheck.Frequency f : first.conditional()) {
-      groups.add(f.x() + (f.atLeast() ? "+" : ""));
-    }
-    List<String> names = new ArrayList<>();
-    List<String> colours = new ArrayList<>();
-    List<double[]> values = new ArrayList<>();
-    names.add("actual");
-    colours.add(PALETTE[6]);
-    values.add(first.conditional().stream().mapToDouble(ModelCheck.Frequency::actual).toArray());
-    k = 0;
-    for (ModelCheck c : checks) {
-      names.add(c.model() + " expected");
-      colours.add(PALETTE[k++]);
-      values.add(c.conditional().stream().mapToDouble(ModelCheck.Frequency::expected).toArray());
-    }
-    barChart("Conditional expectations: " + dataset, "repeat transactions in calibration (x)",
-        "mean holdout transactions", groups, names, colours, values);
-    body.append("</div>\n");
+  /** The report's body, for the builders of its sections ({@link BacktestReport}). */
+  StringBuilder body() {
+    return body;
   }
 
   /** A paragraph of text. */
@@ -174,7 +59,7 @@ final class HtmlReport {
 
   /** A table: the first column left-aligned, the rest right-aligned; cells are text. */
   void table(String caption, List<String> header, List<List<String>> rows) {
-    body.append("<table>\n<caption>").append(escape(caption)).append("</caption>\n<tr>");
+    body.append("<div class=\"scroll\"><table>\n<caption>").append(escape(caption)).append("</caption>\n<tr>");
     header.forEach(h -> body.append("<th>").append(escape(h)).append("</th>"));
     body.append("</tr>\n");
     for (List<String> row : rows) {
@@ -182,7 +67,7 @@ final class HtmlReport {
       row.forEach(c -> body.append("<td>").append(escape(c)).append("</td>"));
       body.append("</tr>\n");
     }
-    body.append("</table>\n");
+    body.append("</table></div>\n");
   }
 
   /** Opens a row of charts; close with {@link #closeCharts()}. */
@@ -245,14 +130,20 @@ final class HtmlReport {
   }
 
   String html() {
-    return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + escape(title)
+    return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" + escape(title)
         + "</title>\n<style>\n"
-        + "body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:24px;color:#222;max-width:1400px}\n"
+        // Full width: charts in a grid of as many columns as fit (two at 1280 px, one on a phone), each
+        // SVG scaled to its cell by its viewBox; tables scroll sideways in their own box, never the page.
+        + "body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:16px;color:#222}\n"
+        + "h1{font-size:1.6em}.scroll{overflow-x:auto;max-width:100%}\n"
         + "table{border-collapse:collapse;margin:12px 0;font-size:14px}caption{text-align:left;font-weight:600;"
         + "padding:4px 0}\n"
-        + "th,td{border-bottom:1px solid #ddd;padding:4px 10px;text-align:right}th:nth-child(2),td:nth-child(2),"
-        + "th:nth-child(3),td:nth-child(3){text-align:left}\n"
-        + ".charts{display:flex;flex-wrap:wrap;gap:12px}figure{margin:0}svg{background:#fff;border:1px solid #eee}\n"
+        + "th,td{border-bottom:1px solid #ddd;padding:4px 10px;text-align:right;white-space:nowrap}"
+        + "th:nth-child(2),td:nth-child(2),th:nth-child(3),td:nth-child(3){text-align:left}\n"
+        + ".charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,560px),1fr));gap:12px}\n"
+        + ".charts.small{grid-template-columns:repeat(auto-fill,minmax(min(100%,340px),1fr))}\n"
+        + "figure{margin:0;min-width:0}svg{display:block;box-sizing:border-box;width:100%;height:auto;background:#fff;border:1px solid #eee}\n"
         + "</style>\n</head>\n<body>\n<h1>" + escape(title) + "</h1>\n" + body + "</body>\n</html>\n";
   }
 
@@ -294,7 +185,7 @@ final class HtmlReport {
     body.append("</svg></figure>\n");
   }
 
-  private void barChart(String chartTitle, String xLabel, String yLabel, List<String> groups, List<String> names,
+  void barChart(String chartTitle, String xLabel, String yLabel, List<String> groups, List<String> names,
       List<String> colours, List<double[]> values) {
     double max = values.stream().flatMapToDouble(java.util.Arrays::stream).max().orElse(1);
     Frame f = frame(chartTitle, xLabel, yLabel, Double.NaN, groups.size(), 0, niceCeiling(max), WIDTH, HEIGHT, false, false);
@@ -313,7 +204,7 @@ final class HtmlReport {
     body.append("</svg></figure>\n");
   }
 
-  private void histogram(String chartTitle, Evaluation.Histogram h, String colour, String outcome) {
+  void histogram(String chartTitle, Evaluation.Histogram h, String colour, String outcome) {
     int w = 420;
     int hgt = 260;
     int bins = h.withOutcome().size();
@@ -402,15 +293,15 @@ final class HtmlReport {
         x, y, anchor, size, escape(s)));
   }
 
-  private static String interval(Estimate e) {
+  static String interval(Estimate e) {
     return fixed(e.value()) + " [" + fixed(e.low()) + ", " + fixed(e.high()) + "]";
   }
 
-  private static String fixed(double v) {
+  static String fixed(double v) {
     return String.format(Locale.ROOT, "%.3f", v);
   }
 
-  private static String tick(double v) {
+  static String tick(double v) {
     return Math.abs(v - Math.rint(v)) < 1e-9 ? String.format(Locale.ROOT, "%,d", (long) Math.rint(v))
         : String.format(Locale.ROOT, "%.2f", v);
   }

@@ -88,7 +88,7 @@ final class ModelReport {
       html.heading("Calibration and holdout", "Repeat purchases per week, actual against the model's expectation for "
           + "the cohort (unconditional, so the holdout is a forecast), with the end of calibration marked; and mean "
           + "holdout purchases by calibration frequency.");
-      html.modelChecks(List.of(f.check().get()), dataset);
+      BacktestReport.modelChecks(html, List.of(f.check().get()), dataset);
     } else {
       html.paragraph(f.holdoutEnd() == null ? "No --holdout-end was given, so there is no tracking or holdout plot."
           : "Tracking and holdout plots are drawn for fits without covariates: with covariates each customer has a "
