@@ -103,14 +103,18 @@ final class AlertsCommand implements Callable<Integer> {
     } else {
       out.printf(Locale.ROOT, "# as of %s: %,d of %,d customers fell by %.0f%% or more%n",
           at, alerts.size(), customers, 100 * threshold);
+      TextTable table = new TextTable("customer", "status", "level", "drop", "at stake", "quiet", "fell");
       for (FadingInterest.Alert a : alerts) {
         StringBuilder fell = new StringBuilder();
         for (Contribution c : a.fell()) {
           fell.append(fell.length() == 0 ? "" : ", ").append(c.name());
         }
-        out.printf(Locale.ROOT, "%s\t%s\t%s\t%.1f%%\t%.2f/month\t%.0f days quiet\t%s%n", a.customer(),
-            a.status().name().toLowerCase(Locale.ROOT), a.level().name().toLowerCase(Locale.ROOT), 100 * a.drop(),
-            a.stake(), a.quietDays(), fell);
+        table.add(a.customer(), a.status().name().toLowerCase(Locale.ROOT), a.level().name().toLowerCase(Locale.ROOT),
+            String.format(Locale.ROOT, "%.1f%%", 100 * a.drop()), String.format(Locale.ROOT, "%.2f/month", a.stake()),
+            String.format(Locale.ROOT, "%.0f days quiet", a.quietDays()), fell.toString());
+      }
+      if (!alerts.isEmpty()) {
+        table.print(out);
       }
     }
     out.flush();

@@ -334,23 +334,28 @@ final class AttributeCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "# %s%s over %,d paths: %s conversions, value %s%n", a.model(),
           markov ? " (order " + a.order() + ")" : "", paths, OutputOptions.number(a.totalConversions()), OutputOptions.number(a.totalValue()));
       boolean bounds = !a.errorBounds().isEmpty();
-      out.println(markov ? "channel\tconversions\tvalue\tremoval_effect\tvalue_removal_effect"
-          : bounds ? "channel\tconversions\tvalue\tconversions_bound\tvalue_bound" : "channel\tconversions\tvalue");
+      TextTable table = markov ? new TextTable("channel", "conversions", "value", "removal_effect",
+          "value_removal_effect") : bounds ? new TextTable("channel", "conversions", "value", "conversions_bound",
+          "value_bound") : new TextTable("channel", "conversions", "value");
       for (Map.Entry<String, Attribution.Credit> e : a.channels().entrySet()) {
-        out.print(e.getKey() + "\t" + OutputOptions.number(e.getValue().conversions()) + "\t" + OutputOptions.number(e.getValue().value()));
+        List<String> row = new ArrayList<>(List.of(e.getKey(), OutputOptions.number(e.getValue().conversions()),
+            OutputOptions.number(e.getValue().value())));
         if (markov) {
-          out.print("\t" + OutputOptions.number(a.removalEffects().get(e.getKey())) + "\t"
-              + OutputOptions.number(a.valueRemovalEffects().get(e.getKey())));
+          row.add(OutputOptions.number(a.removalEffects().get(e.getKey())));
+          row.add(OutputOptions.number(a.valueRemovalEffects().get(e.getKey())));
         }
         if (bounds) {
-          out.print("\t" + OutputOptions.number(a.errorBounds().get(e.getKey()).conversions()) + "\t"
-              + OutputOptions.number(a.errorBounds().get(e.getKey()).value()));
+          row.add(OutputOptions.number(a.errorBounds().get(e.getKey()).conversions()));
+          row.add(OutputOptions.number(a.errorBounds().get(e.getKey()).value()));
         }
-        out.println();
+        table.add(row.toArray(String[]::new));
       }
+      table.print(out);
       if (!a.sequenceRemovalEffects().isEmpty()) {
-        out.println("sequence\tremoval_effect");
-        a.sequenceRemovalEffects().forEach((q, v) -> out.println(q + "\t" + OutputOptions.number(v)));
+        out.println();
+        TextTable sequences = new TextTable("sequence", "removal_effect");
+        a.sequenceRemovalEffects().forEach((q, v) -> sequences.add(q, OutputOptions.number(v)));
+        sequences.print(out);
       }
       if (bounds) {
         out.println("# sampled: every channel lies within its bound of the exact value with probability >= 95%");

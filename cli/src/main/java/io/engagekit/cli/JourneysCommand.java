@@ -207,16 +207,19 @@ final class JourneysCommand implements Callable<Integer> {
       }
     } else {
       out.printf(Locale.ROOT, "# %,d journeys of %,d customers as of %s%n", count, customers, at);
-      out.println("type\toutcome\tjourneys\ttouchpoints\tjourney_score\ttouchpoint_score");
+      TextTable table = new TextTable("type", "outcome", "journeys", "touchpoints", "journey_score",
+          "touchpoint_score");
       for (Map.Entry<String, double[]> e : groups.entrySet()) {
         double[] v = e.getValue();
-        out.println(e.getKey() + "\t" + (long) v[0] + "\t" + (long) v[1] + "\t" + OutputOptions.number(v[2] / v[0]) + "\t"
-            + (v[4] > 0 ? OutputOptions.number(v[3] / v[4]) : "-"));
+        String[] key = e.getKey().split("\t", 2);
+        table.add(key[0], key[1], Long.toString((long) v[0]), Long.toString((long) v[1]),
+            OutputOptions.number(v[2] / v[0]), v[4] > 0 ? OutputOptions.number(v[3] / v[4]) : "-");
       }
       if (count > 0) {
-        out.println("all\tall\t" + (long) all[0] + "\t" + (long) all[1] + "\t" + OutputOptions.number(all[2] / all[0]) + "\t"
-            + (all[4] > 0 ? OutputOptions.number(all[3] / all[4]) : "-"));
+        table.add("all", "all", Long.toString((long) all[0]), Long.toString((long) all[1]),
+            OutputOptions.number(all[2] / all[0]), all[4] > 0 ? OutputOptions.number(all[3] / all[4]) : "-");
       }
+      table.print(out);
     }
     out.flush();
   }

@@ -35,13 +35,15 @@ final class AlertsCommandTest {
     // 2026-01-01 + 89 + 28 days = 2026-04-28: the last visits were 28, 21 and 14 days before.
     CliTestSupport.Result r = run("alerts", "--input", visits().toString(), "--as-of", "2026-04-28", "--threshold", "0.4");
     assertEquals(0, r.status(), r.err());
-    String[] lines = r.out().split("\n");
+    String[] lines = CliTestSupport.cells(r.out()).split("\n");
     assertEquals("# as of 2026-04-28T00:00:00Z: 3 of 3 customers fell by 40% or more", lines[0]);
+    // An aligned table with a header row (issue 25).
+    assertEquals("customer status level drop at stake quiet fell", lines[1]);
     // Drops 83.8%, 69.3%, 41.7% (FadingInterest javadoc, closed form of the decayed counts).
     // Then status, level, drop, stake (events a month no longer made) and quiet days (issue 23); all three fading.
-    assertTrue(lines[1].startsWith("quiet28\tfading\tcritical\t83.8%\t14.67/month\t28 days quiet\tvisit"), lines[1]);
-    assertTrue(lines[2].startsWith("quiet21\tfading\twarning\t69.3%\t"), lines[2]);
-    assertTrue(lines[3].startsWith("quiet14\tfading\twatch\t41.7%\t"), lines[3]);
+    assertTrue(lines[2].startsWith("quiet28 fading critical 83.8% 14.67/month 28 days quiet visit"), lines[2]);
+    assertTrue(lines[3].startsWith("quiet21 fading warning 69.3% "), lines[3]);
+    assertTrue(lines[4].startsWith("quiet14 fading watch 41.7% "), lines[4]);
   }
 
   @Test

@@ -59,9 +59,9 @@ final class AttributeCommandTest {
     CliTestSupport.Result text = run("attribute", "--input", file.toString(), "--model", "markov");
     assertEquals(0, text.status(), text.err());
     assertEquals("# markov (order 1) over 3 paths: 4 conversions, value 40\n"
-        + "channel\tconversions\tvalue\tremoval_effect\tvalue_removal_effect\n"
-        + "Google Ads\t2.4\t24\t0.75\t0.75\n"
-        + "Mailing\t1.6\t16\t0.5\t0.5\n", text.out());
+        + "channel conversions value removal_effect value_removal_effect\n"
+        + "Google Ads 2.4 24 0.75 0.75\n"
+        + "Mailing 1.6 16 0.5 0.5\n", CliTestSupport.cells(text.out()));
   }
 
   @Test
@@ -73,7 +73,7 @@ final class AttributeCommandTest {
     CliTestSupport.Result r = run("attribute", "--input", file.toString(), "--model", "first");
     assertEquals(1, r.status());
     assertTrue(r.err().contains("line 3") && r.err().contains("path"), r.err());
-    assertTrue(r.out().contains("A\t1\t5"), r.out());
+    assertTrue(CliTestSupport.cells(r.out()).contains("A 1 5"), r.out());
     assertEquals(1, run("attribute", "--input", file.toString(), "--model", "first", "--strict").status());
   }
 

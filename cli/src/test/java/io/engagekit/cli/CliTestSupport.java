@@ -9,6 +9,11 @@ final class CliTestSupport {
 
   record Result(int status, String out, String err) {}
 
+  /** A terminal table with its alignment collapsed: one space between cells. */
+  static String cells(String table) {
+    return table.replaceAll("[ \t]+", " ");
+  }
+
   static Result run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();

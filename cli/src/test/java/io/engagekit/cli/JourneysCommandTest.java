@@ -72,12 +72,13 @@ final class JourneysCommandTest {
     CliTestSupport.Result r = run("journeys", "--input", touchpoints().toString(), "--gap", "1h", "--as-of",
         "2026-01-20T01:00:00Z");
     assertEquals(0, r.status(), r.err());
-    assertTrue(r.out().startsWith("# 4 journeys of 3 customers as of 2026-01-20T01:00:00Z\n"
-        + "type\toutcome\tjourneys\ttouchpoints\tjourney_score\ttouchpoint_score\n"), r.out());
-    assertTrue(r.out().contains("session\tabandoned\t2\t2\t"), r.out());
-    assertTrue(r.out().contains("session\tcompleted\t1\t1\t"), r.out());
-    assertTrue(r.out().contains("untyped\tabandoned\t1\t2\t"), r.out());
-    assertTrue(r.out().contains("\nall\tall\t4\t5\t"), r.out());
+    String table = CliTestSupport.cells(r.out());
+    assertTrue(table.startsWith("# 4 journeys of 3 customers as of 2026-01-20T01:00:00Z\n"
+        + "type outcome journeys touchpoints journey_score touchpoint_score\n"), r.out());
+    assertTrue(table.contains("session abandoned 2 2 "), r.out());
+    assertTrue(table.contains("session completed 1 1 "), r.out());
+    assertTrue(table.contains("untyped abandoned 1 2 "), r.out());
+    assertTrue(table.contains("\nall all 4 5 "), r.out());
   }
 
   @Test
