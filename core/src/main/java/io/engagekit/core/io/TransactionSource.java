@@ -225,7 +225,9 @@ final class TransactionSource extends LineRowSource<Touchpoint> {
     int i = headerCells == null ? -1 : headerCells.indexOf(column.name());
     if (i < 0) {
       throw new IllegalArgumentException(
-          "line " + line + ": the header has no column '" + column.name() + "'; it has " + headerCells);
+          "line " + line + ": the header has no column '" + column.name() + "'"
+              + (headerCells == null ? "" : io.engagekit.core.internal.Suggestions.didYouMean(column.name(), headerCells))
+              + "; it has " + headerCells);
     }
     return i;
   }
