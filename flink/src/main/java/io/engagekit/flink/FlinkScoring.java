@@ -117,6 +117,7 @@ import org.apache.flink.util.OutputTag;
  * <p>Immutable and serializable; each {@code with} method returns a new instance.
  *
  * @since 0.1
+ * @serial exclude
  */
 public final class FlinkScoring implements Serializable {
   private static final long serialVersionUID = 1L;
