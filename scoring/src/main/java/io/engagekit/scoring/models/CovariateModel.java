@@ -50,11 +50,14 @@ public final class CovariateModel {
   private final Set<String> constrained;
   private final Map<String, Double> coefficients;
   private final CovariateLikelihood.Link link;
+  /** Which coefficient acts on which parameter: made once, used by every {@link #forCustomer}. */
+  private final CovariateLikelihood.Spec spec;
 
   private CovariateModel(ModelType<?> baseType, double[] baseValues, List<String> life, List<String> trans,
       Set<String> constrained, Map<String, Double> coefficients) {
     this.baseType = baseType;
     this.link = CovariateLikelihood.Link.of(baseType);
+    this.spec = new CovariateLikelihood.Spec(life, trans, constrained);
     this.baseValues = baseValues.clone();
     this.base = link.factory.apply(this.baseValues);
     this.life = List.copyOf(life);
@@ -211,7 +214,6 @@ public final class CovariateModel {
    *     parameters overflow
    */
   public TransactionModel forCustomer(Map<String, Double> covariates) {
-    CovariateLikelihood.Spec spec = new CovariateLikelihood.Spec(life, trans, constrained);
     double[][] c = spec.design(link, requireNonNull(covariates, "covariates"));
     double[] theta = new double[baseValues.length];
     double[] gamma = new double[spec.names.size()];
