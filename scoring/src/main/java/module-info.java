@@ -20,6 +20,7 @@ module io.engagekit.scoring {
   exports io.engagekit.scoring.journeys;
   exports io.engagekit.scoring.loyalty;
   exports io.engagekit.scoring.models;
+  exports io.engagekit.scoring.plans;
   exports io.engagekit.scoring.satisfaction;
   exports io.engagekit.scoring.simulation;
 
