@@ -14,7 +14,7 @@ import io.engagekit.core.io.RowReader;
 import io.engagekit.core.io.RowWriter;
 import io.engagekit.core.io.Schema;
 import io.engagekit.core.io.TransactionLogFormat;
-import io.engagekit.core.testing.Generators;
+import io.engagekit.testkit.Generators;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;

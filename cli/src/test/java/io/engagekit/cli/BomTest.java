@@ -31,7 +31,7 @@ final class BomTest {
     while (m.find()) {
       managed.add(m.group(1));
     }
-    assertEquals(List.of("engagekit-core", "engagekit-scoring", "engagekit-flink"), managed);
+    assertEquals(List.of("engagekit-core", "engagekit-scoring", "engagekit-flink", "engagekit-testkit"), managed);
     for (String tag : List.of("<scm>", "<developers>", "<issueManagement>", "<licenses>", "<url>")) {
       assertTrue(parent.contains(tag) && bom.contains(tag), tag);
     }

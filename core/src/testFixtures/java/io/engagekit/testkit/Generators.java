@@ -1,4 +1,4 @@
-package io.engagekit.core.testing;
+package io.engagekit.testkit;
 
 import io.engagekit.core.Cadence;
 import io.engagekit.core.Channel;
@@ -20,9 +20,17 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
- * Seeded generators of valid domain values, shared with the scoring and benchmark modules through
- * core's test-jar. Every value they make is valid; the mix covers every optional field, edge values
- * (0, the extremes of each range, years 0000 and 9999) and awkward text (quotes, commas, non-ASCII).
+ * Seeded generators of valid domain values for property tests. Every value they make is valid; the
+ * mix covers every optional field, edge values (0, the extremes of each range, years 0000 and 9999)
+ * and awkward text (quotes, commas, non-ASCII). The same seed gives the same values on every JVM,
+ * so a failing seed printed by a test is a complete reproduction: keep it as a named example.
+ *
+ * <p>{@link ScoringStrategyContract} draws its events from here; core's own codec round-trip
+ * tests use the same class (its source lives in core's {@code src/testFixtures} and is compiled
+ * into both, because core cannot depend on this module).
+ *
+ * <p>Thread-safety: the methods are stateless; a {@link SplittableRandom} is not thread-safe, so
+ * give each thread its own (for instance by {@link SplittableRandom#split()}).
  */
 public final class Generators {
   private static final Instant MIN = Instant.parse("0000-01-01T00:00:00Z");
@@ -34,7 +42,12 @@ public final class Generators {
 
   private Generators() {}
 
-  /** Returns a customer id: mostly plain, sometimes awkward text, sometimes 256 characters. */
+  /**
+   * Returns a customer id: mostly plain, sometimes awkward text, sometimes 256 characters.
+   *
+   * @param r the source of randomness
+   * @return a valid customer id
+   */
   public static String customerId(SplittableRandom r) {
     int pick = r.nextInt(20);
     if (pick == 0) {
@@ -46,7 +59,12 @@ public final class Generators {
     return "c" + r.nextInt(100_000);
   }
 
-  /** Returns an instant: mostly within a few years of 2020, sometimes at the ends of the range. */
+  /**
+   * Returns an instant: mostly within a few years of 2020, sometimes at the ends of the range.
+   *
+   * @param r the source of randomness
+   * @return an instant between 0000-01-01 and 9999-12-31
+   */
   public static Instant instant(SplittableRandom r) {
     switch (r.nextInt(20)) {
       case 0:
@@ -63,13 +81,24 @@ public final class Generators {
     }
   }
 
-  /** Returns a channel: built-in, or now and then user-defined. */
+  /**
+   * Returns a channel: built-in, or now and then user-defined.
+   *
+   * @param r the source of randomness
+   * @return a channel
+   */
   public static Channel channel(SplittableRandom r) {
     List<Channel> builtIns = Channel.builtIns();
     return r.nextInt(10) == 0 ? Channel.of("custom-" + r.nextInt(5)) : builtIns.get(r.nextInt(builtIns.size()));
   }
 
-  /** Returns a valid touchpoint; each optional field is present about half the time. */
+  /**
+   * Returns a valid touchpoint of a random customer; each optional field is present about half the
+   * time. Use {@code touchpoint(r).toBuilder().customer(id).build()} for a given customer.
+   *
+   * @param r the source of randomness
+   * @return a valid touchpoint
+   */
   public static Touchpoint touchpoint(SplittableRandom r) {
     TouchpointKind[] kinds = TouchpointKind.values();
     TouchpointBuilder b = Touchpoint.builder(customerId(r), instant(r), channel(r), kinds[r.nextInt(kinds.length)]);
@@ -107,7 +136,13 @@ public final class Generators {
     return b.build();
   }
 
-  /** Returns a valid survey response. */
+  /**
+   * Returns a valid survey response of a random customer: a metric, a score within its scale, and a
+   * channel half the time.
+   *
+   * @param r the source of randomness
+   * @return a valid survey response
+   */
   public static SurveyResponse survey(SplittableRandom r) {
     SurveyMetric metric = SurveyMetric.values()[r.nextInt(SurveyMetric.values().length)];
     return new SurveyResponse(
@@ -118,7 +153,12 @@ public final class Generators {
         r.nextBoolean() ? Optional.of(channel(r)) : Optional.empty());
   }
 
-  /** Returns a valid customer: a relationship type and a segment, each present half the time. */
+  /**
+   * Returns a valid customer: a relationship type and a segment, each present half the time.
+   *
+   * @param r the source of randomness
+   * @return a valid customer
+   */
   public static Customer customer(SplittableRandom r) {
     RelationshipType[] types = RelationshipType.values();
     return new Customer(
@@ -128,7 +168,12 @@ public final class Generators {
         Map.of());
   }
 
-  /** Returns a valid journey. */
+  /**
+   * Returns a valid journey: finished with an end, or in progress without one.
+   *
+   * @param r the source of randomness
+   * @return a valid journey
+   */
   public static Journey journey(SplittableRandom r) {
     JourneyOutcome outcome = JourneyOutcome.values()[r.nextInt(JourneyOutcome.values().length)];
     Instant start = RECENT.plusSeconds(r.nextInt(5 * 365 * 86_400));

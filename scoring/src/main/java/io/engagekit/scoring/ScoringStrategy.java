@@ -13,9 +13,10 @@ import java.time.Instant;
  * #name()}.
  *
  * <p>Implementations are immutable and thread-safe; their states are not (see {@link ScoreState}).
- * Every strategy passes the shared contract test suite ({@code ScoringStrategyContract} in the
- * scoring test-jar): scores in [0, 100], deterministic, merge laws, contributions that add up, no
- * NaN, and {@code asOf} before the first event handled.
+ * Every strategy passes the shared contract test suite ({@code
+ * io.engagekit.testkit.ScoringStrategyContract} in the {@code engagekit-testkit} artifact): scores
+ * in [0, 100], deterministic, merge laws, contributions that add up, no NaN, and {@code asOf}
+ * before the first event handled. Extend it in a test of your own strategy.
  *
  * @param <S> the type of the per-customer state
  * @since 0.1

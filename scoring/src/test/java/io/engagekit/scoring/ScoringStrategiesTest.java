@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -106,12 +105,4 @@ final class ScoringStrategiesTest {
     }
   }
 
-  /** The user-written strategy passes the same contract as the built-ins. */
-  @Nested
-  final class UserStrategyContract extends ScoringStrategyContract<VisitCounter.Visits> {
-    @Override
-    protected ScoringStrategy<VisitCounter.Visits> strategy() {
-      return new VisitCounter();
-    }
-  }
 }

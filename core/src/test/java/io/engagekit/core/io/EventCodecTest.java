@@ -11,7 +11,7 @@ import io.engagekit.core.SurveyMetric;
 import io.engagekit.core.SurveyResponse;
 import io.engagekit.core.Touchpoint;
 import io.engagekit.core.TouchpointKind;
-import io.engagekit.core.testing.Generators;
+import io.engagekit.testkit.Generators;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;

@@ -3,7 +3,7 @@ package io.engagekit.core.io;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.engagekit.core.testing.Generators;
+import io.engagekit.testkit.Generators;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;

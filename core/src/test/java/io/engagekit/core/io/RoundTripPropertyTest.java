@@ -2,7 +2,7 @@ package io.engagekit.core.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.engagekit.core.testing.Generators;
+import io.engagekit.testkit.Generators;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;

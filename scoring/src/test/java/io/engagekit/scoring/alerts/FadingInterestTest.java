@@ -14,28 +14,18 @@ import io.engagekit.scoring.EngagementEngine;
 import io.engagekit.scoring.Score;
 import io.engagekit.scoring.ScoringStrategies;
 import io.engagekit.scoring.ScoringStrategy;
-import io.engagekit.scoring.ScoringStrategyContract;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** alert.fading: the contract, the worked example of the javadoc, and alerts from an engine. */
+/** alert.fading: the worked example of the javadoc, and alerts from an engine. */
 final class FadingInterestTest {
   private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
 
   @SuppressWarnings("unchecked")
   private static final ScoringStrategy<FadingDetector.State> FADING =
       (ScoringStrategy<FadingDetector.State>) FadingInterest.strategy();
-
-  @Nested
-  final class Contract extends ScoringStrategyContract<FadingDetector.State> {
-    @Override
-    protected ScoringStrategy<FadingDetector.State> strategy() {
-      return FADING;
-    }
-  }
 
   /** Daily visits on days 0..89; the last one on day 89. */
   private static FadingDetector.State dailyVisits(String customer) {

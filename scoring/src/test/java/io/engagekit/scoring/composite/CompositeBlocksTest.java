@@ -18,26 +18,16 @@ import io.engagekit.scoring.Contribution;
 import io.engagekit.scoring.Score;
 import io.engagekit.scoring.ScoringStrategies;
 import io.engagekit.scoring.ScoringStrategy;
-import io.engagekit.scoring.ScoringStrategyContract;
 import io.engagekit.scoring.loyalty.Expectations;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 final class CompositeBlocksTest {
   private static final Instant DAY0 = Instant.parse("2026-01-05T00:00:00Z");
   private static final CompositeBlocks STRATEGY = (CompositeBlocks) ScoringStrategies.compositeBlocks();
-
-  @Nested
-  final class Contract extends ScoringStrategyContract<BlocksState> {
-    @Override
-    protected ScoringStrategy<BlocksState> strategy() {
-      return STRATEGY;
-    }
-  }
 
   private static BlocksState state(Touchpoint... events) {
     BlocksState s = STRATEGY.newState();

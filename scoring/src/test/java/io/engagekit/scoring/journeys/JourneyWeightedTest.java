@@ -4,42 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.engagekit.core.Channel;
-import io.engagekit.core.Journey;
-import io.engagekit.core.JourneyOutcome;
 import io.engagekit.core.SurveyMetric;
 import io.engagekit.core.SurveyResponse;
 import io.engagekit.core.Touchpoint;
 import io.engagekit.core.TouchpointKind;
 import io.engagekit.scoring.Score;
 import io.engagekit.scoring.ScoringStrategy;
-import io.engagekit.scoring.ScoringStrategyContract;
 import io.engagekit.scoring.journeys.JourneyScorer;
 import io.engagekit.scoring.journeys.JourneySettings;
 import io.engagekit.scoring.journeys.Journeys;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 final class JourneyWeightedTest {
-  @Nested
-  final class Contract extends ScoringStrategyContract<JourneyWeighted.State> {
-    @Override
-    protected ScoringStrategy<JourneyWeighted.State> strategy() {
-      return new JourneyWeighted(0.7, JourneySettings.defaults(), List.of());
-    }
-  }
-
-  @Nested
-  final class ContractWithKnownJourneys extends ScoringStrategyContract<JourneyWeighted.State> {
-    @Override
-    protected ScoringStrategy<JourneyWeighted.State> strategy() {
-      return new JourneyWeighted(0.3, JourneySettings.defaults(), List.of(new Journey("elsewhere", "d", "buy",
-          Instant.EPOCH, Optional.empty(), JourneyOutcome.IN_PROGRESS)));
-    }
-  }
-
   /**
    * The strategy scores what {@link JourneyScorer#customer} gives for the journeys {@link
    * Journeys#assemble} builds, survey answers ignored, and an instant before the last touchpoint

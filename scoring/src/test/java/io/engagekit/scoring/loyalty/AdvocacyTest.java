@@ -15,13 +15,11 @@ import io.engagekit.core.TouchpointKind;
 import io.engagekit.scoring.Score;
 import io.engagekit.scoring.ScoringStrategies;
 import io.engagekit.scoring.ScoringStrategy;
-import io.engagekit.scoring.ScoringStrategyContract;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** loyalty.advocacy: the contract, and worked examples from the formula in {@link Advocacy}. */
+/** loyalty.advocacy: worked examples from the formula in {@link Advocacy}. */
 final class AdvocacyTest {
   private static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
   private static final double EPS = 1e-9;
@@ -29,14 +27,6 @@ final class AdvocacyTest {
   @SuppressWarnings("unchecked")
   private static final ScoringStrategy<Advocacy.State> ADVOCACY =
       (ScoringStrategy<Advocacy.State>) ScoringStrategies.loyaltyAdvocacy();
-
-  @Nested
-  final class Contract extends ScoringStrategyContract<Advocacy.State> {
-    @Override
-    protected ScoringStrategy<Advocacy.State> strategy() {
-      return ADVOCACY;
-    }
-  }
 
   private static Touchpoint act(TouchpointKind kind, Instant at, long reach) {
     TouchpointBuilder b = Touchpoint.builder("c", at, Channel.SOCIAL, kind);

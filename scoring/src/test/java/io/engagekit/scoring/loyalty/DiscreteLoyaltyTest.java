@@ -14,7 +14,6 @@ import io.engagekit.scoring.PopulationStrategy;
 import io.engagekit.scoring.Score;
 import io.engagekit.scoring.ScoringStrategies;
 import io.engagekit.scoring.ScoringStrategy;
-import io.engagekit.scoring.ScoringStrategyContract;
 import io.engagekit.scoring.models.BgBb;
 import io.engagekit.scoring.models.DiscretePattern;
 import io.engagekit.scoring.models.FittedModel;
@@ -35,7 +34,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** {@code loyalty.bgbb} (issue 23): BG/BB on discrete-time purchases, checked on the donations data. */
@@ -44,23 +42,6 @@ final class DiscreteLoyaltyTest {
   static final BgBb DONATIONS = new BgBb(1.204, 0.750, 0.657, 2.783);
   /** The last day of 2001, the last of the six repeat opportunities: the day of the scoring instant counts. */
   private static final Instant END_2001 = Instant.parse("2001-12-31T00:00:00Z");
-
-  @Nested
-  final class Contract extends ScoringStrategyContract<DiscreteLoyalty.State> {
-    @Override
-    protected ScoringStrategy<DiscreteLoyalty.State> strategy() {
-      return cast(ScoringStrategies.loyaltyBgBb(DONATIONS, DiscreteSettings.defaults()));
-    }
-  }
-
-  @Nested
-  final class MonthlyContract extends ScoringStrategyContract<DiscreteLoyalty.State> {
-    @Override
-    protected ScoringStrategy<DiscreteLoyalty.State> strategy() {
-      return cast(ScoringStrategies.loyaltyBgBb(DONATIONS,
-          DiscreteSettings.defaults().withPeriod(CalendarPeriod.MONTH, 6)));
-    }
-  }
 
   @SuppressWarnings("unchecked")
   private static PopulationStrategy<DiscreteLoyalty.State> cast(ScoringStrategy<?> s) {

@@ -14,7 +14,6 @@ import io.engagekit.scoring.PopulationStrategy;
 import io.engagekit.scoring.Score;
 import io.engagekit.scoring.ScoringStrategies;
 import io.engagekit.scoring.ScoringStrategy;
-import io.engagekit.scoring.ScoringStrategyContract;
 import io.engagekit.scoring.models.BgNbd;
 import io.engagekit.scoring.models.GammaGamma;
 import io.engagekit.scoring.models.LifetimeValue;
@@ -30,12 +29,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code loyalty.bgnbd}, {@code loyalty.paretonbd} and {@code loyalty.clv}: the shared contract
- * with models given, and the strategies fitted in place on the CDNOW 1/10 sample (the file of the
+ * {@code loyalty.bgnbd}, {@code loyalty.paretonbd} and {@code loyalty.clv}: the strategies with
+ * models given, and fitted in place on the CDNOW 1/10 sample (the file of the
  * models' tests; provenance in {@code io/engagekit/scoring/models/README.md}).
  */
 final class ModelLoyaltyTest {
@@ -47,40 +45,6 @@ final class ModelLoyaltyTest {
   static final GammaGamma CDNOW_SPEND = new GammaGamma(6.25, 3.74, 15.44);
 
   private static final Instant CALIBRATION_END = Instant.parse("1997-09-30T00:00:00Z");
-
-  @Nested
-  final class BgNbdContract extends ScoringStrategyContract<ModelLoyalty.State> {
-    @Override
-    protected ScoringStrategy<ModelLoyalty.State> strategy() {
-      return cast(ScoringStrategies.loyaltyBgNbd(CDNOW_BGNBD, ModelSettings.defaults()));
-    }
-  }
-
-  @Nested
-  final class ParetoNbdContract extends ScoringStrategyContract<ModelLoyalty.State> {
-    @Override
-    protected ScoringStrategy<ModelLoyalty.State> strategy() {
-      return cast(ScoringStrategies.loyaltyParetoNbd(CDNOW_PARETO, ModelSettings.defaults().withUnit(PeriodUnit.DAYS)));
-    }
-  }
-
-  /** loyalty.mbgnbd (issue 23) against MBG/NBD parameters fitted to CDNOW by this library (PredictionsTest). */
-  @Nested
-  final class MbgNbdContract extends ScoringStrategyContract<ModelLoyalty.State> {
-    @Override
-    protected ScoringStrategy<ModelLoyalty.State> strategy() {
-      return cast(io.engagekit.scoring.loyalty.LoyaltyStrategies.mbgNbd(
-          new io.engagekit.scoring.models.MbgNbd(0.5255, 6.1829, 0.8936, 1.9802), ModelSettings.defaults()));
-    }
-  }
-
-  @Nested
-  final class ClvContract extends ScoringStrategyContract<ModelLoyalty.State> {
-    @Override
-    protected ScoringStrategy<ModelLoyalty.State> strategy() {
-      return cast(ScoringStrategies.loyaltyClv(CDNOW_BGNBD, CDNOW_SPEND, ModelSettings.defaults()));
-    }
-  }
 
   @SuppressWarnings("unchecked")
   private static ScoringStrategy<ModelLoyalty.State> cast(ScoringStrategy<?> s) {

@@ -10,27 +10,17 @@ import io.engagekit.scoring.PopulationStrategy;
 import io.engagekit.scoring.Score;
 import io.engagekit.scoring.ScoringStrategies;
 import io.engagekit.scoring.ScoringStrategy;
-import io.engagekit.scoring.ScoringStrategyContract;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 final class RfmTest {
   private static final Instant DAY0 = Instant.parse("2026-01-01T00:00:00Z");
   private static final Rfm STRATEGY = (Rfm) ScoringStrategies.loyaltyRfm();
-
-  @Nested
-  final class Contract extends ScoringStrategyContract<Rfm.State> {
-    @Override
-    protected ScoringStrategy<Rfm.State> strategy() {
-      return STRATEGY;
-    }
-  }
 
   private static Touchpoint purchase(int day, double value) {
     return Touchpoint.builder("c", DAY0.plus(Duration.ofDays(day)), Channel.WEB, TouchpointKind.PURCHASE).value(value).build();

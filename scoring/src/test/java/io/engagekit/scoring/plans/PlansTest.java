@@ -13,7 +13,6 @@ import io.engagekit.scoring.EngagementEngine;
 import io.engagekit.scoring.Score;
 import io.engagekit.scoring.ScoringStrategies;
 import io.engagekit.scoring.ScoringStrategy;
-import io.engagekit.scoring.ScoringStrategyContract;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +21,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -141,16 +139,4 @@ final class PlansTest {
     assertFalse(e.getMessage().isBlank());
   }
 
-  /** The strategy contract suite on a plan with every feature: decay, caps, values, negative points, segments. */
-  @Nested
-  final class Contract extends ScoringStrategyContract<ScoringPlan.State> {
-    @Override
-    @SuppressWarnings("unchecked")
-    protected ScoringStrategy<ScoringPlan.State> strategy() {
-      return (ScoringStrategy<ScoringPlan.State>) Plans.parse("{\"name\": \"plan.contract\", \"halfLife\": \"90d\","
-          + " \"rules\": [{\"kind\": \"purchase\", \"points\": 10, \"perValue\": 0.01}, {\"kind\": \"complaint\","
-          + " \"points\": -5}, {\"channel\": \"web\", \"points\": 1, \"cap\": 20}, {\"contentType\": \"user_generated\","
-          + " \"points\": 3}], \"segments\": [{\"from\": 50, \"label\": \"engaged\"}]}");
-    }
-  }
 }

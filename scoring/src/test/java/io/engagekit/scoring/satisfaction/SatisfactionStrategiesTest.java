@@ -13,43 +13,17 @@ import io.engagekit.scoring.Contribution;
 import io.engagekit.scoring.Score;
 import io.engagekit.scoring.ScoringStrategies;
 import io.engagekit.scoring.ScoringStrategy;
-import io.engagekit.scoring.ScoringStrategyContract;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** The satisfaction strategies: the contract for each, and their worked examples. */
+/** The satisfaction strategies: their worked examples (the contract runs in engagekit-testkit). */
 final class SatisfactionStrategiesTest {
   private static final Instant T = Instant.parse("2026-03-01T10:00:00Z");
 
   @SuppressWarnings("unchecked")
   static ScoringStrategy<LatestAnswer.State> latest(ScoringStrategy<?> s) {
     return (ScoringStrategy<LatestAnswer.State>) s;
-  }
-
-  @Nested
-  final class Csat extends ScoringStrategyContract<LatestAnswer.State> {
-    @Override
-    protected ScoringStrategy<LatestAnswer.State> strategy() {
-      return latest(ScoringStrategies.satisfactionCsat());
-    }
-  }
-
-  @Nested
-  final class Nps extends ScoringStrategyContract<LatestAnswer.State> {
-    @Override
-    protected ScoringStrategy<LatestAnswer.State> strategy() {
-      return latest(ScoringStrategies.satisfactionNps());
-    }
-  }
-
-  @Nested
-  final class Ces extends ScoringStrategyContract<LatestAnswer.State> {
-    @Override
-    protected ScoringStrategy<LatestAnswer.State> strategy() {
-      return latest(ScoringStrategies.satisfactionCes());
-    }
   }
 
   @Test

@@ -9,7 +9,7 @@ import com.google.common.testing.EqualsTester;
 import com.google.common.testing.NullPointerTester;
 import io.engagekit.core.SurveyMetric;
 import io.engagekit.core.SurveyResponse;
-import io.engagekit.core.testing.Generators;
+import io.engagekit.testkit.Generators;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;

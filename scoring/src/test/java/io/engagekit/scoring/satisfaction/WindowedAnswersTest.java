@@ -8,10 +8,8 @@ import io.engagekit.core.SurveyResponse;
 import io.engagekit.scoring.Score;
 import io.engagekit.scoring.ScoringStrategies;
 import io.engagekit.scoring.ScoringStrategy;
-import io.engagekit.scoring.ScoringStrategyContract;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 final class WindowedAnswersTest {
@@ -20,14 +18,6 @@ final class WindowedAnswersTest {
   @SuppressWarnings("unchecked")
   private static final ScoringStrategy<WindowedAnswers.State> NPS_90 =
       (ScoringStrategy<WindowedAnswers.State>) ScoringStrategies.satisfaction(SurveyMetric.NPS, Duration.ofDays(90));
-
-  @Nested
-  final class Contract extends ScoringStrategyContract<WindowedAnswers.State> {
-    @Override
-    protected ScoringStrategy<WindowedAnswers.State> strategy() {
-      return NPS_90;
-    }
-  }
 
   /** The class javadoc's example. */
   @Test
