@@ -25,9 +25,9 @@ import java.util.SplittableRandom;
  * and awkward text (quotes, commas, non-ASCII). The same seed gives the same values on every JVM,
  * so a failing seed printed by a test is a complete reproduction: keep it as a named example.
  *
- * <p>{@link ScoringStrategyContract} draws its events from here; core's own codec round-trip
- * tests use the same class (its source lives in core's {@code src/testFixtures} and is compiled
- * into both, because core cannot depend on this module).
+ * <p>{@link ScoringStrategyContract} draws its events from here; core's codec round-trip tests and
+ * scoring's tests use the same class (its source lives in core's {@code src/testFixtures} and is
+ * compiled into each, because neither can depend on this module, which depends on them).
  *
  * <p>Thread-safety: the methods are stateless; a {@link SplittableRandom} is not thread-safe, so
  * give each thread its own (for instance by {@link SplittableRandom#split()}).
