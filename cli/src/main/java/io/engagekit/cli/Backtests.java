@@ -1,13 +1,16 @@
 package io.engagekit.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.engagekit.scoring.evaluation.Backtest;
 import io.engagekit.scoring.evaluation.Estimate;
 import io.engagekit.scoring.evaluation.Evaluation;
+import io.engagekit.scoring.evaluation.Outcome;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.LocalDate;
 import java.util.Locale;
 
-/** The text table and JSON of a backtest, shared by {@code evaluate} and {@code demo}. */
+/** The text table, JSON and checks of a backtest, shared by {@code evaluate}, {@code sweep} and {@code demo}. */
 final class Backtests {
   private Backtests() {}
 
@@ -37,6 +40,18 @@ final class Backtests {
       }
     }
     err.flush();
+  }
+
+  /**
+   * Returns whether the backtest's data support the outcome; if not, says why on the error stream.
+   */
+  static boolean supports(PrintWriter err, Backtest backtest, Outcome what, LocalDate calibrationEnd) {
+    if (backtest.supports(what)) {
+      return true;
+    }
+    err.println("engagekit: the data do not support the outcome " + what.code() + ": it needs customers known by "
+        + calibrationEnd + " both with and without it in the holdout");
+    return false;
   }
 
   /** Writes the fields of an evaluation's JSON object (the caller opens and closes it). */

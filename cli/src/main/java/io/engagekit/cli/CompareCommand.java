@@ -78,10 +78,7 @@ final class CompareCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
     LocalDate calEnd = InputOptions.date(spec, "--calibration-end", calibrationEnd);
-    LocalDate holdEnd = InputOptions.date(spec, "--holdout-end", holdoutEnd);
-    if (!holdEnd.isAfter(calEnd)) {
-      throw usage("--holdout-end " + holdEnd + " must be after --calibration-end " + calEnd);
-    }
+    LocalDate holdEnd = InputOptions.holdoutEnd(spec, calEnd, holdoutEnd);
     PeriodUnit unit;
     try {
       unit = PeriodUnit.fromCode(timeUnit);

@@ -127,10 +127,7 @@ final class EvaluateCommand implements Callable<Integer> {
       throw usage("--bootstrap must be in [1, " + Bootstrap.MAX_SAMPLES + "] but was " + bootstrap);
     }
     LocalDate calDay = InputOptions.date(spec, "--calibration-end", calibrationEnd);
-    LocalDate holdDay = InputOptions.date(spec, "--holdout-end", holdoutEnd);
-    if (!holdDay.isAfter(calDay)) {
-      throw usage("--holdout-end " + holdDay + " must be after --calibration-end " + calDay);
-    }
+    LocalDate holdDay = InputOptions.holdoutEnd(spec, calDay, holdoutEnd);
     Instant calEnd = Backtest.endOfDay(calDay, in.zoneId());
     Instant holdEnd = Backtest.endOfDay(holdDay, in.zoneId());
     ModelSettings settings = Backtest.modelSettings(calEnd, holdEnd, in.zoneId(), unit);
@@ -157,9 +154,7 @@ final class EvaluateCommand implements Callable<Integer> {
       if (counts[2] > 0) {
         err.printf(Locale.ROOT, "engagekit: %,d events after --holdout-end %s were not used%n", counts[2], holdDay);
       }
-      if (!backtest.supports(what)) {
-        err.println("engagekit: the data do not support the outcome " + what.code() + ": it needs customers known by "
-            + calDay + " both with and without it in the holdout");
+      if (!Backtests.supports(err, backtest, what, calDay)) {
         return Main.UNUSABLE;
       }
       Evaluation e;

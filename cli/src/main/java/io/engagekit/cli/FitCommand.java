@@ -181,13 +181,9 @@ final class FitCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "fit " + model + " needs --calibration-end DATE");
     }
     LocalDate calEnd = InputOptions.date(spec, "--calibration-end", calibrationEnd);
-    LocalDate holdEnd = holdoutEnd == null ? null : InputOptions.date(spec, "--holdout-end", holdoutEnd);
+    LocalDate holdEnd = holdoutEnd == null ? null : InputOptions.holdoutEnd(spec, calEnd, holdoutEnd);
     calibrationEndDate = calEnd;
     holdoutEndDate = holdEnd;
-    if (holdEnd != null && !holdEnd.isAfter(calEnd)) {
-      throw new ParameterException(spec.commandLine(), "--holdout-end " + holdEnd + " must be after --calibration-end "
-          + calEnd);
-    }
     PeriodUnit unit;
     try {
       unit = PeriodUnit.fromCode(timeUnit);

@@ -148,6 +148,20 @@ final class InputOptions {
   }
 
   /**
+   * Parses {@code --holdout-end}: a date after {@code --calibration-end}.
+   *
+   * @throws ParameterException if it is not a date, or not after the calibration end
+   */
+  static LocalDate holdoutEnd(CommandSpec spec, LocalDate calibrationEnd, String text) {
+    LocalDate holdoutEnd = date(spec, "--holdout-end", text);
+    if (!holdoutEnd.isAfter(calibrationEnd)) {
+      throw new ParameterException(spec.commandLine(), "--holdout-end " + holdoutEnd + " must be after --calibration-end "
+          + calibrationEnd);
+    }
+    return holdoutEnd;
+  }
+
+  /**
    * Parses an {@code --as-of} value: an ISO-8601 instant, a date-time with offset, or a date (the
    * start of that day in {@code --zone}).
    *

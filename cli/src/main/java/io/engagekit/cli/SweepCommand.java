@@ -91,10 +91,7 @@ final class SweepCommand implements Callable<Integer> {
       throw usage("--steps must be in [1, 1000] but was " + steps);
     }
     LocalDate calDay = InputOptions.date(spec, "--calibration-end", calibrationEnd);
-    LocalDate holdDay = InputOptions.date(spec, "--holdout-end", holdoutEnd);
-    if (!holdDay.isAfter(calDay)) {
-      throw usage("--holdout-end " + holdDay + " must be after --calibration-end " + calDay);
-    }
+    LocalDate holdDay = InputOptions.holdoutEnd(spec, calDay, holdoutEnd);
     Instant calEnd = Backtest.endOfDay(calDay, in.zoneId());
     Instant holdEnd = Backtest.endOfDay(holdDay, in.zoneId());
     LambdaSweep.Study study;
@@ -110,9 +107,7 @@ final class SweepCommand implements Callable<Integer> {
       if (!loader.readAll(source, null, backtest::record)) {
         return loader.stoppedStatus();
       }
-      if (!backtest.supports(what)) {
-        err.println("engagekit: the data do not support the outcome " + what.code() + ": it needs customers known by "
-            + calDay + " both with and without it in the holdout");
+      if (!Backtests.supports(err, backtest, what, calDay)) {
         return Main.UNUSABLE;
       }
       try {

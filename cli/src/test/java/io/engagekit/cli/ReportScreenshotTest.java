@@ -36,20 +36,37 @@ final class ReportScreenshotTest {
     return null;
   }
 
-  @Test
-  void report_rendersInHeadlessChromium_withEveryChartDrawn() throws IOException, InterruptedException {
+  /** Chromium's path; the test is skipped without one, or fails if CI requires one. */
+  private static String browser() {
     String browser = chromium();
     if ("required".equals(System.getProperty("engagekit.chromium"))) {
       assertTrue(browser != null, "Chromium is required (-Dengagekit.chromium=required) but none is on the PATH");
     }
     Assumptions.assumeTrue(browser != null, "no Chromium on the PATH");
+    return browser;
+  }
+
+  /** The demo's HTML report, written by the CLI. */
+  private Path demoReport() {
     Path report = dir.resolve("engagekit-report.html");
     assertEquals(0, CliTestSupport.run("demo", "--report", report.toString()).status());
+    return report;
+  }
+
+  /** A headless Chromium command line, quiet and offline, with its own profile; the caller adds the action. */
+  private List<String> headless(String browser, String profile, String windowSize) {
+    return new ArrayList<>(List.of(browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--hide-scrollbars", "--user-data-dir=" + dir.resolve(profile), "--window-size=" + windowSize));
+  }
+
+  @Test
+  void report_rendersInHeadlessChromium_withEveryChartDrawn() throws IOException, InterruptedException {
+    String browser = browser();
+    Path report = demoReport();
     Path png = dir.resolve("report.png");
-    List<String> command = new ArrayList<>(List.of(browser, "--headless", "--no-sandbox", "--disable-gpu",
-        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--hide-scrollbars", "--user-data-dir=" + dir.resolve("profile"), "--window-size=1400,5200",
-        "--screenshot=" + png, report.toUri().toString()));
+    List<String> command = headless(browser, "profile", "1400,5200");
+    command.addAll(List.of("--screenshot=" + png, report.toUri().toString()));
     Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("chromium.log").toFile())
         .start();
     assertTrue(p.waitFor(120, TimeUnit.SECONDS), "chromium did not finish in 120 s");
@@ -81,13 +98,8 @@ final class ReportScreenshotTest {
    */
   @Test
   void report_layout_fillsADesktop_andFitsAPhone() throws IOException, InterruptedException {
-    String browser = chromium();
-    if ("required".equals(System.getProperty("engagekit.chromium"))) {
-      assertTrue(browser != null, "Chromium is required (-Dengagekit.chromium=required) but none is on the PATH");
-    }
-    Assumptions.assumeTrue(browser != null, "no Chromium on the PATH");
-    Path report = dir.resolve("engagekit-report.html");
-    assertEquals(0, CliTestSupport.run("demo", "--report", report.toString()).status());
+    String browser = browser();
+    Path report = demoReport();
     String html = Files.readString(report);
     assertTrue(!html.contains("<script"), "the report itself has no script");
     assertTrue(!html.contains("T23:59:59.999999999Z"), "dates, not instants");
@@ -105,10 +117,8 @@ final class ReportScreenshotTest {
       Path measured = dir.resolve("measured" + width + ".html");
       Files.writeString(measured, (width < 500 ? html.replace("</head>", "<style>html{width:" + width
           + "px}</style></head>") : html).replace("</body>", script));
-      List<String> command = new ArrayList<>(List.of(browser, "--headless", "--no-sandbox", "--disable-gpu",
-          "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-          "--disable-sync", "--hide-scrollbars", "--user-data-dir=" + dir.resolve("profile" + width),
-          "--window-size=" + Math.max(width, 800) + ",900", "--dump-dom", measured.toUri().toString()));
+      List<String> command = headless(browser, "profile" + width, Math.max(width, 800) + ",900");
+      command.addAll(List.of("--dump-dom", measured.toUri().toString()));
       Path dom = dir.resolve("dom" + width + ".html");
       Process p = new ProcessBuilder(command).redirectOutput(dom.toFile())
           .redirectError(dir.resolve("chromium" + width + ".log").toFile()).start();
